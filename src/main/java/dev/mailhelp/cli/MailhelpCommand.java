@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * The root command. Without a subcommand it starts the Discord bot when a token is configured,
  * otherwise the terminal conversation.
  */
-@Command(name = "mailhelp", mixinStandardHelpOptions = true, version = "mailhelp 0.1",
+@Command(name = "mailhelp", mixinStandardHelpOptions = true, version = "mailhelp 0.1", usageHelpWidth = 120,
         description = {"Gets your email sending again: a guided troubleshooting conversation (Discord or terminal)",
                 "and one-shot checks of DNS records, blocklists, SMTP servers and bounce messages.", ""},
         footer = {"", "Exit codes: 0 all fine, 1 problems found, 2 bad input or usage, 3 a check could not be completed."},

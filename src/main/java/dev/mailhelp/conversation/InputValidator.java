@@ -69,16 +69,16 @@ public final class InputValidator {
             return invalid("input.domain.too-long", s.length());
         }
         String[] labels = s.split("\\.", -1);
-        if (labels.length < 2) {
-            return invalid("input.domain.single-label", s);
-        }
         for (String label : labels) {
             if (label.length() > 63) {
                 return invalid("input.domain.label-too-long", label.length());
             }
-            if (!LABEL.matcher(label).matches() && !(label.startsWith("_") && label.length() > 1)) {
+            if (!LABEL.matcher(label).matches()) {
                 return invalid("input.domain.bad", input);
             }
+        }
+        if (labels.length < 2) {
+            return invalid("input.domain.single-label", s);
         }
         return new Result.Valid(s);
     }
