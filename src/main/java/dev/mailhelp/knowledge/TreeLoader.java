@@ -60,6 +60,8 @@ final class TreeLoader {
         m.onlyKeys(Set.of("title", "text", "options", "input", "action", "articles", "show"));
         LocalizedText title = m.localized("title", true, TITLE_MAX);
         LocalizedText text = m.localized("text", true, TEXT_MAX);
+        text = new LocalizedText(text.byLocale().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                java.util.Map.Entry::getKey, e -> SoftWraps.join(e.getValue()))));
         List<Node.Option> options = m.list("options").stream()
                 .map(o -> MappingReader.of(file, o, problems, "an option of " + what).map(r -> {
                     r.onlyKeys(Set.of("label", "next"));

@@ -60,6 +60,21 @@ class ShippedKnowledgeTest {
         }
     }
 
+    @Test
+    void providersAreRecognisedByTheirMxHosts() {
+        ProviderCatalogue providers = KnowledgeLoader.load(DIR, wiring().expectations()).knowledge().providers();
+        assertEquals("gmail", providers.byMxHost("alt1.gmail-smtp-in.l.google.com.").orElseThrow().id());
+        assertEquals("google-workspace", providers.byMxHost("ASPMX.L.GOOGLE.COM").orElseThrow().id());
+        assertEquals("google-workspace", providers.byMxHost("alt2.aspmx.l.google.com").orElseThrow().id());
+        assertEquals("microsoft-365", providers.byMxHost("example-com.mail.protection.outlook.com").orElseThrow().id());
+        assertTrue(providers.byMxHost("mx.example.net").isEmpty());
+        for (Provider p : providers.all()) {
+            for (Provider.Limit l : p.limits()) {
+                assertTrue(l.source().url().startsWith("https://"), p.id() + " " + l.kind());
+            }
+        }
+    }
+
     /** A check that returns whatever outcome the walk asks for next. */
     static final class ScriptedCheck implements Check {
         final Expectations.CheckSignature signature;
