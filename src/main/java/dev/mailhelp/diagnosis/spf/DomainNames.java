@@ -39,6 +39,9 @@ final class DomainNames {
 
     /** An absolute DNS name for any label bytes, or null when it cannot be a DNS name (empty or long label). */
     static Name toName(String domain) {
+        if (domain == null) {
+            return null;
+        }
         String d = stripDot(domain);
         if (d.isEmpty()) {
             return null;
