@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.testdns.TestDnsServer;
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -60,5 +60,11 @@ class Rfc7208SuiteTest {
         if (c.explanation() != null) {
             assertEquals(c.explanation(), e.explanation(), () -> c.name() + ": explanation, result " + seen);
         }
+        // the speculative prefetch must never change what the RFC-order evaluation computes or counts
+        SpfEvaluation sequential = new SpfEvaluator(client, SpfSettings.defaults().withDefaultExplanation("DEFAULT")
+                .withPrefetch(false)).evaluate(c.ip(), c.mailFrom(), c.helo()).get(20, TimeUnit.SECONDS);
+        assertEquals(List.of(sequential.result(), sequential.explanation(), sequential.lookups(), sequential.voidLookups()),
+                List.of(e.result(), e.explanation(), e.lookups(), e.voidLookups()),
+                () -> c.name() + ": with prefetch vs without");
     }
 }
