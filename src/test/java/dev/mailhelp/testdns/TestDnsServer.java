@@ -76,8 +76,9 @@ import org.xbill.DNS.Type;
  * </ul>
  * Answers follow the RFCs: AA set, NXDOMAIN vs NODATA (empty non-terminals are NODATA), SOA in
  * the authority section of negative answers with TTL = min(SOA TTL, SOA minimum), wildcards
- * (RFC 4592, owner rewritten to the query name), CNAME chains inside served zones chased as NSD
- * does (at most 8 links; a loop ends the chase), REFUSED for names outside every zone, answers
+ * (RFC 4592, owner rewritten to the query name), CNAME chains chased inside the zone of the
+ * question as NSD does (at most 8 links; a loop ends the chase; a target in another zone is left
+ * for the client to ask), REFUSED for names outside every zone, answers
  * larger than the client's UDP size (512, or its EDNS size) truncated with TC.
  *
  * <h2>Faults</h2>
@@ -550,13 +551,14 @@ public final class TestDnsServer implements AutoCloseable {
     private void resolve(Message response, Name qname, int qtype) {
         Name current = qname;
         Set<Name> seen = new java.util.HashSet<>();
+        AuthoritativeZone first = zoneFor(qname);
         for (int links = 0; ; links++) {
             AuthoritativeZone zone = zoneFor(current);
-            if (zone == null) {
+            if (zone == null || zone != first) {
                 if (links == 0) {
                     response.getHeader().setRcode(Rcode.REFUSED);
                 }
-                return; // a CNAME leaving our zones: the client follows it
+                return; // a CNAME leaving the zone: the client asks for its target, as with NSD
             }
             response.getHeader().setFlag(Flags.AA);
             AuthoritativeZone.Result result = zone.lookup(current, qtype);
