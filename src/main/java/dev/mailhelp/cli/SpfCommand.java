@@ -4,7 +4,9 @@ import com.google.common.net.InetAddresses;
 import dev.mailhelp.diagnosis.spf.SpfEvaluation;
 import dev.mailhelp.diagnosis.spf.SpfEvaluator;
 import dev.mailhelp.diagnosis.spf.SpfResult;
+import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
+import dev.mailhelp.dns.DnsSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +74,11 @@ public final class SpfCommand implements Callable<Integer> {
     private final Function<String, DnsClient> dnsClients;
     private final InputStream stdin;
 
+    /** Asks the resolver named by {@code --dns}, else {@code MAILHELP_DNS}, else the system's; reads System.in. */
+    public SpfCommand() {
+        this(SpfCommand::dnsClient, System.in);
+    }
+
     /**
      * @param dnsClients builds the client for a {@code --dns HOST[:PORT]} value, or for null (use
      *                   {@code MAILHELP_DNS} or the system resolver)
@@ -90,20 +97,31 @@ public final class SpfCommand implements Callable<Integer> {
             err.println("--timeout must be between 1 and 600 seconds, got " + timeoutSeconds);
             return ExitCode.USAGE;
         }
-        if (dnsServer != null && !validHostPort(dnsServer)) {
-            err.println("--dns must be HOST or HOST:PORT (port 1-65535), e.g. 127.0.0.1:5353; got '" + dnsServer + "'");
+        if (dnsServer != null) {
+            try {
+                DnsSettings.parseServer(dnsServer);
+            } catch (IllegalArgumentException e) {
+                err.println("--dns: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+        }
+        if (batch && (ip != null || sender != null)) {
+            err.println("--batch reads the connections from stdin; do not give --ip or --sender with it");
+            return ExitCode.USAGE;
+        }
+        if (!batch && (ip == null || sender == null)) {
+            err.println("spf needs --ip and --sender (use --sender \"\" for a bounce), or --batch");
+            return ExitCode.USAGE;
+        }
+        SpfEvaluator evaluator;
+        try {
+            evaluator = new SpfEvaluator(dnsClients.apply(dnsServer));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
             return ExitCode.USAGE;
         }
         if (batch) {
-            if (ip != null || sender != null) {
-                err.println("--batch reads the connections from stdin; do not give --ip or --sender with it");
-                return ExitCode.USAGE;
-            }
-            return runBatch(out, err);
-        }
-        if (ip == null || sender == null) {
-            err.println("spf needs --ip and --sender (use --sender \"\" for a bounce), or --batch");
-            return ExitCode.USAGE;
+            return runBatch(evaluator, out, err);
         }
         Connection c;
         try {
@@ -112,7 +130,6 @@ public final class SpfCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCode.USAGE;
         }
-        SpfEvaluator evaluator = new SpfEvaluator(dnsClients.apply(dnsServer));
         SpfEvaluation e = evaluate(evaluator, c).join();
         out.println(e.result().id());
         if (!e.explanation().isEmpty()) {
@@ -125,14 +142,20 @@ public final class SpfCommand implements Callable<Integer> {
         return e.result() == SpfResult.TEMPERROR ? ExitCode.COULD_NOT_CHECK : ExitCode.OK;
     }
 
+    /** The production client: {@code --dns HOST[:PORT]} when given, else MAILHELP_DNS or the system resolver. */
+    static DnsClient dnsClient(String server) {
+        DnsSettings settings = server == null ? DnsSettings.fromEnvironment(System.getenv())
+                : DnsSettings.forServer(DnsSettings.parseServer(server));
+        return new AsyncDnsClient(settings);
+    }
+
     private CompletableFuture<SpfEvaluation> evaluate(SpfEvaluator evaluator, Connection c) {
         return evaluator.evaluate(c.ip(), c.sender(), c.helo())
                 .completeOnTimeout(new SpfEvaluation(SpfResult.TEMPERROR, "",
                         "no result within " + timeoutSeconds + " s", c.sender(), 0, 0, 0), timeoutSeconds, TimeUnit.SECONDS);
     }
 
-    private int runBatch(PrintWriter out, PrintWriter err) {
-        SpfEvaluator evaluator = new SpfEvaluator(dnsClients.apply(dnsServer));
+    private int runBatch(SpfEvaluator evaluator, PrintWriter out, PrintWriter err) {
         Semaphore slots = new Semaphore(BATCH_IN_FLIGHT);
         CompletableFuture<Void> printed = CompletableFuture.completedFuture(null);
         boolean anyBad = false;
@@ -174,39 +197,6 @@ public final class SpfCommand implements Callable<Integer> {
         }
         printed.join();
         return anyBad ? ExitCode.USAGE : ExitCode.OK;
-    }
-
-    private static boolean validHostPort(String value) {
-        String host = value;
-        String port = null;
-        if (value.startsWith("[")) {
-            int close = value.indexOf(']');
-            if (close < 0) {
-                return false;
-            }
-            host = value.substring(1, close);
-            if (close + 1 < value.length()) {
-                if (value.charAt(close + 1) != ':') {
-                    return false;
-                }
-                port = value.substring(close + 2);
-            }
-        } else if (value.chars().filter(ch -> ch == ':').count() == 1) {
-            host = value.substring(0, value.indexOf(':'));
-            port = value.substring(value.indexOf(':') + 1);
-        }
-        if (host.isEmpty()) {
-            return false;
-        }
-        if (port != null) {
-            try {
-                int p = Integer.parseInt(port);
-                return p >= 1 && p <= 65535;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** One connection to evaluate, checked and normalised (IDN domains to A-labels). */

@@ -1,10 +1,12 @@
 package dev.mailhelp.diagnosis.spf;
 
+import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
+import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.testdns.TestDnsServer;
 import java.time.Duration;
 
-/** The DNS client the SPF tests use against a {@link TestDnsServer}, in one place so it can be swapped. */
+/** The project's DNS client as the SPF tests use it against a {@link TestDnsServer}. */
 final class SuiteDns {
 
     /** Short, because the suite's TIMEOUT names are dropped by the server and must time out quickly. */
@@ -14,6 +16,6 @@ final class SuiteDns {
     }
 
     static DnsClient client(TestDnsServer server) {
-        return new LoopbackDnsClient(server.address(), QUERY_TIMEOUT);
+        return new AsyncDnsClient(DnsSettings.forServer(server.address()).withTimeout(QUERY_TIMEOUT).withRetries(0));
     }
 }
