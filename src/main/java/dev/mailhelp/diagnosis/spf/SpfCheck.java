@@ -86,6 +86,13 @@ public final class SpfCheck {
                 .map(r -> TxtStrings.joined(r, StandardCharsets.ISO_8859_1)).toList();
         type99Finding(domain, type99, texts).ifPresent(out::add);
         if (texts.isEmpty()) {
+            for (Record r : txt instanceof DnsResult.Answer ? ((DnsResult.Answer) txt).records() : List.<Record>of()) {
+                String t = r instanceof TXTRecord ? TxtStrings.joined((TXTRecord) r, StandardCharsets.ISO_8859_1) : "";
+                if (t.startsWith("\"") && SpfRecord.isSpf1(t.replace("\"", ""))) {
+                    out.add(splitFinding(domain, (TXTRecord) r, t, true).orElseThrow());
+                    return CompletableFuture.completedFuture(out);
+                }
+            }
             out.add(new Finding(CHECK, Severity.FAIL, "spf.missing",
                     domain + " publishes no SPF record" + (txt instanceof DnsResult.NxDomain
                             ? " (the name does not exist in DNS)" : "")
@@ -158,7 +165,7 @@ public final class SpfCheck {
     private static java.util.Optional<Finding> splitFinding(String domain, TXTRecord published, String text,
                                                             boolean brokenSyntax) {
         List<byte[]> strings = published.getStringsAsByteArrays();
-        String cleaned = text.replace("\" \"", " ").replace("\"", "");
+        String cleaned = text.replace("\" \"", "").replace("\"", "").replaceAll(" {2,}", " ").trim();
         if (text.contains("\"")) {
             return java.util.Optional.of(new Finding(CHECK, Severity.FAIL, "spf.string-split",
                     "The SPF record of " + domain + " contains quote characters: the record was entered with its "
@@ -189,7 +196,19 @@ public final class SpfCheck {
         } catch (SpfSyntaxException e) {
             spacedParses = false;
         }
-        if (brokenSyntax && spacedParses) {
+        int joinedTerms = 0;
+        int spacedTerms = 0;
+        if (spacedParses) {
+            try {
+                spacedTerms = SpfRecord.parse(spaced.toString()).terms().size();
+                joinedTerms = brokenSyntax ? 0 : SpfRecord.parse(text).terms().size();
+            } catch (SpfSyntaxException e) {
+                joinedTerms = 0;
+            }
+        }
+        // a split inside a term is fine (the halves are joined back); a split where a space was
+        // dropped glues two terms into one, which either breaks the record or names a wrong domain
+        if (spacedParses && (brokenSyntax || spacedTerms > joinedTerms)) {
             return java.util.Optional.of(new Finding(CHECK, Severity.FAIL, "spf.string-split",
                     "The SPF record of " + domain + " is split into " + strings.size() + " strings that DNS joins "
                             + "without spaces, which glues two terms together and breaks the record.",
