@@ -37,23 +37,23 @@ import org.xbill.DNS.Type;
  * record", and {@code TIMEOUT} makes queries for the name go unanswered (queries of a type listed
  * before it, here TXT, are still answered).
  */
-record Rfc7208Suite(List<Scenario> scenarios) {
+public record Rfc7208Suite(List<Scenario> scenarios) {
 
     static final long TTL = 300;
 
     /** One test case; {@code results} holds every accepted result, {@code explanation} may be null. */
-    record Case(String name, String description, String helo, String host, String mailFrom, Set<SpfResult> results,
+    public record Case(String name, String description, String helo, String host, String mailFrom, Set<SpfResult> results,
                 String explanation) {
 
-        InetAddress ip() {
+        public InetAddress ip() {
             return com.google.common.net.InetAddresses.forString(host);
         }
     }
 
     /** A YAML document: test cases sharing one zone. */
-    record Scenario(String description, List<Case> cases, List<Record> records, Set<Name> timeouts) {
+    public record Scenario(String description, List<Case> cases, List<Record> records, Set<Name> timeouts) {
 
-        void serve(TestDnsServer server) {
+        public void serve(TestDnsServer server) {
             server.clearZones();
             server.clearFaults();
             server.addRecords(records);
@@ -64,7 +64,7 @@ record Rfc7208Suite(List<Scenario> scenarios) {
     }
 
     /** The suite file under the shared folder, or an abort (a failure in CI) when it is missing. */
-    static Path file() {
+    public static Path file() {
         String shared = System.getProperty("mailhelp.shared", "../shared");
         Path path = Path.of(shared, "data", "spf", "rfc7208-tests.yml");
         if (!Files.isRegularFile(path)) {
@@ -76,7 +76,7 @@ record Rfc7208Suite(List<Scenario> scenarios) {
         return path;
     }
 
-    static Rfc7208Suite load(Path path) {
+    public static Rfc7208Suite load(Path path) {
         List<Scenario> scenarios = new ArrayList<>();
         try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(path.toFile())) {
             while (docs.hasNext()) {
@@ -92,7 +92,7 @@ record Rfc7208Suite(List<Scenario> scenarios) {
         return new Rfc7208Suite(scenarios);
     }
 
-    int caseCount() {
+    public int caseCount() {
         return scenarios.stream().mapToInt(s -> s.cases().size()).sum();
     }
 
