@@ -156,9 +156,10 @@ public final class SpfCheck {
         return new Finding(CHECK, Severity.FAIL, "spf.syntax",
                 "The SPF record of " + domain + " has a syntax error at character " + (pos + 1) + ": " + e.getMessage()
                         + ". Receivers treat the whole record as a permanent error (permerror).",
-                pointer, "Correct the term at character " + (pos + 1) + " and republish the record; each term is a "
-                + "mechanism (all, include:, a, mx, ip4:, ip6:, exists:) with an optional + - ~ ? in front, or a "
-                + "modifier (redirect=, exp=), separated by single spaces.", ARTICLE);
+                pointer, SyntaxRepair.repaired(text).map(r -> "Publish: " + r)
+                        .orElse("Correct the term at character " + (pos + 1) + " and republish the record; each term "
+                        + "is a mechanism (all, include:, a, mx, ip4:, ip6:, exists:) with an optional + - ~ ? in "
+                        + "front, or a modifier (redirect=, exp=), separated by single spaces."), ARTICLE);
     }
 
     /** Several strings glued into a broken record, literal quotes, or a string over 255 octets. */
@@ -316,7 +317,7 @@ public final class SpfCheck {
                     : "The SPF record of " + domain + " needs " + tree.lookups() + " DNS lookups; receivers stop at "
                     + maxLookups + " and give permerror, so SPF fails for all its mail.";
             out.add(new Finding(CHECK, Severity.FAIL, "spf.too-many-lookups",
-                    message + (costs.isEmpty() ? "" : " " + capitalised(costs) + ".")
+                    message + (costs.isEmpty() ? "" : " Costliest first: " + costs + ".")
                             + (own > 0 ? " Its own a/mx/ptr/exists terms cost " + own + "." : ""),
                     text, "Get to " + maxLookups + " or fewer: remove includes of services you no longer use, "
                     + "replace 'a', 'mx' and 'ptr' with ip4:/ip6: ranges, and replace the costliest include with the "
@@ -330,10 +331,6 @@ public final class SpfCheck {
                     text, "Remove the terms that name domains without the records they look for: publish "
                     + withoutVoids(record, tree.voids()), ARTICLE));
         }
-    }
-
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String replaceTerm(SpfRecord record, Term term, String replacement) {

@@ -35,7 +35,7 @@ final class SpfPolicyTree {
     record Node(String via, String domain, Status status, String detail, SpfRecord record, List<Node> children,
                 int lookups, List<String> voids, List<String> failures) {
 
-        /** Records of this subtree whose include target has no SPF record (a permerror when reached). */
+        /** Adds the nodes of this subtree with the given status (e.g. includes of domains without SPF). */
         void collect(Status wanted, List<Node> out) {
             if (status == wanted) {
                 out.add(this);

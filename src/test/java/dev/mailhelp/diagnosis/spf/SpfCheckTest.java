@@ -114,6 +114,14 @@ class SpfCheckTest {
         assertTrue(f.message().contains("character 22"), f.message());
         assertTrue(f.message().contains("inclde"), f.message());
         assertTrue(f.evidence().endsWith("\n" + " ".repeat(21) + "^"), f.evidence());
+        assertEquals("Publish: v=spf1 ip4:192.0.2.1 include:_spf.google.com -all", f.fix());
+    }
+
+    @Test
+    void syntaxErrorWithoutAnObviousRepairExplainsTheGrammar() throws Exception {
+        txt("odd.test", "v=spf1 ip4:192.0.2.1 zzzzzz -all");
+        Finding f = only(check("odd.test"), "spf.syntax");
+        assertTrue(f.fix().startsWith("Correct the term at character 22"), f.fix());
     }
 
     @Test
@@ -154,7 +162,7 @@ class SpfCheckTest {
         Finding f = only(check("busy.test"), "spf.too-many-lookups");
         assertEquals(Severity.FAIL, f.severity());
         assertTrue(f.message().contains("needs 11 DNS lookups"), f.message());
-        assertTrue(f.message().contains("Include:_spf.big.test costs 7, include:small.test costs 2"), f.message());
+        assertTrue(f.message().contains("Costliest first: include:_spf.big.test costs 7, include:small.test costs 2"), f.message());
     }
 
     @Test
