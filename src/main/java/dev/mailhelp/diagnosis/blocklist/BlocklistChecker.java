@@ -51,7 +51,7 @@ public final class BlocklistChecker {
         this.settings = settings;
         this.env = Map.copyOf(env);
         this.limit = new ConcurrencyLimit(settings.maxConcurrentQueries());
-        this.testPoints = new TestPointVerdicts(dns, limit, settings.testPointInterval(), clock);
+        this.testPoints = new TestPointVerdicts(dns, settings.testPointInterval(), clock);
         for (String id : settings.listIds()) {
             if (catalogue.byId(id).isEmpty()) {
                 throw new IllegalArgumentException("unknown blocklist '" + id + "'; known: "
