@@ -23,8 +23,11 @@ public record BlocklistSettings(Duration perListTimeout, Duration testPointInter
     public static final Duration DEFAULT_TEST_POINT_INTERVAL = Duration.ofHours(1);
     /** 16: a domain's SPF and MX rarely name more distinct hosts; beyond that the check is said to be cut. */
     public static final int DEFAULT_MAX_ADDRESSES = 16;
-    /** 32 queries at once: 16 addresses x 20 lists still finish in a few round trips without flooding a resolver. */
-    public static final int DEFAULT_MAX_CONCURRENT_QUERIES = 32;
+    /**
+     * 64 queries at once: 16 addresses x 20 lists (320 listing queries) finish in about 5 round
+     * trips (about 0.4 s at 50 ms, see docs/benchmarks-dns.md) without flooding one resolver.
+     */
+    public static final int DEFAULT_MAX_CONCURRENT_QUERIES = 64;
 
     public BlocklistSettings {
         if (perListTimeout.isNegative() || perListTimeout.isZero()) {
