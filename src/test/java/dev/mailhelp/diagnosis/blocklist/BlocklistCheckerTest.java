@@ -88,6 +88,30 @@ class BlocklistCheckerTest {
     }
 
     @Test
+    void everyListReportsTimeoutAndServfailAsCouldNotCheck() throws Exception {
+        BlocklistChecker c = checker(allLists(), Map.of(), Duration.ofMillis(250));
+        for (int round = 0; round < 2; round++) {
+            server.clearFaults();
+            int i = 0;
+            for (Blocklist list : CATALOGUE.lists()) {
+                String target = BlocklistTestZones.codeTargets(list).keySet().iterator().next();
+                Name query = TestPointVerdicts.name(list, target, list.zone());
+                server.setFault(query, (i++ + round) % 2 == 0 ? Fault.DROP : Fault.SERVFAIL);
+            }
+            // Every list's first code target is the same address (or domain), so one check per kind covers all lists.
+            List<ListResult> results = new ArrayList<>(get(c.checkAddress(ReverseNames.parseAddress("192.0.2.10"),
+                    ProgressListener.NONE)));
+            results.addAll(get(c.checkDomainName(name("code-0.mailhelp.test"), ProgressListener.NONE)));
+            i = 0;
+            for (Blocklist list : CATALOGUE.lists()) {
+                ListResult.CouldNotCheck failed = assertInstanceOf(ListResult.CouldNotCheck.class, on(results, list.id()), list.id());
+                String expected = (i++ + round) % 2 == 0 ? "timeout" : "servfail";
+                assertTrue(failed.reason().startsWith(expected), list.id() + ": " + failed.reason());
+            }
+        }
+    }
+
+    @Test
     void eachListHasItsOwnTimeoutAndASlowListDoesNotHoldUpTheOthers() throws Exception {
         server.setLatencyBelow(name("bl.spamcop.net"), Duration.ofSeconds(3));
         BlocklistSettings s = allLists().withPerListTimeout(Duration.ofMillis(400));
