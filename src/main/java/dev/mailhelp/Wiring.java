@@ -7,6 +7,19 @@ import dev.mailhelp.conversation.ConversationEngine;
 import dev.mailhelp.conversation.MessageKeys;
 import dev.mailhelp.conversation.SessionStore;
 import dev.mailhelp.diagnosis.Check;
+import dev.mailhelp.diagnosis.blocklist.BlocklistCatalogue;
+import dev.mailhelp.diagnosis.blocklist.CatalogueException;
+import dev.mailhelp.knowledge.InvalidKnowledgeException;
+import dev.mailhelp.knowledge.Position;
+import dev.mailhelp.knowledge.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import dev.mailhelp.diagnosis.blocklist.BlocklistChecker;
+import dev.mailhelp.diagnosis.blocklist.BlocklistIpCheck;
+import dev.mailhelp.diagnosis.blocklist.BlocklistSettings;
+import dev.mailhelp.dns.AsyncDnsClient;
+import dev.mailhelp.dns.DnsClient;
+import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.knowledge.Expectations;
 import dev.mailhelp.knowledge.KnowledgeBase;
 import dev.mailhelp.knowledge.KnowledgeLoader;
@@ -35,13 +48,14 @@ public final class Wiring {
             "bounce", new Expectations.CheckSignature("bounce", Set.of("bounce"),
                     Set.of("blocklist", "limits", "auth", "dns", "provider", "recipient", "other", "error")),
             "domain", new Expectations.CheckSignature("domain", Set.of("domain"), Set.of("ok", "problems", "error")),
-            "blocklist-ip", new Expectations.CheckSignature("blocklist-ip", Set.of("ip"), Set.of("listed", "clean", "error")),
             "smtp", new Expectations.CheckSignature("smtp", Set.of("host"), Set.of("ok", "problems", "error")),
             "provider", new Expectations.CheckSignature("provider", Set.of("domain"), Set.of("known", "unknown", "error")));
 
     private final Environment env;
     private final Path knowledgeDir;
     private final Map<String, Check> checks;
+    /** Problems of the catalogues the checks load themselves (they join the knowledge problems). */
+    private final List<Problem> catalogueProblems = new ArrayList<>();
 
     public Wiring(Environment env, Optional<Path> knowledgeDir) {
         this.env = env;
@@ -49,9 +63,23 @@ public final class Wiring {
         this.checks = buildChecks(env);
     }
 
-    private static Map<String, Check> buildChecks(Environment env) {
+    private Map<String, Check> buildChecks(Environment env) {
         Map<String, Check> out = new LinkedHashMap<>();
+        DnsClient dns = new AsyncDnsClient(DnsSettings.fromEnvironment(env.asMap()));
+        // One checker for the application's lifetime, so blocklist test-point verdicts are reused.
+        try {
+            BlocklistChecker blocklists = new BlocklistChecker(dns,
+                    BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME)), BlocklistSettings.defaults(),
+                    env.asMap());
+            add(out, new BlocklistIpCheck(blocklists));
+        } catch (CatalogueException e) {
+            catalogueProblems.add(new Problem(BlocklistCatalogue.FILE_NAME, Position.UNKNOWN, e.getMessage()));
+        }
         return out;
+    }
+
+    private static void add(Map<String, Check> checks, Check check) {
+        checks.put(check.id(), check);
     }
 
     public Environment environment() {
@@ -75,8 +103,20 @@ public final class Wiring {
         return new Expectations(signatures, keys);
     }
 
+    /** Loads and validates the knowledge folder, including the catalogues the checks read. */
+    public KnowledgeLoader.Result loadKnowledge() {
+        KnowledgeLoader.Result result = KnowledgeLoader.load(knowledgeDir, expectations());
+        List<Problem> problems = new ArrayList<>(result.problems());
+        problems.addAll(catalogueProblems);
+        return new KnowledgeLoader.Result(result.knowledge(), problems);
+    }
+
     public KnowledgeBase knowledge() {
-        return KnowledgeLoader.loadValid(knowledgeDir, expectations());
+        KnowledgeLoader.Result result = loadKnowledge();
+        if (!result.ok()) {
+            throw new InvalidKnowledgeException(knowledgeDir, result.problems());
+        }
+        return result.knowledge();
     }
 
     public ConversationEngine engine(KnowledgeBase knowledge) {
