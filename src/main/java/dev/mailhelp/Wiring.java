@@ -66,11 +66,13 @@ public final class Wiring {
     private Map<String, Check> buildChecks(Environment env) {
         Map<String, Check> out = new LinkedHashMap<>();
         DnsClient dns = new AsyncDnsClient(DnsSettings.fromEnvironment(env.asMap()));
+        // Self-hosted setups and tests check private and documentation addresses; off by default.
+        boolean allowPrivate = env.flag("MAILHELP_ALLOW_PRIVATE");
         // One checker for the application's lifetime, so blocklist test-point verdicts are reused.
         try {
             BlocklistChecker blocklists = new BlocklistChecker(dns,
-                    BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME)), BlocklistSettings.defaults(),
-                    env.asMap());
+                    BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME)),
+                    BlocklistSettings.defaults().withNonPublicAddressesAllowed(allowPrivate), env.asMap());
             add(out, new BlocklistIpCheck(blocklists));
         } catch (CatalogueException e) {
             catalogueProblems.add(new Problem(BlocklistCatalogue.FILE_NAME, Position.UNKNOWN, e.getMessage()));
