@@ -71,6 +71,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Thread acceptor;
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     public ScriptedSmtpServer(Script script) throws IOException {
@@ -85,6 +86,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** How many connections were accepted (tests of refused targets assert zero). */
+    public int accepted() {
+        return accepted.get();
+    }
+
     /** Every command line received, in order, across connections. */
     public List<String> commands() {
         return new ArrayList<>(commands);
@@ -94,6 +100,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket s = server.accept();
+                accepted.incrementAndGet();
                 clients.add(s);
                 Thread t = new Thread(() -> serve(s), "scripted-smtp-client");
                 t.setDaemon(true);
