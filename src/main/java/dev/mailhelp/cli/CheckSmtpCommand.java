@@ -3,12 +3,12 @@ package dev.mailhelp.cli;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Report;
 import dev.mailhelp.diagnosis.smtp.AddressGuard;
-import dev.mailhelp.diagnosis.smtp.BuiltInSmtpProviders;
-import dev.mailhelp.diagnosis.smtp.DnsjavaHostResolver;
+import dev.mailhelp.Wiring;
+import dev.mailhelp.diagnosis.smtp.CatalogueSmtpProviders;
+import dev.mailhelp.diagnosis.smtp.DnsClientHostResolver;
 import dev.mailhelp.diagnosis.smtp.HostResolutionException;
 import dev.mailhelp.diagnosis.smtp.HostResolver;
 import dev.mailhelp.diagnosis.smtp.InvalidTargetException;
-import dev.mailhelp.diagnosis.smtp.JdkHostResolver;
 import dev.mailhelp.diagnosis.smtp.ProbeRequest;
 import dev.mailhelp.diagnosis.smtp.ProbeSettings;
 import dev.mailhelp.diagnosis.smtp.SmtpDiagnosis;
@@ -17,10 +17,9 @@ import dev.mailhelp.diagnosis.smtp.SmtpProbeResult;
 import dev.mailhelp.diagnosis.smtp.SmtpProviderGuide;
 import dev.mailhelp.diagnosis.smtp.SmtpTarget;
 import dev.mailhelp.diagnosis.smtp.Vetting;
+import dev.mailhelp.dns.AsyncDnsClient;
+import dev.mailhelp.dns.DnsSettings;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,18 +46,31 @@ public final class CheckSmtpCommand implements Callable<Integer> {
     /**
      * What the command is built from.
      *
-     * @param env            environment (MAILHELP_ALLOW_PRIVATE)
+     * @param env            environment (MAILHELP_ALLOW_PRIVATE, MAILHELP_DNS)
      * @param settings       probe timeouts and trust store
-     * @param mailPorts      the ports the guard allows (AddressGuard.MAIL_PORTS in production)
-     * @param providers      provider guidance
-     * @param systemResolver resolver used without --dns
+     * @param mailPorts      the ports the guard allows ({@link AddressGuard#MAIL_PORTS} in production)
+     * @param providers      provider guidance (the knowledge catalogue)
+     * @param systemResolver resolver used without {@code --dns}; null means the project's DNS client
+     *                       on the server {@code MAILHELP_DNS} names (else the system's)
      */
     public record Config(Map<String, String> env, ProbeSettings settings, Set<Integer> mailPorts,
                          SmtpProviderGuide providers, HostResolver systemResolver) {
 
-        public static Config standard() {
-            return new Config(System.getenv(), ProbeSettings.defaults(), AddressGuard.MAIL_PORTS,
-                    new BuiltInSmtpProviders(), null);
+        public static Config standard(Map<String, String> env, SmtpProviderGuide providers) {
+            return new Config(env, ProbeSettings.defaults(), AddressGuard.MAIL_PORTS, providers, null);
+        }
+
+        /** From the composition root: its environment (.env included) and its knowledge folder's providers. */
+        static Config fromWiring(Wiring wiring, PrintWriter err) {
+            SmtpProviderGuide providers;
+            try {
+                providers = new CatalogueSmtpProviders(wiring.knowledge().providers());
+            } catch (RuntimeException e) {
+                // The probe is useful without provider guidance; say why it is missing and go on.
+                err.println("(provider guidance unavailable: " + e.getMessage() + ")");
+                providers = SmtpProviderGuide.NONE;
+            }
+            return standard(wiring.environment().asMap(), providers);
         }
     }
 
@@ -73,13 +86,17 @@ public final class CheckSmtpCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     private boolean json;
 
+    @Mixin
+    private GlobalOptions global = new GlobalOptions();
+
     @Spec
     private CommandSpec spec;
 
     private final Config config;
 
+    /** As picocli builds it: configured from the environment and {@code --knowledge} when run. */
     public CheckSmtpCommand() {
-        this(Config.standard());
+        this.config = null;
     }
 
     public CheckSmtpCommand(Config config) {
@@ -90,6 +107,7 @@ public final class CheckSmtpCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Config config = this.config != null ? this.config : Config.fromWiring(global.wiring(), err);
         SmtpTarget parsed;
         try {
             parsed = SmtpTarget.parse(target);
@@ -107,7 +125,7 @@ public final class CheckSmtpCommand implements Callable<Integer> {
         try {
             HostResolver resolver;
             try {
-                resolver = resolver(io);
+                resolver = resolver(config);
             } catch (IllegalArgumentException e) {
                 err.println("mailhelp check smtp: " + e.getMessage());
                 err.flush();
@@ -115,7 +133,8 @@ public final class CheckSmtpCommand implements Callable<Integer> {
             }
             SmtpProbe probe = new SmtpProbe(new AddressGuard(lenient, config.mailPorts()), resolver, config.settings(), io);
             SmtpProbeResult result = probe.probe(ProbeRequest.of(parsed), p -> { }).toCompletableFuture().join();
-            List<Finding> findings = new SmtpDiagnosis(config.providers(), config.settings().slowGreeting()).diagnose(result);
+            List<Finding> findings = new SmtpDiagnosis(config.providers(), config.settings().slowGreeting())
+                    .diagnose(result, java.util.Locale.getDefault().toLanguageTag());
             Report report = new Report(parsed.display(), findings, result.elapsedMs());
             ReportPrinter.print(report, json, out);
             if (result.vetting() instanceof Vetting.Refused) {
@@ -130,31 +149,19 @@ public final class CheckSmtpCommand implements Callable<Integer> {
         }
     }
 
-    private HostResolver resolver(ExecutorService io) {
-        if (dns == null) {
-            return config.systemResolver() != null ? config.systemResolver()
-                    : new JdkHostResolver(io, config.settings().connectTimeout());
+    private HostResolver resolver(Config config) {
+        if (dns == null && config.systemResolver() != null) {
+            return config.systemResolver();
         }
-        int colon = dns.lastIndexOf(':');
-        String host = colon > 0 ? dns.substring(0, colon) : dns;
-        String port = colon > 0 ? dns.substring(colon + 1) : "53";
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-            throw new IllegalArgumentException("--dns " + dns + ": \"" + port + "\" is not a port. Expected HOST:PORT, "
-                    + "for example 127.0.0.1:53.");
-        }
-        if (!host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") && !(host.matches("[0-9a-fA-F.:]+") && host.contains(":"))) {
-            throw new IllegalArgumentException("--dns " + dns + ": give the DNS server as an IP address, for example "
-                    + "127.0.0.1:5353 or [::1]:53.");
-        }
+        DnsSettings settings;
         try {
-            InetAddress address = InetAddress.getByName(host); // a literal: checked above, so nothing is looked up
-            return new DnsjavaHostResolver(new InetSocketAddress(address, Integer.parseInt(port)), Duration.ofSeconds(5));
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException("--dns " + dns + ": \"" + host + "\" is not an IP address. Expected "
-                    + "HOST:PORT, for example 127.0.0.1:53.");
+            settings = DnsSettings.fromEnvironment(config.env());
+            if (dns != null) {
+                settings = settings.withServer(DnsSettings.parseServer(dns));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((dns != null ? "--dns " + dns + ": " : "") + e.getMessage(), e);
         }
+        return new DnsClientHostResolver(new AsyncDnsClient(settings));
     }
 }

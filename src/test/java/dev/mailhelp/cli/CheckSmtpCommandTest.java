@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mailhelp.diagnosis.smtp.BuiltInSmtpProviders;
+import dev.mailhelp.diagnosis.smtp.SmtpProviderGuide;
 import dev.mailhelp.diagnosis.smtp.ProbeSettings;
-import dev.mailhelp.testsmtp.LoopbackDnsServer;
+import dev.mailhelp.testdns.TestDnsServer;
 import dev.mailhelp.testsmtp.ScriptedSmtpServer;
 import dev.mailhelp.testsmtp.ScriptedSmtpServer.Script;
 import dev.mailhelp.testsmtp.TestCertificates;
@@ -54,7 +54,7 @@ class CheckSmtpCommandTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(8)).withTrust(certs.trust());
         // The system resolver is replaced: a name lookup in a test must never leave the machine.
         CheckSmtpCommand.Config config = new CheckSmtpCommand.Config(env, settings,
-                Set.of(25, 465, 587, 2525, healthy.port(), plaintextAuth.port()), new BuiltInSmtpProviders(),
+                Set.of(25, 465, 587, 2525, healthy.port(), plaintextAuth.port()), SmtpProviderGuide.NONE,
                 name -> name.equals("loop.test")
                         ? CompletableFuture.completedFuture(List.of(InetAddress.getLoopbackAddress()))
                         : CompletableFuture.failedFuture(new dev.mailhelp.diagnosis.smtp.HostResolutionException(
@@ -132,22 +132,23 @@ class CheckSmtpCommandTest {
     void badDnsOptionExitsTwo() {
         Run r = run("smtp.example.com", "--dns", "dns.example.com:53");
         assertEquals(ExitCode.USAGE, r.code());
-        assertTrue(r.err().contains("IP address"), r.err());
+        assertTrue(r.err().contains("not an IP address"), r.err());
         Run port = run("smtp.example.com", "--dns", "127.0.0.1:x");
         assertEquals(ExitCode.USAGE, port.code());
     }
 
     @Test
     void dnsOptionResolvesThroughTheGivenServer() throws Exception {
-        try (LoopbackDnsServer dns = new LoopbackDnsServer(Map.of("mail.test", List.of("127.0.0.1"),
-                "internal.test", List.of("192.168.1.20")))) {
-            Run r = run("mail.test:" + healthy.port(), "--allow-private", "--dns", "127.0.0.1:" + dns.port());
+        try (TestDnsServer dns = TestDnsServer.start()) {
+            dns.addZone(TestDnsServer.name("test."), List.of(TestDnsServer.record("mail.test. 60 IN A 127.0.0.1"),
+                    TestDnsServer.record("internal.test. 60 IN A 192.168.1.20")));
+            Run r = run("mail.test:" + healthy.port(), "--allow-private", "--dns", dns.hostPort());
             // The certificate is for 127.0.0.1, so the name mail.test does not match it: a problem, found for real.
             assertEquals(ExitCode.PROBLEMS, r.code(), r.out() + r.err());
             assertTrue(r.out().contains("mail.test resolves to 127.0.0.1"), r.out());
             assertTrue(r.out().contains("smtp.cert-wrong-name"), r.out());
             int before = healthy.accepted();
-            Run refused = run("internal.test:587", "--dns", "127.0.0.1:" + dns.port());
+            Run refused = run("internal.test:587", "--dns", dns.hostPort());
             assertEquals(ExitCode.USAGE, refused.code(), refused.out());
             assertTrue(refused.out().contains("internal.test resolves to 192.168.1.20"), refused.out());
             assertEquals(before, healthy.accepted());

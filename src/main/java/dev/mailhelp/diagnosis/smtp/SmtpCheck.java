@@ -60,7 +60,7 @@ public final class SmtpCheck implements Check {
         AtomicInteger done = new AtomicInteger();
         return probe.probe(req, port -> progress.partDone("port " + port.plan().label(), done.incrementAndGet(), total,
                 List.of(SmtpDiagnosis.portSummary(port)))).thenApply(result -> {
-                    List<Finding> findings = diagnosis.diagnose(result);
+                    List<Finding> findings = diagnosis.diagnose(result, request.locale() == null ? "en" : request.locale());
                     CheckOutcome fromFindings = CheckOutcome.fromFindings(findings, SmtpDiagnosis.headline(result));
                     return fromFindings;
                 }).exceptionally(e -> {

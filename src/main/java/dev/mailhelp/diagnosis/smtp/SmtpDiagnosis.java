@@ -35,6 +35,11 @@ public final class SmtpDiagnosis {
     }
 
     public List<Finding> diagnose(SmtpProbeResult result) {
+        return diagnose(result, "en");
+    }
+
+    /** @param locale the user's language, for the provider's guidance (English when it has none in that language) */
+    public List<Finding> diagnose(SmtpProbeResult result, String locale) {
         List<Finding> out = new ArrayList<>();
         SmtpTarget target = result.target();
         Vetting v = result.vetting();
@@ -59,7 +64,7 @@ public final class SmtpDiagnosis {
             out.add(Finding.ok(CHECK, "smtp.dns", target.host() + " resolves to "
                     + String.join(", ", allowed.addresses().stream().map(a -> a.getHostAddress()).toList()) + ".", ""));
         }
-        Optional<SmtpProviderGuide.Provider> provider = providers.bySmtpHost(target.host());
+        Optional<SmtpProviderGuide.Provider> provider = providers.bySmtpHost(target.host(), locale);
         boolean explicit = target.port().isPresent();
         boolean someSubmissionWorks = result.ports().stream().anyMatch(SmtpDiagnosis::usableForSubmission);
         for (PortProbeResult p : result.ports()) {

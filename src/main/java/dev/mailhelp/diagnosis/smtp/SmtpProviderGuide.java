@@ -4,17 +4,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Knows the big mail providers' recommended SMTP settings and sign-in guidance. The knowledge
- * catalogue ({@code knowledge/providers.yaml}) is the real source; {@link BuiltInSmtpProviders}
- * covers the two providers whose rules changed recently until it is wired in.
+ * Knows the mail providers' recommended SMTP settings and sign-in guidance. The knowledge
+ * catalogue ({@code knowledge/providers.yaml}, through {@link CatalogueSmtpProviders}) is the
+ * source; the probe only needs this much of it.
  */
 @FunctionalInterface
 public interface SmtpProviderGuide {
 
-    Optional<Provider> bySmtpHost(String host);
+    /** The provider whose outgoing server {@code host} is, with its guidance in {@code locale}. */
+    Optional<Provider> bySmtpHost(String host, String locale);
 
     /** No provider knowledge: the probe then judges by the standards alone. */
-    SmtpProviderGuide NONE = host -> Optional.empty();
+    SmtpProviderGuide NONE = (host, locale) -> Optional.empty();
 
     /**
      * @param id       stable id, e.g. {@code microsoft365}

@@ -77,7 +77,7 @@ class GreenMailProbeTest {
     @Test
     void smtpCheckReportsProgressPerPortAndAnOutcome() {
         SmtpProbe probe = fixture.probe(ProbeFixture.FAST, smtp());
-        SmtpCheck check = new SmtpCheck(probe, new SmtpDiagnosis(new BuiltInSmtpProviders(), ProbeFixture.FAST.slowGreeting()));
+        SmtpCheck check = new SmtpCheck(probe, new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeFixture.FAST.slowGreeting()));
         assertEquals("smtp", check.id());
         assertEquals(java.util.Set.of("host"), check.requiredFacts());
         assertEquals(java.util.Set.of("ok", "problems", "error"), check.outcomes());

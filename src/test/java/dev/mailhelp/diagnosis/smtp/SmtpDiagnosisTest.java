@@ -30,7 +30,7 @@ class SmtpDiagnosisTest {
 
     private static TestCertificates certs;
     private static ProbeFixture fixture;
-    private static final SmtpDiagnosis DIAGNOSIS = new SmtpDiagnosis(new BuiltInSmtpProviders(), ProbeFixture.FAST.slowGreeting());
+    private static final SmtpDiagnosis DIAGNOSIS = new SmtpDiagnosis(KnowledgeProviders.guide(), ProbeFixture.FAST.slowGreeting());
 
     @BeforeAll
     static void setUp() {
@@ -284,16 +284,22 @@ class SmtpDiagnosisTest {
         List<Finding> f = DIAGNOSIS.diagnose(r);
         Finding provider = find(f, "smtp.provider");
         assertTrue(provider.fix().contains("app password"), provider.fix());
+        assertTrue(provider.evidence().contains("https://support.google.com/"), provider.evidence());
         assertTrue(provider.evidence().contains("checked 2026-11-27"), provider.evidence());
+        assertTrue(provider.message().contains("port 587 with STARTTLS") && provider.message().contains("port 465 with SSL/TLS"),
+                provider.message());
         assertEquals(Severity.WARN, find(f, "smtp.provider-port").severity());
         SmtpTarget m365 = SmtpTarget.parse("smtp.office365.com");
         List<Finding> ms = DIAGNOSIS.diagnose(new SmtpProbeResult(m365,
                 new Vetting.Allowed(m365, List.of(InetAddress.getLoopbackAddress())), List.of(), 1));
         Finding msProvider = find(ms, "smtp.provider");
-        assertTrue(msProvider.fix().contains("December 2026"), msProvider.fix());
-        assertTrue(msProvider.evidence().contains("MC786329"));
+        assertTrue(msProvider.fix().contains("December 2026") && msProvider.fix().contains("MC786329"), msProvider.fix());
+        assertTrue(msProvider.evidence().contains("techcommunity.microsoft.com"), msProvider.evidence());
+        Finding zh = find(DIAGNOSIS.diagnose(new SmtpProbeResult(m365,
+                new Vetting.Allowed(m365, List.of(InetAddress.getLoopbackAddress())), List.of(), 1), "zh-TW"), "smtp.provider");
+        assertFalse(zh.fix().equals(msProvider.fix()), "the guidance follows the user's language");
         assertAbsent(ms, "smtp.provider-port");
-        assertEquals(Optional.empty(), new BuiltInSmtpProviders().bySmtpHost("mail.example.com"));
+        assertEquals(Optional.empty(), KnowledgeProviders.guide().bySmtpHost("mail.example.com", "en"));
     }
 
     @Test
