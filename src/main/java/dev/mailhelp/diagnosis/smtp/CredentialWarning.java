@@ -45,6 +45,14 @@ public final class CredentialWarning {
                 SmtpDiagnosis.APP_PASSWORDS));
     }
 
+    /**
+     * The warning as one text (what was seen and what to do), for the conversation engine's secret
+     * screen ({@code Function<String, Optional<String>>}): {@code CredentialWarning::warningText}.
+     */
+    public static Optional<String> warningText(String text) {
+        return inspect(text).map(f -> f.message() + " " + f.fix());
+    }
+
     private static String kind(String text) {
         if (LABELLED.matcher(text).find()) {
             return "a line that labels a password or secret";

@@ -44,24 +44,25 @@ final class PortDialogue {
     private final List<String> transcript = new CopyOnWriteArrayList<>();
     private final List<SmtpReply> replies = new CopyOnWriteArrayList<>();
 
+    // Written by the dialogue thread, read by the timeout path's snapshot: hence volatile.
     private volatile boolean aborted;
-    private String address = "";
-    private ConnectOutcome connect = ConnectOutcome.FAILED;
-    private String connectDetail = "";
-    private long connectMillis;
-    private long readyAt;
-    private long greetingDelay = -1;
-    private boolean greetingTimedOut;
-    private EhloInfo ehloPlain;
-    private EhloInfo ehloTls;
-    private TlsDetails tls;
-    private TlsMode tlsMode = TlsMode.NONE;
-    private SmtpReply startTlsReply;
-    private boolean plaintextOnTlsPort;
-    private boolean tlsOnPlainPort;
-    private boolean quitClean;
-    private String failure = "";
-    private Optional<SmtpReply> plaintextGreeting = Optional.empty();
+    private volatile String address = "";
+    private volatile ConnectOutcome connect = ConnectOutcome.FAILED;
+    private volatile String connectDetail = "";
+    private volatile long connectMillis;
+    private volatile long readyAt;
+    private volatile long greetingDelay = -1;
+    private volatile boolean greetingTimedOut;
+    private volatile EhloInfo ehloPlain;
+    private volatile EhloInfo ehloTls;
+    private volatile TlsDetails tls;
+    private volatile TlsMode tlsMode = TlsMode.NONE;
+    private volatile SmtpReply startTlsReply;
+    private volatile boolean plaintextOnTlsPort;
+    private volatile boolean tlsOnPlainPort;
+    private volatile boolean quitClean;
+    private volatile String failure = "";
+    private volatile Optional<SmtpReply> plaintextGreeting = Optional.empty();
 
     PortDialogue(SmtpTarget target, List<InetAddress> addresses, PortPlan plan, ProbeSettings settings) {
         this.target = target;

@@ -201,6 +201,7 @@ public final class SmtpDiagnosis {
         } else {
             out.addAll(tlsFindings(p, label));
         }
+        out.add(ehloFinding(p, label));
         Optional<EhloInfo> last = p.finalEhlo();
         if (last.isPresent()) {
             out.addAll(authFindings(p, last.get(), label, provider));
@@ -218,6 +219,19 @@ public final class SmtpDiagnosis {
                     + "(harmless for sending, but unusual).", ""));
         }
         return out;
+    }
+
+    /** What EHLO offered, before and inside TLS, for the record (the AUTH lists are what users ask about). */
+    private static Finding ehloFinding(PortProbeResult p, String label) {
+        StringBuilder evidence = new StringBuilder();
+        p.ehloPlain().ifPresent(e -> evidence.append("before TLS: ").append(String.join(", ", e.extensions())));
+        p.ehloTls().ifPresent(e -> evidence.append(evidence.length() > 0 ? "\n" : "").append("inside TLS: ")
+                .append(String.join(", ", e.extensions())));
+        String before = p.ehloPlain().map(e -> e.offersAuth() ? String.join(" ", e.authMechanisms()) : "none").orElse("-");
+        String inside = p.ehloTls().map(e -> e.offersAuth() ? String.join(" ", e.authMechanisms()) : "none").orElse("-");
+        String auth = p.tlsMode() == TlsMode.IMPLICIT ? "AUTH: " + inside
+                : "AUTH before TLS: " + before + (p.ehloTls().isPresent() ? "; after TLS: " + inside : "");
+        return Finding.info(CHECK, "smtp.ehlo", label + ": EHLO answered; " + auth + ".", evidence.toString());
     }
 
     private static Finding greetingRefused(String label, SmtpReply g) {
@@ -253,6 +267,13 @@ public final class SmtpDiagnosis {
         }
         if (!tls.established()) {
             String f = tls.failure().toLowerCase(Locale.ROOT);
+            if (f.contains("timed out")) {
+                out.add(new Finding(CHECK, Severity.FAIL, "smtp.tls-timeout", label + ": the server did not answer "
+                        + "the TLS handshake (no reply within the read timeout).", tls.failure(),
+                        "Check the security setting for this port: SSL/TLS belongs to 465, STARTTLS to 587. Server "
+                                + "admins: check that TLS is configured on this port.", PORTS_AND_TLS));
+                return out;
+            }
             boolean oldVersion = f.contains("protocol_version") || f.contains("no appropriate protocol")
                     || f.contains("protocol is disabled");
             if (oldVersion) {

@@ -54,6 +54,14 @@ class CredentialWarningTest {
         }
     }
 
+    @Test
+    void warningTextForTheConversationScreen() {
+        String text = CredentialWarning.warningText("password: hunter2").orElseThrow();
+        assertTrue(text.contains("Change that password now"), text);
+        assertFalse(text.contains("hunter2"), text);
+        assertTrue(CredentialWarning.warningText("smtp.gmail.com:587").isEmpty());
+    }
+
     @ParameterizedTest(name = "quiet: {0}")
     @ValueSource(strings = {
             "smtp.gmail.com",

@@ -87,6 +87,9 @@ class SmtpDiagnosisTest {
         assertEquals(Severity.OK, find(f, "smtp.auth").severity());
         assertEquals(Severity.OK, find(f, "smtp.greeting").severity());
         assertTrue(find(f, "smtp.size").message().contains("10 MB"));
+        Finding ehlo = find(f, "smtp.ehlo");
+        assertTrue(ehlo.message().contains("AUTH before TLS: none; after TLS: PLAIN LOGIN"), ehlo.message());
+        assertTrue(ehlo.evidence().contains("before TLS: SIZE 10485760, STARTTLS"), ehlo.evidence());
         assertTrue(f.stream().noneMatch(x -> x.severity().isProblem() || x.severity() == Severity.ERROR), f.toString());
     }
 
@@ -156,6 +159,8 @@ class SmtpDiagnosisTest {
         assertEquals(Severity.WARN, find(slow, "smtp.slow-greeting").severity());
         List<Finding> hang = diagnose(Script.plain(null, List.of()), "127.0.0.1", PortRole.RELAY);
         assertEquals(Severity.FAIL, find(hang, "smtp.no-greeting").severity());
+        List<Finding> silentTls = diagnose(Script.plain(null, List.of()), "127.0.0.1", PortRole.SUBMISSION_IMPLICIT_TLS);
+        assertEquals(Severity.FAIL, find(silentTls, "smtp.tls-timeout").severity());
     }
 
     @Test
