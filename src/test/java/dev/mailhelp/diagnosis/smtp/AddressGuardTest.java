@@ -160,6 +160,22 @@ class AddressGuardTest {
     }
 
     @Test
+    void mappedAddressesHeldAsIpv6ObjectsAreJudgedByTheirIpv4Address() throws Exception {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        mapped[12] = (byte) 169;
+        mapped[13] = (byte) 254;
+        mapped[14] = (byte) 169;
+        mapped[15] = (byte) 254;
+        // Inet6Address.getByAddress keeps the IPv6 form (InetAddress.getByAddress would turn it into IPv4).
+        AddressVerdict v = guard.check(Inet6Address.getByAddress(null, mapped, -1));
+        assertFalse(v.allowed());
+        assertEquals(AddressClass.CLOUD_METADATA, v.kind());
+        assertTrue(v.reason().contains("IPv4-mapped"), v.reason());
+    }
+
+    @Test
     void numericSpellingsAreNeverLookedUpAsNames() {
         int before = DNS.lookups.get();
         vet("2130706433");

@@ -73,6 +73,23 @@ class SmtpProbeTest {
     }
 
     @Test
+    void theNameIsLookedUpOnceForAllPortsAndTls() throws Exception {
+        try (ScriptedSmtpServer a = new ScriptedSmtpServer(Script.starttls(certs.signed("mail.test"), List.of(),
+                List.of("AUTH PLAIN")));
+             ScriptedSmtpServer b = new ScriptedSmtpServer(Script.implicit(certs.signed("mail.test"), List.of("AUTH PLAIN")))) {
+            int before = fixture.dns.lookups.get();
+            SmtpProbeResult r = fixture.probe(certs.trust(), a.port(), b.port()).probe(ProbeFixture.request("mail.test",
+                    new PortPlan(a.port(), PortRole.SUBMISSION_STARTTLS), new PortPlan(b.port(), PortRole.SUBMISSION_IMPLICIT_TLS)),
+                    p -> { }).toCompletableFuture().join();
+            assertEquals(before + 1, fixture.dns.lookups.get());
+            for (PortProbeResult p : r.ports()) {
+                assertEquals("127.0.0.1", p.address());
+                assertTrue(p.tls().orElseThrow().certificate().orElseThrow().nameMatches(), "SNI/name check used mail.test");
+            }
+        }
+    }
+
+    @Test
     void hangAfterConnectIsAGreetingTimeoutAndTheProbeLooksForImplicitTls() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.plain(null, List.of()))) {
             PortProbeResult r = probe(server, "127.0.0.1", PortRole.SUBMISSION_STARTTLS);
