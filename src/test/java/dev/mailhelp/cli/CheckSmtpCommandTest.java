@@ -118,6 +118,17 @@ class CheckSmtpCommandTest {
         assertEquals(before, healthy.accepted(), "a refused target must not be connected to");
     }
 
+    @Test
+    void asPicocliBuildsItTheCommandConfiguresItselfAndStillRefuses() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new CheckSmtpCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(ExitCode.USAGE, cl.execute("169.254.169.254:587", "--knowledge", "knowledge", "--json"));
+        assertTrue(out.toString().contains("smtp.target-refused"), out + " " + err);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"smtp://smtp.gmail.com", "me@example.com", "host:99999", "256.0.0.1", "[::1"})
     void badInputExitsTwoWithAMessageAndNoStackTrace(String target) {

@@ -35,34 +35,40 @@ public final class ScriptedSmtpServer implements AutoCloseable {
      * @param startTlsContext   the context for STARTTLS
      * @param extensionsPlain   EHLO extension lines before TLS (STARTTLS is added per {@code startTls})
      * @param extensionsTls     EHLO extension lines inside TLS
+     * @param closeOnEhlo       answer EHLO and HELO with 421 and close (a server shutting down mid-dialogue)
      */
     public record Script(String greeting, Duration greetingDelay, SSLContext implicitTls, String[] tlsProtocols,
                          StartTls startTls, SSLContext startTlsContext, List<String> extensionsPlain,
-                         List<String> extensionsTls) {
+                         List<String> extensionsTls, boolean closeOnEhlo) {
 
         public static Script plain(String greeting, List<String> extensions) {
-            return new Script(greeting, Duration.ZERO, null, null, StartTls.NOT_OFFERED, null, extensions, extensions);
+            return new Script(greeting, Duration.ZERO, null, null, StartTls.NOT_OFFERED, null, extensions, extensions, false);
         }
 
         public static Script starttls(SSLContext ctx, List<String> before, List<String> after) {
-            return new Script("220 mail.test ESMTP scripted", Duration.ZERO, null, null, StartTls.WORKS, ctx, before, after);
+            return new Script("220 mail.test ESMTP scripted", Duration.ZERO, null, null, StartTls.WORKS, ctx, before, after, false);
         }
 
         public static Script implicit(SSLContext ctx, List<String> extensions) {
             return new Script("220 mail.test ESMTP scripted", Duration.ZERO, ctx, null, StartTls.NOT_OFFERED, null,
-                    extensions, extensions);
+                    extensions, extensions, false);
         }
 
         public Script withGreetingDelay(Duration d) {
-            return new Script(greeting, d, implicitTls, tlsProtocols, startTls, startTlsContext, extensionsPlain, extensionsTls);
+            return new Script(greeting, d, implicitTls, tlsProtocols, startTls, startTlsContext, extensionsPlain, extensionsTls, closeOnEhlo);
         }
 
         public Script withStartTls(StartTls s) {
-            return new Script(greeting, greetingDelay, implicitTls, tlsProtocols, s, startTlsContext, extensionsPlain, extensionsTls);
+            return new Script(greeting, greetingDelay, implicitTls, tlsProtocols, s, startTlsContext, extensionsPlain, extensionsTls, closeOnEhlo);
+        }
+
+        public Script withCloseOnEhlo() {
+            return new Script(greeting, greetingDelay, implicitTls, tlsProtocols, startTls, startTlsContext, extensionsPlain,
+                    extensionsTls, true);
         }
 
         public Script withTlsProtocols(String... protocols) {
-            return new Script(greeting, greetingDelay, implicitTls, protocols, startTls, startTlsContext, extensionsPlain, extensionsTls);
+            return new Script(greeting, greetingDelay, implicitTls, protocols, startTls, startTlsContext, extensionsPlain, extensionsTls, closeOnEhlo);
         }
     }
 
@@ -149,6 +155,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         while ((line = in.readLine()) != null) {
             commands.add(line);
             String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+            if (script.closeOnEhlo() && (verb.equals("EHLO") || verb.equals("HELO"))) {
+                send(out, "421 4.3.2 shutting down");
+                return;
+            }
             switch (verb) {
                 case "EHLO" -> {
                     List<String> ext = new ArrayList<>(inTls ? script.extensionsTls() : script.extensionsPlain());

@@ -168,8 +168,15 @@ public final class SmtpDiagnosis {
             } else {
                 out.add(Finding.ok(CHECK, "smtp.greeting", label + ": greeted in " + p.greetingDelayMillis() + " ms.", g.text()));
             }
-        } else if (!p.failure().isEmpty()) {
-            out.add(Finding.couldNotCheck(CHECK, "smtp.probe-failed", label + ": " + p.failure(), evidence));
+        }
+        if (p.ehloPlain().isEmpty() && p.ehloTls().isEmpty()) {
+            // Greeted (or not), but the dialogue ended before EHLO was answered: nothing more can be judged.
+            if (p.totalTimedOut()) {
+                out.add(Finding.couldNotCheck(CHECK, "smtp.total-timeout", label + ": the dialogue took too long and "
+                        + "was cut off before EHLO was answered.", evidence));
+            } else if (!p.failure().isEmpty()) {
+                out.add(Finding.couldNotCheck(CHECK, "smtp.probe-failed", label + ": " + p.failure(), evidence));
+            }
             return out;
         }
         p.ehloPlain().ifPresent(e -> {

@@ -153,6 +153,15 @@ class SmtpDiagnosisTest {
     }
 
     @Test
+    void serverClosingAfterTheGreetingIsCouldNotCheckNotNoTls() throws IOException {
+        List<Finding> f = diagnose(Script.plain("220 mail.test ESMTP", List.of("AUTH PLAIN")).withCloseOnEhlo(),
+                "127.0.0.1", PortRole.SUBMISSION_STARTTLS);
+        assertEquals(Severity.ERROR, find(f, "smtp.probe-failed").severity());
+        assertAbsent(f, "smtp.no-tls");
+        assertAbsent(f, "smtp.no-auth");
+    }
+
+    @Test
     void slowGreetingAndHang() throws IOException {
         List<Finding> slow = diagnose(Script.starttls(certs.signed("mail.test"), List.of(), List.of("AUTH PLAIN"))
                 .withGreetingDelay(Duration.ofMillis(1000)), "mail.test", PortRole.SUBMISSION_STARTTLS);
