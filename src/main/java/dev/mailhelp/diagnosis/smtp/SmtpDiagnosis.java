@@ -3,8 +3,6 @@ package dev.mailhelp.diagnosis.smtp;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,14 +22,22 @@ public final class SmtpDiagnosis {
     static final String PORTS_AND_TLS = "ports-and-tls";
     static final String APP_PASSWORDS = "app-passwords-oauth";
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-
     private final SmtpProviderGuide providers;
     private final Duration slowGreeting;
 
     public SmtpDiagnosis(SmtpProviderGuide providers, Duration slowGreeting) {
         this.providers = providers;
         this.slowGreeting = slowGreeting;
+    }
+
+    /** One line on what a port showed, for progress messages while the other ports are still being probed. */
+    public static Finding portSummary(PortProbeResult p) {
+        return ProbeSummary.port(p);
+    }
+
+    /** A one-line headline of the whole probe, e.g. "smtp.example.com: 587 works, 465 works, 25 no answer". */
+    public static String headline(SmtpProbeResult r) {
+        return ProbeSummary.headline(r);
     }
 
     public List<Finding> diagnose(SmtpProbeResult result) {
@@ -141,7 +147,7 @@ public final class SmtpDiagnosis {
         }
         if (p.tlsMode() != TlsMode.IMPLICIT && p.role() == PortRole.SUBMISSION_IMPLICIT_TLS) {
             // implicit TLS handshake failed without a plaintext answer
-            out.addAll(tlsFindings(p, label));
+            out.addAll(TlsFindings.of(p, label));
             return out;
         }
         if (p.greetingTimedOut()) {
@@ -202,16 +208,16 @@ public final class SmtpDiagnosis {
                                 : "Server admins: enable STARTTLS so other servers can deliver encrypted.",
                         PORTS_AND_TLS));
             } else {
-                out.addAll(tlsFindings(p, label));
+                out.addAll(TlsFindings.of(p, label));
                 return out;
             }
         } else {
-            out.addAll(tlsFindings(p, label));
+            out.addAll(TlsFindings.of(p, label));
         }
-        out.add(ehloFinding(p, label));
+        out.add(AuthFindings.ehlo(p, label));
         Optional<EhloInfo> last = p.finalEhlo();
         if (last.isPresent()) {
-            out.addAll(authFindings(p, last.get(), label, provider));
+            out.addAll(AuthFindings.of(p, last.get(), label, provider));
             last.get().maxSize().ifPresent(size -> out.add(Finding.info(CHECK, "smtp.size", label
                     + ": messages up to " + megabytes(size) + " (including attachments, which grow by about a third "
                     + "when sent).", "SIZE " + size)));
@@ -226,19 +232,6 @@ public final class SmtpDiagnosis {
                     + "(harmless for sending, but unusual).", ""));
         }
         return out;
-    }
-
-    /** What EHLO offered, before and inside TLS, for the record (the AUTH lists are what users ask about). */
-    private static Finding ehloFinding(PortProbeResult p, String label) {
-        StringBuilder evidence = new StringBuilder();
-        p.ehloPlain().ifPresent(e -> evidence.append("before TLS: ").append(String.join(", ", e.extensions())));
-        p.ehloTls().ifPresent(e -> evidence.append(evidence.length() > 0 ? "\n" : "").append("inside TLS: ")
-                .append(String.join(", ", e.extensions())));
-        String before = p.ehloPlain().map(e -> e.offersAuth() ? String.join(" ", e.authMechanisms()) : "none").orElse("-");
-        String inside = p.ehloTls().map(e -> e.offersAuth() ? String.join(" ", e.authMechanisms()) : "none").orElse("-");
-        String auth = p.tlsMode() == TlsMode.IMPLICIT ? "AUTH: " + inside
-                : "AUTH before TLS: " + before + (p.ehloTls().isPresent() ? "; after TLS: " + inside : "");
-        return Finding.info(CHECK, "smtp.ehlo", label + ": EHLO answered; " + auth + ".", evidence.toString());
     }
 
     private static Finding greetingRefused(String label, SmtpReply g) {
@@ -256,130 +249,6 @@ public final class SmtpDiagnosis {
                 + "use your provider's submission server (587/465) instead of sending directly.";
         return new Finding(CHECK, Severity.FAIL, "smtp.greeting-refused", message, g.code() + " " + g.text(), fix,
                 listed || g.code() == 554 ? "blocklist-listed" : "contact-provider");
-    }
-
-    private List<Finding> tlsFindings(PortProbeResult p, String label) {
-        List<Finding> out = new ArrayList<>();
-        if (p.tlsMode() == TlsMode.NONE && p.tls().isEmpty()) {
-            SmtpReply r = p.startTlsReply().orElse(null);
-            out.add(new Finding(CHECK, Severity.FAIL, "smtp.starttls-refused", label + ": the server offers STARTTLS "
-                    + "but refused it" + (r == null ? "." : " (" + r.code() + ")."), r == null ? "" : r.code() + " " + r.text(),
-                    "Server admins: check the TLS certificate and key configuration; a temporary 454 often means the "
-                            + "certificate file cannot be read. Users: try port 465 with SSL/TLS.", PORTS_AND_TLS));
-            return out;
-        }
-        TlsDetails tls = p.tls().orElse(null);
-        if (tls == null) {
-            return out;
-        }
-        if (!tls.established()) {
-            String f = tls.failure().toLowerCase(Locale.ROOT);
-            if (f.contains("timed out")) {
-                out.add(new Finding(CHECK, Severity.FAIL, "smtp.tls-timeout", label + ": the server did not answer "
-                        + "the TLS handshake (no reply within the read timeout).", tls.failure(),
-                        "Check the security setting for this port: SSL/TLS belongs to 465, STARTTLS to 587. Server "
-                                + "admins: check that TLS is configured on this port.", PORTS_AND_TLS));
-                return out;
-            }
-            boolean oldVersion = f.contains("protocol_version") || f.contains("no appropriate protocol")
-                    || f.contains("protocol is disabled");
-            if (oldVersion) {
-                out.add(new Finding(CHECK, Severity.FAIL, "smtp.tls-old-version", label + ": the TLS handshake "
-                        + "failed because the server offers only old TLS versions (1.0/1.1 or SSL), which current "
-                        + "mail programs refuse.", tls.failure(),
-                        "Server admins: enable TLS 1.2 and 1.3 (TLS 1.0 and 1.1 are deprecated by RFC 8996).", PORTS_AND_TLS));
-            } else {
-                out.add(new Finding(CHECK, Severity.FAIL, "smtp.tls-handshake-failed", label + ": "
-                        + (p.tlsMode() == TlsMode.NONE && p.role() != PortRole.SUBMISSION_IMPLICIT_TLS
-                        ? "STARTTLS is advertised, but the TLS handshake after it fails."
-                        : "the TLS handshake failed."), tls.failure(),
-                        "Server admins: check the TLS configuration (certificate, key, protocols) and the server's "
-                                + "logs. Users: try the other submission port (587 STARTTLS or 465 SSL/TLS).", PORTS_AND_TLS));
-            }
-            return out;
-        }
-        if (tls.isLegacyProtocol()) {
-            out.add(new Finding(CHECK, Severity.WARN, "smtp.tls-old-version", label + ": TLS works, but only with "
-                    + tls.protocol() + ", which is deprecated (RFC 8996); up-to-date mail programs refuse it.",
-                    tls.protocol() + " " + tls.cipherSuite(),
-                    "Server admins: enable TLS 1.2 and 1.3.", PORTS_AND_TLS));
-        } else {
-            out.add(Finding.ok(CHECK, "smtp.tls", label + ": " + (p.tlsMode() == TlsMode.IMPLICIT ? "implicit TLS" : "STARTTLS")
-                    + " works (" + tls.protocol() + ").", tls.protocol() + " " + tls.cipherSuite()));
-        }
-        tls.certificate().ifPresent(c -> out.addAll(certificateFindings(c, label)));
-        return out;
-    }
-
-    private static List<Finding> certificateFindings(CertificateCheck c, String label) {
-        List<Finding> out = new ArrayList<>();
-        String evidence = "subject: " + c.subject() + "\nissuer: " + c.issuer() + "\nnames: " + String.join(", ", c.names())
-                + "\nvalid until: " + DAY.format(c.notAfter());
-        String adminFix = "Server admins: install a certificate from a public CA (for example Let's Encrypt) for "
-                + "the name mail programs use, with its intermediate certificates, and renew it automatically.";
-        if (c.expired()) {
-            out.add(new Finding(CHECK, Severity.FAIL, "smtp.cert-expired", label + ": the server's certificate "
-                    + "expired on " + DAY.format(c.notAfter()) + " (or a certificate in its chain did). Mail programs "
-                    + "refuse the connection or show a security warning.", evidence, adminFix, PORTS_AND_TLS));
-        }
-        if (c.notYetValid()) {
-            out.add(new Finding(CHECK, Severity.FAIL, "smtp.cert-not-yet-valid", label + ": the server's certificate "
-                    + "is not valid yet (check the server's clock).", evidence, adminFix, PORTS_AND_TLS));
-        }
-        if (c.selfSigned()) {
-            out.add(new Finding(CHECK, Severity.FAIL, "smtp.cert-self-signed", label + ": the server's certificate is "
-                    + "self-signed; mail programs cannot tell it from an attacker's and refuse it or warn.",
-                    evidence, adminFix, PORTS_AND_TLS));
-        }
-        if (!c.nameMatches()) {
-            out.add(new Finding(CHECK, Severity.FAIL, "smtp.cert-wrong-name", label + ": the certificate is for "
-                    + String.join(", ", c.names()) + ", not for the name you use. Mail programs refuse it or warn.",
-                    evidence, "Use the server name the certificate is for in your mail program (ask your provider "
-                    + "for the exact SMTP server name). " + adminFix, PORTS_AND_TLS));
-        }
-        if (!c.trusted() && !c.selfSigned() && !c.expired() && !c.notYetValid()) {
-            out.add(new Finding(CHECK, Severity.FAIL, "smtp.cert-untrusted", label + ": the certificate chain does not "
-                    + "lead to a trusted certificate authority (or an intermediate certificate is missing).",
-                    evidence + "\n" + c.trustProblem(), adminFix, PORTS_AND_TLS));
-        }
-        if (out.isEmpty()) {
-            out.add(Finding.ok(CHECK, "smtp.cert-ok", label + ": the certificate is valid for this name until "
-                    + DAY.format(c.notAfter()) + " and trusted.", evidence));
-        }
-        return out;
-    }
-
-    private List<Finding> authFindings(PortProbeResult p, EhloInfo ehlo, String label,
-                                       Optional<SmtpProviderGuide.Provider> provider) {
-        List<Finding> out = new ArrayList<>();
-        if (!ehlo.offersAuth()) {
-            if (p.role().isSubmission()) {
-                out.add(new Finding(CHECK, Severity.FAIL, "smtp.no-auth", label + ": the server offers no login (no AUTH"
-                        + (p.tlsMode() == TlsMode.NONE ? "" : " even after TLS") + "), so a mail program cannot sign in here.",
-                        String.join("\n", ehlo.extensions()),
-                        "Check the server name and port in your mail program against your provider's settings; this "
-                                + "may be a server that only receives mail. Server admins: enable SMTP AUTH on the "
-                                + "submission port.", SMTP_SETTINGS));
-            } else {
-                out.add(Finding.info(CHECK, "smtp.no-auth-relay", label + ": no login offered, as is normal for a "
-                        + "server-to-server port; mail programs should use 587 or 465.", String.join("\n", ehlo.extensions())));
-            }
-            return out;
-        }
-        String mechanisms = String.join(" ", ehlo.authMechanisms());
-        if (ehlo.onlyOAuth()) {
-            String how = provider.map(SmtpProviderGuide.Provider::authNote).orElse(
-                    "Use a mail program that signs in through the provider's own login window (OAuth, often called "
-                            + "\"Modern Authentication\" or \"Sign in with ...\"), or create an app password in your "
-                            + "account's security settings if the provider offers them.");
-            out.add(new Finding(CHECK, Severity.WARN, "smtp.oauth-only", label + ": the server accepts only OAuth "
-                    + "sign-in (" + mechanisms + "): your normal password will be rejected.", "AUTH " + mechanisms,
-                    how, APP_PASSWORDS));
-        } else {
-            out.add(Finding.ok(CHECK, "smtp.auth", label + ": login offered" + (p.tlsMode() == TlsMode.NONE ? "" : " inside TLS")
-                    + " (" + mechanisms + ").", "AUTH " + mechanisms));
-        }
-        return out;
     }
 
     private static Optional<Finding> recommendation(SmtpTarget target, List<PortProbeResult> ports) {
@@ -414,57 +283,7 @@ public final class SmtpDiagnosis {
         return out;
     }
 
-    /** One line on what a port showed, for progress messages while the other ports are still being probed. */
-    public static Finding portSummary(PortProbeResult p) {
-        StringBuilder b = new StringBuilder("Port " + p.plan().label() + ": ");
-        switch (p.connect()) {
-            case CONNECTED -> {
-                b.append("connected");
-                p.greeting().ifPresent(g -> b.append(", greeting ").append(g.code()));
-                if (p.greetingTimedOut()) {
-                    b.append(", no greeting");
-                }
-                if (p.plaintextOnTlsPort()) {
-                    b.append(", plaintext instead of TLS");
-                }
-                if (p.tlsOnPlainPort()) {
-                    b.append(", implicit TLS instead of plaintext");
-                }
-                p.tls().ifPresent(t -> b.append(t.established() ? ", " + t.protocol() : ", TLS failed"));
-                p.finalEhlo().ifPresent(e -> b.append(e.offersAuth() ? ", AUTH " + String.join(" ", e.authMechanisms())
-                        : ", no AUTH"));
-            }
-            case REFUSED -> b.append("connection refused");
-            case TIMED_OUT -> b.append("no answer (timed out)");
-            default -> b.append("could not connect");
-        }
-        return Finding.info(CHECK, "smtp.port-probed", b.append('.').toString(), "");
-    }
-
-    /** A one-line headline of the whole probe, e.g. "smtp.example.com: 587 ok, 465 ok, 25 timed out". */
-    public static String headline(SmtpProbeResult r) {
-        if (r.vetting() instanceof Vetting.Refused) {
-            return r.target().display() + ": not checked (refused target)";
-        }
-        if (r.vetting() instanceof Vetting.Unresolved) {
-            return r.target().display() + ": could not be resolved";
-        }
-        List<String> parts = new ArrayList<>();
-        for (PortProbeResult p : r.ports()) {
-            String state;
-            if (p.connect() == ConnectOutcome.CONNECTED) {
-                state = usableForSubmission(p) ? "works" : "connected";
-            } else if (p.connect() == ConnectOutcome.TIMED_OUT) {
-                state = "no answer";
-            } else {
-                state = p.connect() == ConnectOutcome.REFUSED ? "refused" : "unreachable";
-            }
-            parts.add(p.plan().label() + " " + state);
-        }
-        return r.target().host() + ": " + String.join(", ", parts);
-    }
-
-    private static boolean usableForSubmission(PortProbeResult p) {
+    static boolean usableForSubmission(PortProbeResult p) {
         return p.role().isSubmission() && p.tlsMode() != TlsMode.NONE && p.tls().map(TlsDetails::established).orElse(false)
                 && p.greeting().map(g -> g.code() == 220).orElse(false)
                 && p.finalEhlo().map(EhloInfo::offersAuth).orElse(false);
