@@ -146,8 +146,14 @@ public final class SmtpDiagnosis {
             return out;
         }
         if (p.tlsMode() != TlsMode.IMPLICIT && p.role() == PortRole.SUBMISSION_IMPLICIT_TLS) {
-            // implicit TLS handshake failed without a plaintext answer
-            out.addAll(TlsFindings.of(p, label));
+            // The implicit TLS handshake failed without a plaintext answer, or was cut off by the total timeout.
+            if (p.tls().isPresent()) {
+                out.addAll(TlsFindings.of(p, label));
+            } else {
+                out.add(Finding.couldNotCheck(CHECK, p.totalTimedOut() ? "smtp.total-timeout" : "smtp.probe-failed",
+                        label + ": the TLS handshake did not finish" + (p.totalTimedOut() ? " in time." : ".")
+                                + (p.failure().isEmpty() ? "" : " " + p.failure()), evidence));
+            }
             return out;
         }
         if (p.greetingTimedOut()) {
@@ -247,7 +253,7 @@ public final class SmtpDiagnosis {
                 : "The server does not accept mail from this address. Often the connecting IP address is on a "
                 + "blocklist or outside the networks the server allows: check the IP against blocklists, and "
                 + "use your provider's submission server (587/465) instead of sending directly.";
-        return new Finding(CHECK, Severity.FAIL, "smtp.greeting-refused", message, g.code() + " " + g.text(), fix,
+        return new Finding(CHECK, Severity.FAIL, "smtp.greeting-refused", message, g.text(), fix,
                 listed || g.code() == 554 ? "blocklist-listed" : "contact-provider");
     }
 

@@ -20,7 +20,7 @@ final class TlsFindings {
         if (p.tlsMode() == TlsMode.NONE && p.tls().isEmpty()) {
             SmtpReply r = p.startTlsReply().orElse(null);
             out.add(new Finding(CHECK, Severity.FAIL, "smtp.starttls-refused", label + ": the server offers STARTTLS "
-                    + "but refused it" + (r == null ? "." : " (" + r.code() + ")."), r == null ? "" : r.code() + " " + r.text(),
+                    + "but refused it" + (r == null ? "." : " (" + r.code() + ")."), r == null ? "" : r.text(),
                     "Server admins: check the TLS certificate and key configuration; a temporary 454 often means the "
                             + "certificate file cannot be read. Users: try port 465 with SSL/TLS.", PORTS_AND_TLS));
             return out;

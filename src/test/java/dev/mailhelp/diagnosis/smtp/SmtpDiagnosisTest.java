@@ -173,6 +173,20 @@ class SmtpDiagnosisTest {
     }
 
     @Test
+    void aHandshakeCutByTheTotalTimeoutIsCouldNotCheck() throws IOException {
+        ProbeSettings tight = ProbeFixture.FAST.withTrust(certs.trust()).withTimeouts(Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofMillis(700), Duration.ofMillis(600));
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.plain(null, List.of()))) {
+            SmtpProbeResult r = fixture.probe(tight, server.port()).probe(ProbeFixture.request("127.0.0.1:" + server.port(),
+                    new PortPlan(server.port(), PortRole.SUBMISSION_IMPLICIT_TLS)), p -> { }).toCompletableFuture().join();
+            assertTrue(r.ports().get(0).totalTimedOut());
+            List<Finding> f = DIAGNOSIS.diagnose(r);
+            assertEquals(Severity.ERROR, find(f, "smtp.total-timeout").severity());
+            assertAbsent(f, "smtp.starttls-refused");
+        }
+    }
+
+    @Test
     void startTlsFaults() throws IOException {
         List<Finding> broken = diagnose(Script.starttls(certs.signed("mail.test"), List.of(), List.of())
                 .withStartTls(StartTls.BROKEN_HANDSHAKE), "mail.test", PortRole.SUBMISSION_STARTTLS);
