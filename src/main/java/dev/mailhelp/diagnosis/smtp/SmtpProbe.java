@@ -74,8 +74,15 @@ public final class SmtpProbe {
                     if (r != null) {
                         return r;
                     }
+                    if (error != null) {
+                        dialogue.abort();
+                        return dialogue.failed(error);
+                    }
+                    // Snapshot first: closing the sockets makes the dialogue thread record failures of its own
+                    // making ("socket closed"), which must not be blamed on the server.
+                    PortProbeResult cut = dialogue.snapshot(true);
                     dialogue.abort();
-                    return error == null ? dialogue.snapshot(true) : dialogue.failed(error);
+                    return cut;
                 });
     }
 
