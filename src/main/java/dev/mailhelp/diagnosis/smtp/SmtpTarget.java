@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,7 @@ public record SmtpTarget(String host, Optional<InetAddress> literal, OptionalInt
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
+    private static final Pattern HOST_SPACE_PORT = Pattern.compile("([^\\s:\\[\\]]+)\\s+(?:port\\s+)?([0-9]{1,5})", Pattern.CASE_INSENSITIVE);
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.%]+");
 
     /** The target as the user would write it, e.g. {@code smtp.example.com:587} or {@code [2001:db8::1]:25}. */
@@ -51,6 +53,11 @@ public record SmtpTarget(String host, Optional<InetAddress> literal, OptionalInt
         if (s.contains("@")) {
             throw new InvalidTargetException("\"" + s + "\" looks like an email address. Give the outgoing "
                     + "mail (SMTP) server instead, for example smtp.gmail.com or smtp.office365.com.");
+        }
+        Matcher spaced = HOST_SPACE_PORT.matcher(s);
+        if (spaced.matches()) {
+            // People type "smtp.gmail.com 587" as often as "smtp.gmail.com:587".
+            s = spaced.group(1) + ":" + spaced.group(2);
         }
         if (s.chars().anyMatch(Character::isWhitespace) || s.contains("/")) {
             throw new InvalidTargetException("\"" + s + "\" is not a server name: it contains spaces or "

@@ -23,6 +23,8 @@ class SmtpTargetTest {
             2130706433:25                | 127.0.0.1                 | 25  | true
             0x7f.1                       | 127.0.0.1                 | -1  | true
             0177.0.0.1                   | 127.0.0.1                 | -1  | true
+            smtp.gmail.com 587           | smtp.gmail.com            | 587 | false
+            smtp.gmail.com port 465      | smtp.gmail.com            | 465 | false
             """)
     void parses(String input, String host, int port, boolean literal) {
         SmtpTarget t = SmtpTarget.parse(input.strip());
