@@ -17,6 +17,18 @@ import java.util.List;
 import dev.mailhelp.diagnosis.blocklist.BlocklistChecker;
 import dev.mailhelp.diagnosis.blocklist.BlocklistIpCheck;
 import dev.mailhelp.diagnosis.blocklist.BlocklistSettings;
+import dev.mailhelp.diagnosis.smtp.AddressGuard;
+import dev.mailhelp.diagnosis.smtp.CatalogueSmtpProviders;
+import dev.mailhelp.diagnosis.smtp.CredentialWarning;
+import dev.mailhelp.diagnosis.smtp.DnsClientHostResolver;
+import dev.mailhelp.diagnosis.smtp.ProbeSettings;
+import dev.mailhelp.diagnosis.smtp.SmtpCheck;
+import dev.mailhelp.diagnosis.smtp.SmtpDiagnosis;
+import dev.mailhelp.diagnosis.smtp.SmtpProbe;
+import dev.mailhelp.diagnosis.smtp.SmtpProviderGuide;
+import dev.mailhelp.knowledge.ProviderCatalogue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
@@ -41,6 +53,8 @@ public final class Wiring {
     /** How long an idle conversation is kept, and how many are kept at most. */
     static final Duration SESSION_IDLE = Duration.ofMinutes(30);
     static final int MAX_SESSIONS = 50_000;
+    /** An SMTP probe holds a thread per port for up to 45 s; more probes than this wait their turn. */
+    static final int SMTP_PROBE_THREADS = 24;
 
     // TEMPORARY while the checks are being merged: their agreed signatures, so the tree validates.
     // Each entry is replaced by the real check's own signature as it lands.
@@ -48,7 +62,6 @@ public final class Wiring {
             "bounce", new Expectations.CheckSignature("bounce", Set.of("bounce"),
                     Set.of("blocklist", "limits", "auth", "dns", "provider", "recipient", "other", "error")),
             "domain", new Expectations.CheckSignature("domain", Set.of("domain"), Set.of("ok", "problems", "error")),
-            "smtp", new Expectations.CheckSignature("smtp", Set.of("host"), Set.of("ok", "problems", "error")),
             "provider", new Expectations.CheckSignature("provider", Set.of("domain"), Set.of("known", "unknown", "error")));
 
     private final Environment env;
@@ -56,6 +69,7 @@ public final class Wiring {
     private final Map<String, Check> checks;
     /** Problems of the catalogues the checks load themselves (they join the knowledge problems). */
     private final List<Problem> catalogueProblems = new ArrayList<>();
+    private volatile KnowledgeBase loaded;
 
     public Wiring(Environment env, Optional<Path> knowledgeDir) {
         this.env = env;
@@ -77,7 +91,27 @@ public final class Wiring {
         } catch (CatalogueException e) {
             catalogueProblems.add(new Problem(BlocklistCatalogue.FILE_NAME, Position.UNKNOWN, e.getMessage()));
         }
+        SmtpProbe probe = new SmtpProbe(AddressGuard.mailPorts(allowPrivate), new DnsClientHostResolver(dns),
+                ProbeSettings.defaults(), blockingIo("smtp-probe", SMTP_PROBE_THREADS));
+        // The provider catalogue is part of the knowledge, which is validated against these checks:
+        // the guide reads it lazily, once it is loaded.
+        SmtpProviderGuide guide = (host, locale) -> new CatalogueSmtpProviders(providers()).bySmtpHost(host, locale);
+        add(out, new SmtpCheck(probe, new SmtpDiagnosis(guide, ProbeSettings.defaults().slowGreeting())));
         return out;
+    }
+
+    private ProviderCatalogue providers() {
+        KnowledgeBase kb = loaded;
+        return kb == null ? new ProviderCatalogue(List.of()) : kb.providers();
+    }
+
+    /** Daemon threads for the few blocking steps (SMTP dialogues): bounded, so a burst queues instead of piling up. */
+    private static ExecutorService blockingIo(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static void add(Map<String, Check> checks, Check check) {
@@ -118,11 +152,12 @@ public final class Wiring {
         if (!result.ok()) {
             throw new InvalidKnowledgeException(knowledgeDir, result.problems());
         }
-        return result.knowledge();
+        loaded = result.knowledge();
+        return loaded;
     }
 
     public ConversationEngine engine(KnowledgeBase knowledge) {
         return new ConversationEngine(knowledge, checks, new SessionStore(MAX_SESSIONS, SESSION_IDLE, Clock.systemUTC()),
-                Clock.systemUTC(), text -> Optional.empty());
+                Clock.systemUTC(), text -> CredentialWarning.inspect(text).map(f -> "warning.secret"));
     }
 }
