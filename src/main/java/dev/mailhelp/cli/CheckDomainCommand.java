@@ -107,7 +107,7 @@ public final class CheckDomainCommand implements Callable<Integer> {
                         err.flush();
                     }
                 }
-            }).get(DomainReport.DEFAULT_DEADLINE.toSeconds() + GRACE_SECONDS, TimeUnit.SECONDS);
+            }).get(report.deadline().toSeconds() + GRACE_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("mailhelp check domain: interrupted");

@@ -25,7 +25,11 @@ public final class BulkSenderVerdict {
 
     enum Status { MET, NOT_MET, UNKNOWN }
 
-    record Requirement(String name, Status status, String why) {
+    /** @param lookupFailed UNKNOWN because a lookup failed (rather than because something was not given) */
+    record Requirement(String name, Status status, String why, boolean lookupFailed) {
+        Requirement(String name, Status status, String why) {
+            this(name, status, why, false);
+        }
     }
 
     private static final Set<String> DMARC_PRESENT = Set.of("dmarc.ok", "dmarc.policy-none", "dmarc.p-missing",
@@ -62,7 +66,10 @@ public final class BulkSenderVerdict {
                     evidence, "Fix the findings of " + names(unmet) + " above. " + alsoRequired, ARTICLE);
         }
         if (!unknown.isEmpty()) {
-            return new Finding(CHECK, Severity.WARN, "bulk-sender.unverified",
+            // A failed lookup makes the verdict "could not check"; a missing input (selector, IP) is
+            // already reported by its own check, so here it is only information.
+            Severity severity = unknown.stream().anyMatch(r -> r.lookupFailed) ? Severity.ERROR : Severity.INFO;
+            return new Finding(CHECK, severity, "bulk-sender.unverified",
                     "Nothing missing was seen, but " + names(unknown) + " could not be confirmed, so bulk-sender"
                             + " readiness of " + domain + " is not proven.",
                     evidence, "See the " + names(unknown) + " findings above for what to give or retry. " + alsoRequired, ARTICLE);
@@ -81,7 +88,7 @@ public final class BulkSenderVerdict {
             return new Requirement("SPF", Status.NOT_MET, "the SPF check found a failure");
         }
         if (spf.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
-            return new Requirement("SPF", Status.UNKNOWN, "the SPF record could not be checked");
+            return new Requirement("SPF", Status.UNKNOWN, "the SPF record could not be checked", true);
         }
         return new Requirement("SPF", Status.MET, "an SPF record is published");
     }
@@ -91,7 +98,7 @@ public final class BulkSenderVerdict {
             return new Requirement("DKIM", Status.MET, "a usable DKIM key is published");
         }
         if (findings.stream().anyMatch(f -> f.check().equals("dkim") && f.severity() == Severity.ERROR)) {
-            return new Requirement("DKIM", Status.UNKNOWN, "a DKIM lookup failed");
+            return new Requirement("DKIM", Status.UNKNOWN, "a DKIM lookup failed", true);
         }
         if (has(findings, "dkim.none-found")) {
             return new Requirement("DKIM", Status.UNKNOWN, "no key under the common selectors; give your selector");
@@ -104,7 +111,7 @@ public final class BulkSenderVerdict {
             return new Requirement("DMARC", Status.NOT_MET, "no usable DMARC record");
         }
         if (has(findings, "dmarc.could-not-check")) {
-            return new Requirement("DMARC", Status.UNKNOWN, "the DMARC record could not be looked up");
+            return new Requirement("DMARC", Status.UNKNOWN, "the DMARC record could not be looked up", true);
         }
         if (findings.stream().anyMatch(f -> DMARC_PRESENT.contains(f.code()))) {
             return new Requirement("DMARC", Status.MET, "a DMARC record is published (p=none is enough)");
@@ -118,7 +125,8 @@ public final class BulkSenderVerdict {
                     + " or use a Return-Path at " + domain + " (check that your sending service does, not its own domain)");
         }
         if (dkim.status == Status.UNKNOWN || spf.status == Status.UNKNOWN) {
-            return new Requirement("Alignment", Status.UNKNOWN, "depends on SPF or DKIM, which could not be confirmed");
+            return new Requirement("Alignment", Status.UNKNOWN, "depends on SPF or DKIM, which could not be confirmed",
+                    spf.lookupFailed || dkim.lookupFailed);
         }
         return new Requirement("Alignment", Status.NOT_MET, "neither SPF nor DKIM is in place for " + domain);
     }
@@ -129,7 +137,7 @@ public final class BulkSenderVerdict {
             return new Requirement("Reverse DNS", Status.UNKNOWN, "no sending IP known; check it with the IP given");
         }
         if (ptr.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
-            return new Requirement("Reverse DNS", Status.UNKNOWN, "a reverse lookup failed");
+            return new Requirement("Reverse DNS", Status.UNKNOWN, "a reverse lookup failed", true);
         }
         boolean allOk = ptr.stream().allMatch(f -> f.code().equals("ptr.ok") || f.code().equals("ptr.generic"));
         if (allOk) {

@@ -68,6 +68,11 @@ public final class DomainReport {
         this.deadline = deadline;
     }
 
+    /** How long {@link #run} waits for a part before reporting it as not checked. */
+    public Duration deadline() {
+        return deadline;
+    }
+
     public CompletableFuture<Report> run(DomainRequest request, ProgressListener progress) {
         long start = System.nanoTime();
         String domain = request.domain().ascii();
@@ -153,6 +158,6 @@ public final class DomainReport {
 
     private Finding timedOut(String part) {
         return Finding.couldNotCheck(part, part + ".could-not-check",
-                "The " + part + " check did not finish within " + deadline.toSeconds() + " s; its results are missing.", "");
+                "The " + part + " check did not finish within " + deadline.toMillis() + " ms; its results are missing.", "");
     }
 }
