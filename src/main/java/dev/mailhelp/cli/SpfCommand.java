@@ -31,16 +31,18 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "spf", mixinStandardHelpOptions = true,
         description = {
-            "Evaluate SPF (RFC 7208) for a connection: prints the result word (pass, fail, softfail, neutral,",
-            "none, permerror, temperror) alone on the first line, then the explanation.",
-            "With an empty --sender (a bounce) the HELO name is checked instead (RFC 7208 section 2.4).",
+            "Evaluate SPF (RFC 7208) for a connection: prints the result word (pass, fail, softfail, neutral, "
+                + "none, permerror, temperror) alone on the first line, then the explanation and the reason. "
+                + "With an empty --sender (a bounce) the HELO name is checked instead (RFC 7208 section 2.4).",
             "",
-            "--batch reads lines IP<TAB>HELO<TAB>SENDER from stdin and writes one result word per line,",
-            "in input order, flushed after each; a line that cannot be read gets the word 'error' (reason on stderr).",
-            "DNS answers are cached for their TTL only, never longer, across lines.",
+            "--batch reads lines IP<TAB>HELO<TAB>SENDER from stdin and writes one result word per line, in input "
+                + "order, flushed after each; a line that cannot be read gets the word 'error' (reason on stderr). "
+                + "DNS answers are cached for their TTL only, never longer, across lines.",
             "",
-            "Exit codes: 0 a result was computed (including fail, none and permerror: the policy said so);",
-            "3 temperror (DNS trouble: try again later); 2 bad input. With --batch: 0, or 2 if any line was bad."
+            "Exit codes: 0 a result was computed (fail, none and permerror included: the policy said so); "
+                + "3 temperror (DNS trouble, try again later); 2 bad input. "
+                + "With --batch: 0, or 2 if any line was bad.",
+            ""
         })
 public final class SpfCommand implements Callable<Integer> {
 

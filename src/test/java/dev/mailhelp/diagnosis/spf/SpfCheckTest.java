@@ -9,14 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.testdns.TestDnsServer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /** Every spf.* finding code, from records served by a DNS server on 127.0.0.1. */
