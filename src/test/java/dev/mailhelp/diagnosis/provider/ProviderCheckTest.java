@@ -21,18 +21,10 @@ class ProviderCheckTest {
 
     static TestDnsServer server;
 
-    static final MailProviders CATALOGUE = new MailProviders() {
-        @Override
-        public Optional<KnownProvider> byMxHost(String host) {
-            return host.endsWith(".provider-mail.mx.test")
-                    ? Optional.of(new KnownProvider("testmail", "Test Mail", List.of())) : Optional.empty();
-        }
-
-        @Override
-        public List<KnownProvider> all() {
-            return List.of(new KnownProvider("testmail", "Test Mail", List.of()));
-        }
-    };
+    static final KnownProvider TEST_MAIL = new KnownProvider("testmail", "Test Mail", List.of());
+    static final MailProviders CATALOGUE = MailProviders.of(
+            host -> host.endsWith(".provider-mail.mx.test") ? Optional.of(TEST_MAIL) : Optional.empty(),
+            () -> List.of(TEST_MAIL));
 
     @BeforeAll
     static void start() {
