@@ -80,7 +80,7 @@ public final class DomainReport {
         int total = 8 + (blocklist.isPresent() ? 1 : 0);
         AtomicInteger done = new AtomicInteger();
 
-        CompletableFuture<MxResult> mxResult = guard(() -> mx.check(domain), r -> r,
+        CompletableFuture<MxResult> mxResult = guard(() -> mx.check(domain),
                 e -> new MxResult(List.of(internal("mx", e)), List.of(), Optional.empty(), false, true))
                 .completeOnTimeout(new MxResult(List.of(timedOut("mx")), List.of(), Optional.empty(), false, true),
                         deadline.toMillis(), TimeUnit.MILLISECONDS);
@@ -135,16 +135,15 @@ public final class DomainReport {
     }
 
     private CompletableFuture<List<Finding>> part(String name, Supplier<CompletionStage<List<Finding>>> start) {
-        return guard(start::get, r -> r, e -> List.of(internal(name, e)))
+        return guard(start, e -> List.of(internal(name, e)))
                 .completeOnTimeout(List.of(timedOut(name)), deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs a part so that neither a thrown exception nor an exceptional stage escapes. */
-    private static <T> CompletableFuture<T> guard(Supplier<CompletionStage<T>> start,
-                                                  java.util.function.Function<T, T> ok,
+    private static <T> CompletableFuture<T> guard(Supplier<? extends CompletionStage<T>> start,
                                                   java.util.function.Function<Throwable, T> failed) {
         try {
-            return start.get().toCompletableFuture().handle((r, e) -> e == null ? ok.apply(r) : failed.apply(e));
+            return start.get().toCompletableFuture().handle((r, e) -> e == null ? r : failed.apply(e));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed.apply(e));
         }

@@ -184,4 +184,24 @@ class DomainReportScenarioTest {
             find(r.findings(), "mx.ok");
         }
     }
+
+    @Test
+    void aBrokenPartIsReportedAsNotCheckedAndNeverEscapes() {
+        try (DnsServerTarget.Endpoint dns = DnsServerTarget.IN_PROCESS.open()) {
+            dev.mailhelp.dns.DnsClient client = ScenarioDns.client(dns.address());
+            dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher fetcher = new dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher(client,
+                    dev.mailhelp.diagnosis.mtasts.PublicAddressRule.allowingLoopback(), https.clientContext(),
+                    new dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(2), 65536));
+            DomainPart throwing = d -> {
+                throw new IllegalStateException("spf part broke");
+            };
+            DomainPart failing = d -> java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("blocklist broke"));
+            Report r = await(new DomainReport(client, dev.mailhelp.diagnosis.provider.MailProviders.NONE, fetcher, throwing,
+                    java.util.Optional.of(failing), DomainReport.DEFAULT_DEADLINE)
+                    .run(DomainRequest.of(DomainName.parse("good.test")), dev.mailhelp.diagnosis.ProgressListener.NONE));
+            assertTrue(find(r.findings(), "spf.could-not-check").message().contains("spf part broke"));
+            assertTrue(find(r.findings(), "blocklist.could-not-check").message().contains("blocklist broke"));
+            find(r.findings(), "dmarc.ok");
+        }
+    }
 }
