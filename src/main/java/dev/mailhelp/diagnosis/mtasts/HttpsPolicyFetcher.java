@@ -33,8 +33,8 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Fetches the MTA-STS policy over HTTPS, connecting only to addresses the {@link PublicAddressRule}
- * allows. The host is resolved with mailhelp's own {@link DnsClient} and the connection goes to
+ * Fetches the MTA-STS policy over HTTPS, connecting only to addresses the {@link ConnectPermission}
+ * (normally {@link PublicAddressRule}) allows. The host is resolved with mailhelp's own {@link DnsClient} and the connection goes to
  * exactly the address that was checked, with SNI and certificate checks for the host name.
  *
  * <p>Why not {@code java.net.http.HttpClient}: on Java 17 it resolves host names through the
@@ -59,12 +59,12 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
     private static final String PATH = "/.well-known/mta-sts.txt";
 
     private final DnsClient dns;
-    private final PublicAddressRule rule;
+    private final ConnectPermission rule;
     private final SSLContext ssl;
     private final Settings settings;
     private final ExecutorService io;
 
-    public HttpsPolicyFetcher(DnsClient dns, PublicAddressRule rule, SSLContext ssl, Settings settings) {
+    public HttpsPolicyFetcher(DnsClient dns, ConnectPermission rule, SSLContext ssl, Settings settings) {
         this.dns = dns;
         this.rule = rule;
         this.ssl = ssl;

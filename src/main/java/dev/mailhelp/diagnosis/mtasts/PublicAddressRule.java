@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <p>A minimal rule until the SMTP probe's address guard is shared; the two must agree.
  */
-public final class PublicAddressRule {
+public final class PublicAddressRule implements ConnectPermission {
 
     private record Block(String cidr, String what) {
     }
@@ -64,7 +64,7 @@ public final class PublicAddressRule {
         return new PublicAddressRule(true);
     }
 
-    /** Why the address may not be contacted, or empty when it may. */
+    @Override
     public Optional<String> refusal(InetAddress address) {
         if (loopbackAllowed && address.isLoopbackAddress()) {
             return Optional.empty();
