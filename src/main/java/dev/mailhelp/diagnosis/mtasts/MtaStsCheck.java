@@ -105,9 +105,10 @@ public final class MtaStsCheck {
         }
         if (fetch instanceof PolicyFetch.NotPublic) {
             PolicyFetch.NotPublic p = (PolicyFetch.NotPublic) fetch;
-            out.add(couldNotCheck("The policy was not fetched: " + p.host() + " resolves only to addresses that are not"
-                    + " public, and mailhelp connects only to public addresses. Senders on the internet cannot reach such"
-                    + " addresses either.", String.join("\n", p.refusals())));
+            out.add(new Finding(CHECK, Severity.ERROR, "mta-sts.could-not-check", "The policy was not fetched: " + p.host()
+                    + " resolves only to addresses that are not public, and mailhelp connects only to public addresses."
+                    + " Senders on the internet cannot reach such addresses either.", String.join("\n", p.refusals()),
+                    "Publish a public address for " + p.host() + " (a web server that serves the policy over HTTPS).", ARTICLE));
             return out;
         }
         if (fetch instanceof PolicyFetch.Unreachable) {
