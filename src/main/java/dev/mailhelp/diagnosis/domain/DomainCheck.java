@@ -18,7 +18,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The conversation's "check my DNS records" action: facts {@code domain}, optionally
- * {@code selector} (comma separated) and {@code ip} (the sending address, for reverse DNS).
+ * {@code selector} (comma separated) and {@code ip} (the sending address, for reverse DNS). It
+ * gives back the facts {@code domain} (normalised) and, when the MX hosts reveal it, {@code provider}.
  */
 public final class DomainCheck implements Check {
 
@@ -53,9 +54,13 @@ public final class DomainCheck implements Check {
                     e.getMessage(), request.facts().getOrDefault("domain", ""), "Enter the domain again.", "dns-records");
             return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(f), Map.of(), e.getMessage()));
         }
-        return report.run(parsed, progress).thenApply(r -> {
+        return report.check(parsed, progress).thenApply(result -> {
+            Report r = result.report();
             String outcome = r.hasProblems() ? "problems" : r.hasCouldNotCheck() ? "error" : "ok";
-            return new CheckOutcome(outcome, r.findings(), Map.of("domain", parsed.domain().ascii()), summary(r));
+            Map<String, String> facts = new java.util.HashMap<>();
+            facts.put("domain", parsed.domain().ascii());
+            result.provider().ifPresent(p -> facts.put("provider", p.id()));
+            return new CheckOutcome(outcome, r.findings(), facts, summary(r));
         });
     }
 

@@ -11,6 +11,7 @@ import dev.mailhelp.diagnosis.mtasts.TlsRptCheck;
 import dev.mailhelp.diagnosis.mx.MailExchange;
 import dev.mailhelp.diagnosis.mx.MxCheck;
 import dev.mailhelp.diagnosis.mx.MxResult;
+import dev.mailhelp.diagnosis.provider.KnownProvider;
 import dev.mailhelp.diagnosis.provider.MailProviders;
 import dev.mailhelp.diagnosis.ptr.PtrCheck;
 import dev.mailhelp.diagnosis.ptr.SendingAddress;
@@ -74,6 +75,14 @@ public final class DomainReport {
     }
 
     public CompletableFuture<Report> run(DomainRequest request, ProgressListener progress) {
+        return check(request, progress).thenApply(DomainResult::report);
+    }
+
+    /** The report and what the conversation can keep from it (the provider recognised from the MX hosts). */
+    public record DomainResult(Report report, Optional<KnownProvider> provider) {
+    }
+
+    public CompletableFuture<DomainResult> check(DomainRequest request, ProgressListener progress) {
         long start = System.nanoTime();
         String domain = request.domain().ascii();
         Map<String, CompletableFuture<List<Finding>>> parts = new LinkedHashMap<>();
@@ -94,17 +103,29 @@ public final class DomainReport {
         parts.put("tls-rpt", part("tls-rpt", () -> tlsRpt.check(domain)));
         blocklist.ifPresent(b -> parts.put("blocklist", part("blocklist", () -> b.check(domain))));
 
-        parts.forEach((name, future) -> future.thenAccept(findings ->
-                progress.partDone(name, done.incrementAndGet(), total, findings)));
+        // The verdict waits for the progress calls too, so it is always reported last.
+        List<CompletableFuture<Void>> reported = new ArrayList<>();
+        parts.forEach((name, future) -> reported.add(future.thenAccept(findings ->
+                tell(progress, name, done.incrementAndGet(), total, findings))));
 
-        return CompletableFuture.allOf(parts.values().toArray(new CompletableFuture[0])).thenApply(v -> {
+        return CompletableFuture.allOf(reported.toArray(new CompletableFuture[0])).thenApply(v -> {
             List<Finding> all = new ArrayList<>();
             parts.values().forEach(f -> all.addAll(f.join()));
             Finding verdict = BulkSenderVerdict.judge(domain, all, ptrOfSenders);
             all.add(verdict);
-            progress.partDone(BulkSenderVerdict.CHECK, done.incrementAndGet(), total, List.of(verdict));
-            return new Report(request.domain().display(), all, (System.nanoTime() - start) / 1_000_000);
+            tell(progress, BulkSenderVerdict.CHECK, done.incrementAndGet(), total, List.of(verdict));
+            Report report = new Report(request.domain().display(), all, (System.nanoTime() - start) / 1_000_000);
+            return new DomainResult(report, mxResult.join().provider());
         });
+    }
+
+    /** A front end's listener must not be able to break the report. */
+    private static void tell(ProgressListener progress, String part, int done, int total, List<Finding> findings) {
+        try {
+            progress.partDone(part, done, total, findings);
+        } catch (RuntimeException e) {
+            // Progress is a courtesy; the report still completes.
+        }
     }
 
     private CompletableFuture<List<Finding>> ptrPart(DomainRequest request, CompletableFuture<MxResult> mxResult) {

@@ -53,7 +53,7 @@ class DomainCheckTest {
     void goodDomainIsOkAndTheInputIsNormalised() {
         CheckOutcome o = run(Map.of("domain", " Good.TEST. ", "selector", "google"));
         assertEquals("ok", o.outcome(), describe(o.findings()));
-        assertEquals("good.test", o.facts().get("domain"));
+        assertEquals(Map.of("domain", "good.test"), o.facts(), "no provider is recognised without a catalogue");
         assertTrue(o.summary().contains("look right"), o.summary());
     }
 
@@ -81,5 +81,18 @@ class DomainCheckTest {
         assertTrue(ip.summary().contains("is not an IP address"), ip.summary());
         CheckOutcome selector = run(Map.of("domain", "good.test", "selector", "bad selector"));
         assertTrue(selector.summary().contains("is not a DKIM selector"), selector.summary());
+    }
+
+    @Test
+    void theProviderRecognisedFromTheMxHostsBecomesAFact() {
+        dev.mailhelp.diagnosis.provider.KnownProvider good = new dev.mailhelp.diagnosis.provider.KnownProvider(
+                "good-mail", "Good Mail", List.of());
+        dev.mailhelp.diagnosis.provider.MailProviders catalogue = dev.mailhelp.diagnosis.provider.MailProviders.of(
+                host -> host.endsWith(".good.test") ? java.util.Optional.of(good) : java.util.Optional.empty(), () -> List.of(good));
+        DomainCheck check = new DomainCheck(DomainScenarios.report(ScenarioDns.client(server), https,
+                DomainReport.DEFAULT_DEADLINE, catalogue));
+        CheckOutcome o = await(check.run(new CheckRequest(Map.of("domain", "good.test"), "en"), ProgressListener.NONE));
+        assertEquals(Map.of("domain", "good.test", "provider", "good-mail"), o.facts());
+        assertTrue(codes(o.findings()).contains("mx.provider"));
     }
 }

@@ -129,15 +129,19 @@ class DomainReportScenarioTest {
             List<Integer> done = new CopyOnWriteArrayList<>();
             Report r = await(DomainScenarios.report(ScenarioDns.client(dns.address()), https, DomainReport.DEFAULT_DEADLINE)
                     .run(DomainRequest.of(DomainName.parse("good.test")), (part, n, total, findings) -> {
+                        if (part.equals("dkim")) {
+                            throw new IllegalStateException("a broken listener must not break the report");
+                        }
                         parts.add(part);
                         done.add(n);
                         totals.put(part, total);
                         assertFalse(findings.isEmpty(), part);
                     }));
-            assertEquals(java.util.Set.of("mx", "spf", "dmarc", "dkim", "ptr", "mta-sts", "tls-rpt", "bulk-sender"),
-                    java.util.Set.copyOf(parts));
+            assertEquals(java.util.Set.of("mx", "spf", "dmarc", "ptr", "mta-sts", "tls-rpt", "bulk-sender"),
+                    java.util.Set.copyOf(parts), "all but dkim, whose call threw");
             assertEquals("bulk-sender", parts.get(parts.size() - 1));
-            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), done.stream().sorted().collect(Collectors.toList()));
+            assertEquals(8, done.get(done.size() - 1));
+            assertEquals(7, done.stream().distinct().count());
             assertTrue(totals.values().stream().allMatch(t -> t == 8));
             assertEquals("bulk-sender", r.findings().get(r.findings().size() - 1).check());
         }

@@ -29,9 +29,13 @@ public final class DomainScenarios {
     }
 
     public static DomainReport report(DnsClient dns, LocalPolicyServer https, Duration deadline) {
+        return report(dns, https, deadline, MailProviders.NONE);
+    }
+
+    public static DomainReport report(DnsClient dns, LocalPolicyServer https, Duration deadline, MailProviders providers) {
         HttpsPolicyFetcher fetcher = new HttpsPolicyFetcher(dns, PublicAddressRule.allowingLoopback(), https.clientContext(),
                 new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(2), 64 * 1024));
         SpfCheck spf = new SpfCheck(dns);
-        return new DomainReport(dns, MailProviders.NONE, fetcher, spf::check, Optional.empty(), deadline);
+        return new DomainReport(dns, providers, fetcher, spf::check, Optional.empty(), deadline);
     }
 }
