@@ -42,15 +42,72 @@ public final class DmarcCheck {
     }
 
     private CompletableFuture<List<Finding>> findings(String domain, DmarcTreeWalk.Walk walk) {
+        return source(domain, walk).thenCompose(source -> findings(domain, walk, source));
+    }
+
+    /** What policy discovery found: a record to apply, nothing, or a failed lookup that hides the answer. */
+    private sealed interface Source permits Found, NoRecord, Blocked {
+    }
+
+    private record Found(DmarcTreeWalk.PolicySource policy) implements Source {
+    }
+
+    private record NoRecord() implements Source {
+    }
+
+    private record Blocked(DmarcTreeWalk.Level failed) implements Source {
+    }
+
+    /**
+     * RFC 9989 policy discovery: the domain's own record; else the record of its organisational
+     * domain; else that of the public suffix domain (psd=y) the walk stopped at.
+     */
+    private CompletableFuture<Source> source(String domain, DmarcTreeWalk.Walk walk) {
+        DmarcTreeWalk.Level first = walk.levels().get(0);
+        if (first.failed()) {
+            return CompletableFuture.completedFuture(new Blocked(first));
+        }
+        if (first.record().isPresent()) {
+            return CompletableFuture.completedFuture(new Found(new DmarcTreeWalk.PolicySource(first, first.record().get(), false)));
+        }
+        Optional<DmarcTreeWalk.Level> failed = walk.failure();
+        if (failed.isPresent()) {
+            return CompletableFuture.completedFuture(new Blocked(failed.get()));
+        }
+        String org = walk.organisationalDomain().domain();
+        // After a psd=y the organisational domain can be a name the walk jumped over: ask for it.
+        CompletableFuture<DmarcTreeWalk.Level> orgLevel = walk.levelOf(org).map(CompletableFuture::completedFuture)
+                .orElseGet(() -> walker.level(org));
+        return orgLevel.thenApply(level -> {
+            if (level.failed()) {
+                return new Blocked(level);
+            }
+            if (!level.domain().equals(domain) && level.record().isPresent()) {
+                return new Found(new DmarcTreeWalk.PolicySource(level, level.record().get(), true));
+            }
+            return walk.publicSuffixLevel()
+                    .<Source>map(psd -> new Found(new DmarcTreeWalk.PolicySource(psd, psd.record().orElseThrow(), true)))
+                    .orElse(new NoRecord());
+        });
+    }
+
+    private CompletableFuture<List<Finding>> findings(String domain, DmarcTreeWalk.Walk walk, Source source) {
         List<Finding> out = new ArrayList<>();
-        Optional<DmarcTreeWalk.Level> blocked = walk.blockedBy();
-        if (blocked.isPresent()) {
-            DnsResult.Failure f = (DnsResult.Failure) blocked.get().result();
+        if (source instanceof Blocked) {
+            DnsResult.Failure f = (DnsResult.Failure) ((Blocked) source).failed().result();
             out.add(couldNotCheck(LookupText.couldNotLookUp(f) + " The DMARC policy of " + domain
                     + " is unknown (not missing).", LookupText.describe(f)));
             return CompletableFuture.completedFuture(out);
         }
         DmarcTreeWalk.Level first = walk.levels().get(0);
+        if (first.records().isEmpty() && !first.ignored().isEmpty()) {
+            out.add(finding(Severity.FAIL, "dmarc.ignored",
+                    "_dmarc." + domain + " has a TXT record meant as DMARC, but receivers ignore it: it must start with"
+                            + " v=DMARC1, spelled exactly so, as its first tag.",
+                    String.join("\n", first.ignored()),
+                    "Publish it starting with exactly v=DMARC1, e.g.\n_dmarc." + domain
+                            + ". IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc-reports@" + domain + "\""));
+        }
         if (first.records().size() > 1) {
             out.add(finding(Severity.FAIL, "dmarc.multiple-records",
                     "_dmarc." + domain + " has " + first.records().size()
@@ -59,24 +116,24 @@ public final class DmarcCheck {
                     "Delete all but one, so that exactly one TXT record starting with v=DMARC1 remains at _dmarc."
                             + domain + "."));
         }
-        Optional<DmarcTreeWalk.Level> policyLevel = walk.policyLevel();
         DmarcTreeWalk.OrgDomain org = walk.organisationalDomain();
-        if (policyLevel.isEmpty()) {
+        if (source instanceof NoRecord) {
             if (out.isEmpty()) {
                 out.add(finding(Severity.FAIL, "dmarc.missing",
                         "No DMARC record at _dmarc." + domain + (walk.levels().size() > 1 ? " nor at any parent domain" : "")
                                 + ": receivers have no policy for mail that fails SPF and DKIM, and Gmail, Yahoo and"
                                 + " Outlook require one from bulk senders.",
-                        walk.levels().stream().map(l -> LookupText.describe(l.result())).collect(Collectors.joining("\n")),
+                        walk.considered().stream().map(l -> LookupText.describe(l.result())).collect(Collectors.joining("\n")),
                         "Publish a TXT record (start with p=none to monitor, then tighten):\n"
                                 + "_dmarc." + domain + ". IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc-reports@" + domain + "\""));
             }
             orgFindings(domain, org, out);
             return CompletableFuture.completedFuture(out);
         }
-        DmarcTreeWalk.Level level = policyLevel.get();
-        DmarcRecord record = level.record().orElseThrow();
-        boolean inherited = !level.domain().equals(domain);
+        DmarcTreeWalk.PolicySource found = ((Found) source).policy();
+        DmarcTreeWalk.Level level = found.level();
+        DmarcRecord record = found.record();
+        boolean inherited = found.inherited();
         String evidence = "_dmarc." + level.domain() + " TXT \"" + record.text() + "\"";
         DmarcRecord.Policy applied = inherited ? record.effectiveSubdomainPolicy() : record.effectivePolicy();
 
@@ -86,11 +143,21 @@ public final class DmarcCheck {
                             + " (policy for subdomains: " + applied.id() + (record.subdomainPolicy().isPresent() ? ", from sp" : ", from p") + ").",
                     evidence, ""));
         }
+        boolean policyUnusable = record.policy().isEmpty()
+                || record.problems().stream().anyMatch(p -> p.startsWith("sp=") || p.startsWith("np="));
+        if (policyUnusable && record.rua().isEmpty()) {
+            // RFC 9989: without a valid p (or with a bad sp/np) and no valid rua, receivers apply no DMARC at all.
+            out.add(finding(Severity.FAIL, "dmarc.ignored",
+                    "Receivers apply no DMARC to " + domain + ": the record has no valid p tag (or a bad sp/np) and no valid"
+                            + " rua, and RFC 9989 says such a record is not acted on.",
+                    evidence, "Publish the corrected record:\n" + suggested(level.domain(), withRua(record, level.domain()),
+                            record.effectivePolicy())));
+        }
         for (String problem : record.problems()) {
             out.add(finding(Severity.WARN, "dmarc.syntax", "DMARC record problem: " + problem, evidence,
                     "Publish the corrected record:\n" + suggested(level.domain(), record, applied)));
         }
-        if (record.policy().isEmpty() && record.problems().stream().noneMatch(p -> p.startsWith("p="))) {
+        if (record.policy().isEmpty() && !record.rua().isEmpty() && record.problems().stream().noneMatch(p -> p.startsWith("p="))) {
             out.add(finding(Severity.WARN, "dmarc.p-missing",
                     "The DMARC record has no p tag; receivers treat it as p=none (RFC 9989): monitoring only.",
                     evidence, "Add a policy:\n" + suggested(level.domain(), record, DmarcRecord.Policy.NONE)));
@@ -106,9 +173,9 @@ public final class DmarcCheck {
         policyFindings(domain, level.domain(), record, applied, inherited, evidence, out);
         if (record.testing()) {
             out.add(finding(Severity.INFO, "dmarc.testing",
-                    "t=y (testing): receivers apply a policy one step weaker than published (reject acts as quarantine,"
-                            + " quarantine as none).",
-                    evidence, "When reports show your mail passes, remove t=y so the policy applies in full."));
+                    "t=y (testing): receivers are asked not to apply the policy yet (they may use their own special"
+                            + " handling instead); reports still arrive.",
+                    evidence, "When reports show your mail passes, remove t=y so the policy applies."));
         }
         if (record.adkim().filter(a -> a == DmarcRecord.Alignment.STRICT).isPresent()
                 || record.aspf().filter(a -> a == DmarcRecord.Alignment.STRICT).isPresent()) {
@@ -186,8 +253,8 @@ public final class DmarcCheck {
     }
 
     private void orgFindings(String domain, DmarcTreeWalk.OrgDomain org, List<Finding> out) {
-        if (!org.confirmed()) {
-            DnsResult result = org.failedAt().result();
+        if (!org.confirmed() && org.failedAt().isPresent()) {
+            DnsResult result = org.failedAt().get().result();
             out.add(finding(Severity.INFO, "dmarc.org-domain-unconfirmed",
                     "The organisational domain could not be confirmed (a lookup of the DNS tree walk failed); "
                             + org.domain() + " is assumed. This matters only for alignment of subdomains.",

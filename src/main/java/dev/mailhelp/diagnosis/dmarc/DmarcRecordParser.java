@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class DmarcRecordParser {
 
-    private static final Pattern VERSION = Pattern.compile("^\\s*v\\s*=\\s*DMARC1\\s*(;.*)?$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** RFC 9989: "v" first, then "=" with optional blanks around it, then exactly (case-sensitive) DMARC1. */
+    private static final Pattern VERSION = Pattern.compile("^v[ \\t]*=[ \\t]*DMARC1[ \\t]*(;.*)?$", Pattern.DOTALL);
+    private static final Pattern LOOKS_LIKE = Pattern.compile("^\\s*v\\s*=\\s*DMARC\\d*\\b.*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern FO = Pattern.compile("[01ds](\\s*:\\s*[01ds])*", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
@@ -24,6 +26,11 @@ public final class DmarcRecordParser {
     /** True if a TXT string is a DMARC record at all (starts with {@code v=DMARC1}); others at _dmarc are ignored. */
     public static boolean isDmarc(String txt) {
         return VERSION.matcher(txt).matches();
+    }
+
+    /** A TXT string meant as DMARC but ignored by receivers, e.g. {@code v=dmarc1; p=reject} or {@code " v=DMARC1"}. */
+    public static boolean looksLikeDmarc(String txt) {
+        return !isDmarc(txt) && LOOKS_LIKE.matcher(txt).matches();
     }
 
     public static DmarcRecord parse(String text) {

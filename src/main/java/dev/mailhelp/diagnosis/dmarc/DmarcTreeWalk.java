@@ -4,6 +4,7 @@ import dev.mailhelp.diagnosis.dnsdata.TxtStrings;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,15 +14,17 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * The DNS tree walk of RFC 9989 section 4.10: {@code _dmarc.<name>} for the domain, then for its
- * ancestors (jumping to the last seven labels when there are eight or more), up to the
- * single-label name. All targets are known in advance, so they are queried concurrently: the walk
- * costs one round trip, not one per label.
+ * The DNS tree walk of RFC 9989 (DMARCbis, "DNS Tree Walk"): {@code _dmarc.<name>} for the domain,
+ * then for its ancestors — jumping straight to the last four labels when there are five or more,
+ * so no walk costs more than five queries — up to the single-label name, stopping early at a
+ * record with {@code psd=n} (or {@code psd=y} above the starting name). All targets are known in
+ * advance, so they are queried concurrently: the walk costs one round trip, not one per label.
  */
 public final class DmarcTreeWalk {
 
-    /** RFC 9989: a walk never queries more than this many names beyond the starting one's shortened form. */
-    static final int MAX_LABELS_AFTER_JUMP = 7;
+    /** RFC 9989: from five labels on, the walk jumps to the name made of the last four. */
+    static final int JUMP_FROM_LABELS = 5;
+    static final int JUMP_TO_LABELS = 4;
 
     private final DnsClient dns;
 
@@ -29,60 +32,73 @@ public final class DmarcTreeWalk {
         this.dns = dns;
     }
 
-    /** The names the walk queries for {@code domain} (without {@code _dmarc.}), in walk order. */
+    /** The names the walk may query for {@code domain} (without {@code _dmarc.}), in walk order. */
     public static List<String> targets(String domain) {
         List<String> targets = new ArrayList<>();
         targets.add(domain);
         String[] labels = domain.split("\\.");
-        int count = labels.length;
-        int next = count >= MAX_LABELS_AFTER_JUMP + 1 ? MAX_LABELS_AFTER_JUMP : count - 1;
+        int next = labels.length >= JUMP_FROM_LABELS ? JUMP_TO_LABELS : labels.length - 1;
         while (next >= 1) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = count - next; i < count; i++) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(labels[i]);
-            }
-            targets.add(sb.toString());
+            targets.add(lastLabels(labels, next));
             next--;
         }
         return targets;
     }
 
+    private static String lastLabels(String[] labels, int count) {
+        return String.join(".", Arrays.copyOfRange(labels, labels.length - count, labels.length));
+    }
+
     public CompletableFuture<Walk> walk(String domain) {
-        List<String> targets = targets(domain);
-        List<CompletableFuture<Level>> lookups = new ArrayList<>();
-        for (String target : targets) {
-            Name name;
-            try {
-                name = Name.fromString("_dmarc." + target + ".");
-            } catch (TextParseException e) {
-                lookups.add(CompletableFuture.completedFuture(new Level(target,
-                        new DnsResult.Failure(Name.root, Type.TXT, DnsResult.FailureKind.OTHER, e.getMessage()), List.of())));
-                continue;
-            }
-            lookups.add(dns.query(name, Type.TXT).thenApply(r -> new Level(target, r,
-                    TxtStrings.of(r).stream().filter(DmarcRecordParser::isDmarc).collect(Collectors.toList()))));
-        }
+        List<CompletableFuture<Level>> lookups = targets(domain).stream().map(this::level).collect(Collectors.toList());
         return CompletableFuture.allOf(lookups.toArray(new CompletableFuture[0]))
                 .thenApply(v -> new Walk(domain, lookups.stream().map(CompletableFuture::join).collect(Collectors.toList())));
     }
 
-    /** One queried name: its DNS outcome and the TXT values that start with v=DMARC1. */
-    public record Level(String domain, DnsResult result, List<String> records) {
+    /** One {@code _dmarc} lookup, e.g. for an organisational domain the walk jumped over. */
+    public CompletableFuture<Level> level(String target) {
+        Name name;
+        try {
+            name = Name.fromString("_dmarc." + target + ".");
+        } catch (TextParseException e) {
+            return CompletableFuture.completedFuture(new Level(target,
+                    new DnsResult.Failure(Name.root, Type.TXT, DnsResult.FailureKind.OTHER, e.getMessage()), List.of(), List.of()));
+        }
+        return dns.query(name, Type.TXT).thenApply(r -> {
+            List<String> txt = TxtStrings.of(r);
+            return new Level(target, r,
+                    txt.stream().filter(DmarcRecordParser::isDmarc).collect(Collectors.toList()),
+                    txt.stream().filter(t -> !DmarcRecordParser.isDmarc(t) && DmarcRecordParser.looksLikeDmarc(t))
+                            .collect(Collectors.toList()));
+        });
+    }
+
+    /**
+     * One queried name: its DNS outcome, the TXT values that are DMARC records ({@code v=DMARC1}
+     * first, exactly), and those that look like DMARC but are ignored by receivers (e.g. {@code v=dmarc1}).
+     */
+    public record Level(String domain, DnsResult result, List<String> records, List<String> ignored) {
         public Level {
             records = List.copyOf(records);
+            ignored = List.copyOf(ignored);
         }
 
         public boolean failed() {
             return result instanceof DnsResult.Failure;
         }
 
-        /** Exactly one DMARC record: a usable policy record (several are all discarded). */
+        /** Exactly one DMARC record: a usable record (several are all discarded). */
         public Optional<DmarcRecord> record() {
             return records.size() == 1 ? Optional.of(DmarcRecordParser.parse(records.get(0))) : Optional.empty();
         }
+
+        Optional<String> psd() {
+            return record().flatMap(DmarcRecord::psd);
+        }
+    }
+
+    /** Where the applicable policy was found: the domain itself ({@code inherited} false) or an ancestor. */
+    public record PolicySource(Level level, DmarcRecord record, boolean inherited) {
     }
 
     /** The outcome of a walk, levels in walk order (the domain first). */
@@ -91,65 +107,71 @@ public final class DmarcTreeWalk {
             levels = List.copyOf(levels);
         }
 
-        /**
-         * The level whose record is the policy record: the first with exactly one record. Empty
-         * when none was found; {@link #blockedBy()} tells whether a failure hid it.
-         */
-        public Optional<Level> policyLevel() {
-            for (Level level : levels) {
-                if (level.failed()) {
-                    return Optional.empty();
-                }
-                if (level.record().isPresent()) {
-                    return Optional.of(level);
-                }
-            }
-            return Optional.empty();
-        }
-
-        /** The first failed lookup before any policy record: then the policy is unknown, not missing. */
-        public Optional<Level> blockedBy() {
-            for (Level level : levels) {
-                if (level.failed()) {
-                    return Optional.of(level);
-                }
-                if (level.record().isPresent()) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.empty();
-        }
-
-        /**
-         * The organisational domain by RFC 9989 4.10.2: where psd=n is published; one label below
-         * where psd=y is published; else the name with the fewest labels that has a record; else
-         * the domain itself. {@code confirmed} is false when a lookup the answer depends on failed.
-         */
-        public OrgDomain organisationalDomain() {
-            String candidate = null;
+        /** The levels the walk reaches: it stops at psd=n anywhere, or at psd=y above the starting name. */
+        public List<Level> considered() {
+            List<Level> out = new ArrayList<>();
             for (int i = 0; i < levels.size(); i++) {
                 Level level = levels.get(i);
-                if (level.failed()) {
-                    return new OrgDomain(candidate == null ? domain : candidate, false, level);
+                out.add(level);
+                Optional<String> psd = level.failed() ? Optional.empty() : level.psd();
+                if (psd.filter("n"::equals).isPresent() || (i > 0 && psd.filter("y"::equals).isPresent())) {
+                    break;
                 }
-                Optional<DmarcRecord> record = level.record();
-                if (record.isEmpty()) {
+            }
+            return out;
+        }
+
+        /** The first failed lookup the answer depends on, if any. */
+        public Optional<Level> failure() {
+            return considered().stream().filter(Level::failed).findFirst();
+        }
+
+        /**
+         * The organisational domain (RFC 9989): from the records found, longest name first: the
+         * one with psd=n; else one label below a psd=y above the start; else the record with the
+         * fewest labels; else the domain itself. {@code confirmed} is false when a lookup it
+         * depends on failed.
+         */
+        public OrgDomain organisationalDomain() {
+            List<Level> considered = considered();
+            boolean confirmed = considered.stream().noneMatch(Level::failed);
+            String fewest = null;
+            for (int i = 0; i < considered.size(); i++) {
+                Level level = considered.get(i);
+                if (level.record().isEmpty()) {
                     continue;
                 }
-                Optional<String> psd = record.get().psd();
-                if (psd.isPresent() && psd.get().equals("n")) {
-                    return new OrgDomain(level.domain(), true, null);
+                Optional<String> psd = level.psd();
+                if (psd.filter("n"::equals).isPresent()) {
+                    return new OrgDomain(level.domain(), confirmed, failure());
                 }
-                if (psd.isPresent() && psd.get().equals("y")) {
-                    return new OrgDomain(i == 0 ? level.domain() : levels.get(i - 1).domain(), true, null);
+                if (i > 0 && psd.filter("y"::equals).isPresent()) {
+                    String[] labels = domain.split("\\.");
+                    int below = level.domain().split("\\.").length + 1;
+                    return new OrgDomain(lastLabels(labels, Math.min(below, labels.length)), confirmed, failure());
                 }
-                candidate = level.domain();
+                fewest = level.domain();
             }
-            return new OrgDomain(candidate == null ? domain : candidate, true, null);
+            return new OrgDomain(fewest == null ? domain : fewest, confirmed, failure());
+        }
+
+        /** The psd=y record the walk stopped at, if any (its policy applies when the organisational domain has none). */
+        Optional<Level> publicSuffixLevel() {
+            List<Level> considered = considered();
+            for (int i = 1; i < considered.size(); i++) {
+                if (considered.get(i).psd().filter("y"::equals).isPresent()) {
+                    return Optional.of(considered.get(i));
+                }
+            }
+            return Optional.empty();
+        }
+
+        Optional<Level> levelOf(String name) {
+            return levels.stream().filter(l -> l.domain().equals(name)).findFirst();
         }
     }
 
-    /** @param failedAt the lookup that stopped the walk when not confirmed, else null */
-    public record OrgDomain(String domain, boolean confirmed, Level failedAt) {
+    /** @param failedAt the failed lookup that makes it unconfirmed */
+    public record OrgDomain(String domain, boolean confirmed, Optional<Level> failedAt) {
     }
 }

@@ -107,7 +107,7 @@ public final class BulkSenderVerdict {
     }
 
     private static Requirement dmarc(List<Finding> findings) {
-        if (has(findings, "dmarc.missing") || has(findings, "dmarc.multiple-records")) {
+        if (has(findings, "dmarc.missing") || has(findings, "dmarc.multiple-records") || has(findings, "dmarc.ignored")) {
             return new Requirement("DMARC", Status.NOT_MET, "no usable DMARC record");
         }
         if (has(findings, "dmarc.could-not-check")) {

@@ -197,4 +197,45 @@ class DmarcCheckTest {
             assertEquals(1, server.queryCount(TestDnsServer.name("_dmarc." + level), org.xbill.DNS.Type.TXT), level);
         }
     }
+
+    @Test
+    void theOrganisationalDomainsRecordAppliesNotTheNearestOne() {
+        List<Finding> f = check("x.sub.org2.dmarc.test");
+        Finding inherited = find(f, "dmarc.inherited");
+        assertTrue(inherited.message().contains("the record of org2.dmarc.test applies"), inherited.message());
+        assertTrue(inherited.message().contains("quarantine, from sp"), inherited.message());
+        find(f, "dmarc.ok");
+        assertFalse(codes(f).contains("dmarc.policy-none"), "sub.org2's p=none is not the applicable record: " + describe(f));
+    }
+
+    @Test
+    void aPublicSuffixDomainsPolicyAppliesWhenTheOrganisationalDomainHasNone() {
+        List<Finding> f = check("x.y.psd.dmarc.test");
+        assertTrue(find(f, "dmarc.inherited").message().contains("the record of psd.dmarc.test applies"), describe(f));
+        assertTrue(find(f, "dmarc.org-domain").message().endsWith("y.psd.dmarc.test."), describe(f));
+    }
+
+    @Test
+    void theOrganisationalDomainBelowAJumpedToPublicSuffixIsAskedSeparately() {
+        server.clearQueryLog();
+        List<Finding> f = check("a.b.c.org3.psd4.dmarc.test");
+        assertTrue(find(f, "dmarc.inherited").message().contains("the record of c.org3.psd4.dmarc.test applies"), describe(f));
+        assertTrue(find(f, "dmarc.ok").message().contains("quarantine"), describe(f));
+        assertEquals(0, server.queryCount(TestDnsServer.name("_dmarc.b.c.org3.psd4.dmarc.test"), org.xbill.DNS.Type.TXT));
+        assertEquals(1, server.queryCount(TestDnsServer.name("_dmarc.c.org3.psd4.dmarc.test"), org.xbill.DNS.Type.TXT));
+    }
+
+    @Test
+    void aVersionNotSpelledExactlyIsIgnoredByReceivers() {
+        List<Finding> f = check("lower.dmarc.test");
+        assertEquals(List.of("dmarc.ignored"), codes(f), describe(f));
+        assertTrue(f.get(0).fix().contains("\"v=DMARC1; p=none;"), f.get(0).fix());
+    }
+
+    @Test
+    void noPolicyAndNoReportAddressMeansNoDmarcAtAll() {
+        List<Finding> f = check("nopnorua.dmarc.test");
+        assertEquals(Severity.FAIL, find(f, "dmarc.ignored").severity());
+        assertFalse(codes(f).contains("dmarc.p-missing"));
+    }
 }

@@ -61,6 +61,9 @@ class DmarcRecordParserTest {
     void recognisesDmarcRecordsOnly() {
         assertTrue(DmarcRecordParser.isDmarc("v=DMARC1; p=none"));
         assertTrue(DmarcRecordParser.isDmarc("v = DMARC1"));
+        assertFalse(DmarcRecordParser.isDmarc("v=dmarc1; p=none"), "the version is case-sensitive (RFC 9989)");
+        assertTrue(DmarcRecordParser.looksLikeDmarc("v=dmarc1; p=none"));
+        assertFalse(DmarcRecordParser.isDmarc("p=none; v=DMARC1"), "v must come first");
         assertFalse(DmarcRecordParser.isDmarc("v=spf1 -all"));
         assertFalse(DmarcRecordParser.isDmarc("v=DMARC10; p=none"));
         assertFalse(DmarcRecordParser.isDmarc("some token"));

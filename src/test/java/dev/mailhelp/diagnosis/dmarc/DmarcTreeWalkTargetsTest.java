@@ -15,11 +15,12 @@ class DmarcTreeWalkTargetsTest {
     }
 
     @Test
-    void jumpsToSevenLabelsWhenThereAreEightOrMore() {
-        assertEquals(List.of("a.b.c.d.e.f.g.h.i", "c.d.e.f.g.h.i", "d.e.f.g.h.i", "e.f.g.h.i", "f.g.h.i", "g.h.i", "h.i", "i"),
-                DmarcTreeWalk.targets("a.b.c.d.e.f.g.h.i"));
-        assertEquals(8, DmarcTreeWalk.targets("a.b.c.d.e.f.g.h").size());
-        assertEquals("b.c.d.e.f.g.h", DmarcTreeWalk.targets("a.b.c.d.e.f.g.h").get(1));
+    void jumpsToFourLabelsWhenThereAreFiveOrMore() {
+        // The example of RFC 9989's DNS Tree Walk section: at most five queries.
+        assertEquals(List.of("a.b.c.d.e.mail.example.com", "e.mail.example.com", "mail.example.com", "example.com", "com"),
+                DmarcTreeWalk.targets("a.b.c.d.e.mail.example.com"));
+        assertEquals(List.of("a.b.c.d.e", "b.c.d.e", "c.d.e", "d.e", "e"), DmarcTreeWalk.targets("a.b.c.d.e"));
+        assertEquals(List.of("example.com", "com"), DmarcTreeWalk.targets("example.com"));
     }
 
     @Test
