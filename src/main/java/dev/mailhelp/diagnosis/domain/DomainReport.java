@@ -69,6 +69,15 @@ public final class DomainReport {
         this.deadline = deadline;
     }
 
+    /**
+     * Production wiring: MTA-STS policies fetched over HTTPS from public addresses only, with the
+     * JDK's trusted certificate authorities; the default deadline.
+     */
+    public static DomainReport standard(DnsClient dns, MailProviders providers, DomainPart spf, Optional<DomainPart> blocklist) {
+        return new DomainReport(dns, providers, dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher.standard(dns), spf, blocklist,
+                DEFAULT_DEADLINE);
+    }
+
     /** How long {@link #run} waits for a part before reporting it as not checked. */
     public Duration deadline() {
         return deadline;
