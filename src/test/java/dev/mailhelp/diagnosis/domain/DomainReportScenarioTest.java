@@ -208,4 +208,16 @@ class DomainReportScenarioTest {
             find(r.findings(), "dmarc.ok");
         }
     }
+
+    @Test
+    void theStandardWiringNeverFetchesFromLoopback() {
+        try (DnsServerTarget.Endpoint dns = DnsServerTarget.IN_PROCESS.open()) {
+            dev.mailhelp.dns.DnsClient client = ScenarioDns.client(dns.address());
+            DomainReport standard = DomainReport.standard(client, dev.mailhelp.diagnosis.provider.MailProviders.NONE,
+                    new dev.mailhelp.diagnosis.spf.SpfCheck(client)::check, java.util.Optional.empty());
+            Report r = await(standard.run(DomainRequest.of(DomainName.parse("good.test")), dev.mailhelp.diagnosis.ProgressListener.NONE));
+            Finding refused = find(r.findings(), "mta-sts.could-not-check");
+            assertTrue(refused.evidence().contains("127.0.0.1: loopback"), refused.evidence());
+        }
+    }
 }
