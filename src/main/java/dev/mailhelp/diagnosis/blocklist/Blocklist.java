@@ -106,6 +106,14 @@ public record Blocklist(String id, String name, Name zone, Kind kind, boolean ip
         }
         TestPoints tp = testPoints != null ? testPoints
                 : k == Kind.IP ? new TestPoints("127.0.0.2", "127.0.0.1") : new TestPoints("test", "invalid");
+        if (k == Kind.IP) {
+            for (String point : List.of(tp.listed(), tp.notListed())) {
+                if (!com.google.common.net.InetAddresses.isInetAddress(point)) {
+                    throw new IllegalArgumentException("test point '" + point + "'" + where
+                            + " is not an IP address; an ip list's test points are addresses like 127.0.0.2");
+                }
+            }
+        }
         url(require(removal, "removal", where), "removal", where);
         url(require(source, "source", where), "source", where);
         LocalDate date;

@@ -111,6 +111,13 @@ class BlocklistCatalogueTest {
     }
 
     @Test
+    void ipListTestPointsMustBeAddresses() {
+        String text = GOOD_LIST.replace("    default_on: true", "    default_on: true\n    test_points: {listed: test, not_listed: invalid}");
+        CatalogueException e = assertThrows(CatalogueException.class, () -> BlocklistCatalogue.parse(text, "t.yaml"));
+        assertTrue(e.getMessage().contains("test point 'test' (list one) is not an IP address"), e.getMessage());
+    }
+
+    @Test
     void bitmaskCodesMustBeSingleBits() {
         String text = GOOD_LIST.replace("    default_on: true", "    default_on: true\n    match: bitmask")
                 .replace("code: 127.0.0.2", "code: 127.0.0.6");
