@@ -220,4 +220,27 @@ class DomainReportScenarioTest {
             assertTrue(refused.evidence().contains("127.0.0.1: loopback"), refused.evidence());
         }
     }
+
+    @Test
+    void theBlocklistPartOfTheDnsHelperPlugsIn() {
+        try (DnsServerTarget.Endpoint dns = DnsServerTarget.IN_PROCESS.open()) {
+            dev.mailhelp.dns.DnsClient client = ScenarioDns.client(dns.address());
+            dev.mailhelp.diagnosis.blocklist.BlocklistChecker blocklists = new dev.mailhelp.diagnosis.blocklist.BlocklistChecker(
+                    client, dev.mailhelp.diagnosis.blocklist.BlocklistCatalogue.load(java.nio.file.Path.of("knowledge", "blocklists.yaml")),
+                    dev.mailhelp.diagnosis.blocklist.BlocklistSettings.defaults(), Map.of());
+            dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher fetcher = new dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher(client,
+                    dev.mailhelp.diagnosis.mtasts.PublicAddressRule.allowingLoopback(), https.clientContext(),
+                    new dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(2), 65536));
+            DomainPart blocklist = d -> blocklists.checkDomain(org.xbill.DNS.Name.fromConstantString(d + "."),
+                    dev.mailhelp.diagnosis.ProgressListener.NONE);
+            List<Integer> totals = new CopyOnWriteArrayList<>();
+            Report r = await(new DomainReport(client, dev.mailhelp.diagnosis.provider.MailProviders.NONE, fetcher,
+                    new dev.mailhelp.diagnosis.spf.SpfCheck(client)::check, java.util.Optional.of(blocklist), DomainReport.DEFAULT_DEADLINE)
+                    .run(DomainRequest.of(DomainName.parse("good.test")), (part, n, total, findings) -> totals.add(total)));
+            assertTrue(r.findings().stream().anyMatch(f -> f.check().equals("blocklist")), describe(r.findings()));
+            assertEquals(9, totals.size());
+            assertTrue(totals.stream().allMatch(t -> t == 9));
+            find(r.findings(), "bulk-sender.ready");
+        }
+    }
 }
