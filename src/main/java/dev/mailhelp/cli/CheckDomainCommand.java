@@ -77,7 +77,9 @@ public final class CheckDomainCommand implements Callable<Integer> {
             List<String> parsedSelectors = new ArrayList<>();
             for (String s : selectors) {
                 for (String part : s.split(",")) {
-                    parsedSelectors.add(DkimSelector.parse(part));
+                    if (!part.isBlank() || s.isBlank()) {
+                        parsedSelectors.add(DkimSelector.parse(part));
+                    }
                 }
             }
             List<InetAddress> parsedIps = new ArrayList<>();

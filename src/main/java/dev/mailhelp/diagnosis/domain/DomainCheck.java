@@ -68,7 +68,7 @@ public final class DomainCheck implements Check {
     static DomainRequest parse(CheckRequest request) {
         DomainName domain = DomainName.parse(request.fact("domain").orElse(""));
         List<String> selectors = new ArrayList<>();
-        for (String s : request.fact("selector").orElse("").split(",")) {
+        for (String s : request.fact("selector").orElse("").split("[,\\s]+")) {
             if (!s.isBlank()) {
                 selectors.add(DkimSelector.parse(s));
             }
