@@ -30,6 +30,17 @@ import dev.mailhelp.knowledge.ProviderCatalogue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import dev.mailhelp.dns.AsyncDnsClient;
+import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.diagnosis.domain.DomainCheck;
+import dev.mailhelp.diagnosis.domain.DomainPart;
+import dev.mailhelp.diagnosis.domain.DomainReport;
+import dev.mailhelp.diagnosis.provider.KnownProvider;
+import dev.mailhelp.diagnosis.provider.MailProviders;
+import dev.mailhelp.diagnosis.provider.ProviderCheck;
+import dev.mailhelp.diagnosis.spf.SpfCheck;
+import dev.mailhelp.knowledge.Provider;
+import java.net.InetSocketAddress;
+import org.xbill.DNS.Name;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.knowledge.Expectations;
@@ -60,9 +71,7 @@ public final class Wiring {
     // Each entry is replaced by the real check's own signature as it lands.
     private static final Map<String, Expectations.CheckSignature> PLANNED = Map.of(
             "bounce", new Expectations.CheckSignature("bounce", Set.of("bounce"),
-                    Set.of("blocklist", "limits", "auth", "dns", "provider", "recipient", "other", "error")),
-            "domain", new Expectations.CheckSignature("domain", Set.of("domain"), Set.of("ok", "problems", "error")),
-            "provider", new Expectations.CheckSignature("provider", Set.of("domain"), Set.of("known", "unknown", "error")));
+                    Set.of("blocklist", "limits", "auth", "dns", "provider", "recipient", "other", "error")));
 
     private final Environment env;
     private final Path knowledgeDir;
@@ -70,6 +79,8 @@ public final class Wiring {
     /** Problems of the catalogues the checks load themselves (they join the knowledge problems). */
     private final List<Problem> catalogueProblems = new ArrayList<>();
     private volatile KnowledgeBase loaded;
+    private BlocklistCatalogue blocklistCatalogue;
+    private final Map<DnsClient, BlocklistChecker> blocklistCheckers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Wiring(Environment env, Optional<Path> knowledgeDir) {
         this.env = env;
@@ -79,30 +90,81 @@ public final class Wiring {
 
     private Map<String, Check> buildChecks(Environment env) {
         Map<String, Check> out = new LinkedHashMap<>();
-        DnsClient dns = new AsyncDnsClient(DnsSettings.fromEnvironment(env.asMap()));
-        // Self-hosted setups and tests check private and documentation addresses; off by default.
-        boolean allowPrivate = env.flag("MAILHELP_ALLOW_PRIVATE");
-        // One checker for the application's lifetime, so blocklist test-point verdicts are reused.
-        try {
-            BlocklistChecker blocklists = new BlocklistChecker(dns,
-                    BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME)),
-                    BlocklistSettings.defaults().withNonPublicAddressesAllowed(allowPrivate), env.asMap());
-            add(out, new BlocklistIpCheck(blocklists));
-        } catch (CatalogueException e) {
-            catalogueProblems.add(new Problem(BlocklistCatalogue.FILE_NAME, Position.UNKNOWN, e.getMessage()));
-        }
-        SmtpProbe probe = new SmtpProbe(AddressGuard.mailPorts(allowPrivate), new DnsClientHostResolver(dns),
+        DnsClient dns = dnsClient(Optional.empty());
+        add(out, new DomainCheck(domainReport(dns)));
+        add(out, new ProviderCheck(dns, mailProviders()));
+        blocklists(dns).ifPresent(b -> add(out, new BlocklistIpCheck(b)));
+        SmtpProbe probe = new SmtpProbe(AddressGuard.mailPorts(allowPrivate()), new DnsClientHostResolver(dns),
                 ProbeSettings.defaults(), blockingIo("smtp-probe", SMTP_PROBE_THREADS));
-        // The provider catalogue is part of the knowledge, which is validated against these checks:
-        // the guide reads it lazily, once it is loaded.
         SmtpProviderGuide guide = (host, locale) -> new CatalogueSmtpProviders(providers()).bySmtpHost(host, locale);
         add(out, new SmtpCheck(probe, new SmtpDiagnosis(guide, ProbeSettings.defaults().slowGreeting())));
         return out;
     }
 
+    /** The resolver the checks use: {@code --dns} when given, else {@code MAILHELP_DNS}, else the system's. */
+    public DnsClient dnsClient(Optional<InetSocketAddress> server) {
+        DnsSettings settings = DnsSettings.fromEnvironment(env.asMap());
+        return new AsyncDnsClient(server.map(settings::withServer).orElse(settings));
+    }
+
+    /** The whole DNS records report of a domain: MX, SPF, DMARC, DKIM, PTR, MTA-STS, TLS-RPT, domain blocklists. */
+    public DomainReport domainReport(DnsClient dns) {
+        Optional<DomainPart> blocklist = blocklists(dns).map(b ->
+                d -> b.checkDomain(Name.fromConstantString(d + "."), ProgressListener.NONE));
+        return DomainReport.standard(dns, mailProviders(), new SpfCheck(dns)::check, blocklist);
+    }
+
+    /** Self-hosted setups and tests check private and documentation addresses; off by default. */
+    private boolean allowPrivate() {
+        return env.flag("MAILHELP_ALLOW_PRIVATE");
+    }
+
+    /**
+     * One checker per resolver for the application's lifetime, so blocklist test-point verdicts are
+     * reused. A broken catalogue is reported with the knowledge problems instead of failing here.
+     */
+    private Optional<BlocklistChecker> blocklists(DnsClient dns) {
+        try {
+            return Optional.of(blocklistCheckers.computeIfAbsent(dns, d -> new BlocklistChecker(d, blocklistCatalogue(),
+                    BlocklistSettings.defaults().withNonPublicAddressesAllowed(allowPrivate()), env.asMap())));
+        } catch (CatalogueException e) {
+            return Optional.empty();
+        }
+    }
+
+    private synchronized BlocklistCatalogue blocklistCatalogue() {
+        if (blocklistCatalogue == null) {
+            try {
+                blocklistCatalogue = BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME));
+            } catch (CatalogueException e) {
+                catalogueProblems.add(new Problem(BlocklistCatalogue.FILE_NAME, Position.UNKNOWN, e.getMessage()));
+                throw e;
+            }
+        }
+        return blocklistCatalogue;
+    }
+
+    private MailProviders mailProviders() {
+        return MailProviders.of(
+                host -> providers().byMxHost(host).map(Wiring::known),
+                () -> providers().all().stream().map(Wiring::known).toList());
+    }
+
+    private static KnownProvider known(Provider p) {
+        return new KnownProvider(p.id(), p.name(), p.dkimSelectors());
+    }
+
+    /**
+     * The provider catalogue is part of the knowledge, which is validated against these checks, so
+     * the checks read it lazily: the validated copy once loaded, else a plain load of the folder.
+     */
     private ProviderCatalogue providers() {
         KnowledgeBase kb = loaded;
-        return kb == null ? new ProviderCatalogue(List.of()) : kb.providers();
+        if (kb == null) {
+            kb = KnowledgeLoader.load(knowledgeDir, new Expectations(Map.of(), Set.of())).knowledge();
+            loaded = kb;
+        }
+        return kb.providers();
     }
 
     /** Daemon threads for the few blocking steps (SMTP dialogues): bounded, so a burst queues instead of piling up. */

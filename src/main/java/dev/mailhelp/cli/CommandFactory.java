@@ -2,6 +2,10 @@ package dev.mailhelp.cli;
 
 import dev.mailhelp.config.Environment;
 import dev.mailhelp.config.KnowledgeLocation;
+import dev.mailhelp.Wiring;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -21,10 +25,19 @@ public final class CommandFactory implements CommandLine.IFactory {
         this.knowledgeDir = KnowledgeLocation.resolve(Optional.empty(), env, workingDir);
     }
 
+    private static PrintWriter utf8(java.io.OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+    }
+
     @Override
     public <K> K create(Class<K> cls) throws Exception {
         if (cls == CheckIpCommand.class) {
             return cls.cast(new CheckIpCommand(env.asMap(), knowledgeDir));
+        }
+        if (cls == CheckDomainCommand.class) {
+            Wiring wiring = new Wiring(env, Optional.of(knowledgeDir));
+            return cls.cast(new CheckDomainCommand(server -> wiring.domainReport(wiring.dnsClient(server)),
+                    utf8(System.out), utf8(System.err)));
         }
         return fallback.create(cls);
     }
