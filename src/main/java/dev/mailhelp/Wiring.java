@@ -21,6 +21,7 @@ import dev.mailhelp.diagnosis.smtp.AddressGuard;
 import dev.mailhelp.diagnosis.smtp.CatalogueSmtpProviders;
 import dev.mailhelp.diagnosis.smtp.CredentialWarning;
 import dev.mailhelp.diagnosis.smtp.DnsClientHostResolver;
+import dev.mailhelp.diagnosis.smtp.MxSmtpProbe;
 import dev.mailhelp.diagnosis.smtp.ProbeSettings;
 import dev.mailhelp.diagnosis.smtp.SmtpCheck;
 import dev.mailhelp.diagnosis.smtp.SmtpDiagnosis;
@@ -79,6 +80,7 @@ public final class Wiring {
     /** Problems of the catalogues the checks load themselves (they join the knowledge problems). */
     private final List<Problem> catalogueProblems = new ArrayList<>();
     private volatile KnowledgeBase loaded;
+    private final ExecutorService smtpThreads = blockingIo("smtp-probe", SMTP_PROBE_THREADS);
     private BlocklistCatalogue blocklistCatalogue;
     private final Map<DnsClient, BlocklistChecker> blocklistCheckers = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -94,11 +96,23 @@ public final class Wiring {
         add(out, new DomainCheck(domainReport(dns)));
         add(out, new ProviderCheck(dns, mailProviders()));
         blocklists(dns).ifPresent(b -> add(out, new BlocklistIpCheck(b)));
-        SmtpProbe probe = new SmtpProbe(AddressGuard.mailPorts(allowPrivate()), new DnsClientHostResolver(dns),
-                ProbeSettings.defaults(), blockingIo("smtp-probe", SMTP_PROBE_THREADS));
-        SmtpProviderGuide guide = (host, locale) -> new CatalogueSmtpProviders(providers()).bySmtpHost(host, locale);
-        add(out, new SmtpCheck(probe, new SmtpDiagnosis(guide, ProbeSettings.defaults().slowGreeting())));
+        add(out, new SmtpCheck(smtpProbe(dns), smtpDiagnosis()));
         return out;
+    }
+
+    private SmtpProbe smtpProbe(DnsClient dns) {
+        return new SmtpProbe(AddressGuard.mailPorts(allowPrivate()), new DnsClientHostResolver(dns), ProbeSettings.defaults(),
+                smtpThreads);
+    }
+
+    private SmtpDiagnosis smtpDiagnosis() {
+        SmtpProviderGuide guide = (host, locale) -> new CatalogueSmtpProviders(providers()).bySmtpHost(host, locale);
+        return new SmtpDiagnosis(guide, ProbeSettings.defaults().slowGreeting());
+    }
+
+    /** The {@code check domain --probe-smtp} part: the MX hosts probed on port 25. */
+    public DomainPart mxSmtpProbe(DnsClient dns) {
+        return new MxSmtpProbe(dns, smtpProbe(dns), smtpDiagnosis())::check;
     }
 
     /** The resolver the checks use: {@code --dns} when given, else {@code MAILHELP_DNS}, else the system's. */

@@ -1,9 +1,11 @@
 package dev.mailhelp.cli;
 
 import com.google.common.net.InetAddresses;
+import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Report;
 import dev.mailhelp.diagnosis.dkim.DkimSelector;
 import dev.mailhelp.diagnosis.domain.DomainName;
+import dev.mailhelp.diagnosis.domain.DomainPart;
 import dev.mailhelp.diagnosis.domain.DomainReport;
 import dev.mailhelp.diagnosis.domain.DomainRequest;
 import dev.mailhelp.dns.DnsSettings;
@@ -52,10 +54,12 @@ public final class CheckDomainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
-    @Option(names = "--probe-smtp", description = "Also connect to the MX hosts over SMTP (not available yet).")
+    @Option(names = "--probe-smtp", description = "Also connect to the first MX hosts on port 25 (the SMTP probe, with its"
+            + " address guard); off by default, a DNS check opens no connections.")
     boolean probeSmtp;
 
     private final Function<Optional<InetSocketAddress>, DomainReport> reports;
+    private final Function<Optional<InetSocketAddress>, DomainPart> mxProbe;
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -63,7 +67,14 @@ public final class CheckDomainCommand implements Callable<Integer> {
      * @param reports builds the report for a resolver given with --dns (empty: the configured default)
      */
     public CheckDomainCommand(Function<Optional<InetSocketAddress>, DomainReport> reports, PrintWriter out, PrintWriter err) {
+        this(reports, server -> domain -> java.util.concurrent.CompletableFuture.completedFuture(List.of()), out, err);
+    }
+
+    /** @param mxProbe builds the {@code --probe-smtp} part for a resolver (the MX hosts' SMTP probe) */
+    public CheckDomainCommand(Function<Optional<InetSocketAddress>, DomainReport> reports,
+                              Function<Optional<InetSocketAddress>, DomainPart> mxProbe, PrintWriter out, PrintWriter err) {
         this.reports = reports;
+        this.mxProbe = mxProbe;
         this.out = out;
         this.err = err;
     }
@@ -96,9 +107,6 @@ public final class CheckDomainCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
-        if (probeSmtp) {
-            err.println("Note: --probe-smtp is not available yet; only DNS was checked.");
-        }
         DomainReport report = reports.apply(server);
         Report result;
         try {
@@ -119,6 +127,13 @@ public final class CheckDomainCommand implements Callable<Integer> {
             err.println("mailhelp check domain: the check did not complete: " + e);
             err.flush();
             return ExitCode.COULD_NOT_CHECK;
+        }
+        if (probeSmtp) {
+            List<Finding> smtp = mxProbe.apply(server).check(request.domain().ascii())
+                    .toCompletableFuture().join();
+            List<Finding> all = new ArrayList<>(result.findings());
+            all.addAll(smtp);
+            result = new Report(result.target(), all, result.elapsedMs());
         }
         ReportPrinter.print(result, json, out);
         err.flush();

@@ -37,7 +37,7 @@ public final class CommandFactory implements CommandLine.IFactory {
         if (cls == CheckDomainCommand.class) {
             Wiring wiring = new Wiring(env, Optional.of(knowledgeDir));
             return cls.cast(new CheckDomainCommand(server -> wiring.domainReport(wiring.dnsClient(server)),
-                    utf8(System.out), utf8(System.err)));
+                    server -> wiring.mxSmtpProbe(wiring.dnsClient(server)), utf8(System.out), utf8(System.err)));
         }
         return fallback.create(cls);
     }

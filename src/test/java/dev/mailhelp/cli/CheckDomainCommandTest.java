@@ -14,6 +14,7 @@ import dev.mailhelp.testdns.TestDnsServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,8 @@ class CheckDomainCommandTest {
     record Run(int exit, String out, String err, Optional<InetSocketAddress> dns) {
     }
 
+    private final List<String> probedDomains = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -50,6 +53,11 @@ class CheckDomainCommandTest {
             asked.set(dns);
             // The test resolver stands in for the default; --dns must name the test server.
             return DomainScenarios.report(ScenarioDns.client(dns.orElse(server.address())), https, DomainReport.DEFAULT_DEADLINE);
+        }, dns -> domain -> {
+            probedDomains.add(domain);
+            // What the MX probe reports is tested in MxSmtpProbeTest; here: that the command adds it.
+            return java.util.concurrent.CompletableFuture.completedFuture(List.of(new dev.mailhelp.diagnosis.Finding("smtp",
+                    dev.mailhelp.diagnosis.Severity.OK, "smtp.port-open", "mx.good.test: port 25 answers", "", "", "")));
         }, new PrintWriter(out), new PrintWriter(err));
         CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out));
@@ -131,9 +139,13 @@ class CheckDomainCommandTest {
     }
 
     @Test
-    void probeSmtpSaysItIsNotAvailableYet() {
+    void probeSmtpAddsTheMxProbeOnlyWhenAsked() {
+        Run plain = run("good.test", "--dns", server.hostPort());
+        assertEquals(List.of(), probedDomains, "a DNS check connects to no mail server");
+        assertTrue(!plain.out().contains("port 25 answers"), plain.out());
         Run r = run("good.test", "--dns", server.hostPort(), "--probe-smtp");
-        assertTrue(r.err().contains("--probe-smtp is not available yet"), r.err());
+        assertEquals(List.of("good.test"), probedDomains);
+        assertTrue(r.out().contains("[smtp]") && r.out().contains("mx.good.test: port 25 answers"), r.out());
         assertEquals(0, r.exit());
     }
 }
