@@ -1,0 +1,363 @@
+package dev.mailhelp.diagnosis.bounce;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a bounce: pasted text or a whole message in, a {@link BounceReport} out. Thread-safe and
+ * stateless apart from the rules; logs nothing (pasted bounces hold addresses and message text).
+ */
+public final class BounceReader {
+
+    /** More recipients than this in one bounce are not listed one by one. */
+    static final int MAX_RECIPIENTS = 200;
+    private static final int MAX_SEGMENT = 2000;
+    private static final Set<String> NOT_RECIPIENTS = Set.of(
+            "mailer-daemon", "postmaster", "mail-daemon", "maildaemon", "no-reply", "noreply", "abuse",
+            "hostmaster", "root", "daemon");
+
+    private final BounceRules rules;
+    private final MessageSplitter splitter;
+    private final BounceClassifier classifier;
+
+    public BounceReader(BounceRules rules) {
+        this.rules = rules;
+        this.splitter = new MessageSplitter(rules.returnedMessageMarkers());
+        this.classifier = new BounceClassifier(rules);
+    }
+
+    /** Reads pasted text (a Discord message, a modal's text, a terminal paste). */
+    public BounceReport read(String pasted) throws UnreadableBounceException {
+        if (pasted == null || pasted.isBlank()) {
+            throw new UnreadableBounceException("Nothing to read: paste the bounce message (the text that came back), or give its .eml file.");
+        }
+        PastedText.checkSize(pasted);
+        byte[] bytes = pasted.getBytes(StandardCharsets.UTF_8);
+        return read(bytes);
+    }
+
+    /** Reads a whole message (.eml, an mbox piece) or pasted text as bytes. */
+    public BounceReport read(byte[] message) throws UnreadableBounceException {
+        String text = PastedText.unmangle(PastedText.decode(message));
+        if (text.isBlank()) {
+            throw new UnreadableBounceException("Nothing to read: paste the bounce message (the text that came back), or give its .eml file.");
+        }
+        MessageParts parts = splitter.split(text);
+        return interpret(parts);
+    }
+
+    private BounceReport interpret(MessageParts parts) throws UnreadableBounceException {
+        DsnFields dsn = DsnFields.parse(parts.dsn());
+        DsnFields feedback = DsnFields.parse(parts.feedback());
+        String feedbackType = feedback.message().getOrDefault("feedback-type", "").strip().toLowerCase(Locale.ROOT);
+        Map<String, List<String>> returnedHeaders = MessageSplitter.headersOf(parts.returned());
+        String errorText = parts.errorText();
+
+        List<RecipientResult> results;
+        BounceKind kind;
+        if (!feedbackType.isEmpty()) {
+            kind = BounceKind.FEEDBACK;
+            results = feedbackResults(parts, feedback, feedbackType, returnedHeaders);
+        } else if (hasRecipients(dsn)) {
+            results = dsnResults(parts, dsn);
+            kind = results.stream().allMatch(r -> r.reason().equals("delivered")) ? BounceKind.DELIVERED : BounceKind.BOUNCE;
+        } else if (isAutoReply(parts)) {
+            kind = BounceKind.AUTO_REPLY;
+            results = List.of(result(Addresses.firstEmail(parts.header("from")), "", false, "", "", "", "",
+                    "vacation", "", ""));
+        } else {
+            kind = BounceKind.BOUNCE;
+            results = freeTextResults(parts, dsn, returnedHeaders);
+        }
+        if (results.isEmpty()) {
+            throw new UnreadableBounceException("This does not look like a bounce: no failed recipient, status code or server reply was found in it. "
+                    + "Paste the whole bounce (it usually starts with \"Delivery Status Notification\", \"Undelivered Mail Returned to Sender\" or \"Mail delivery failed\").");
+        }
+        RecipientResult decisive = results.get(0);
+        for (RecipientResult r : results) {
+            if (r.branch().urgency() > decisive.branch().urgency()) {
+                decisive = r;
+            }
+        }
+        BounceRules.ReasonInfo info = rules.reason(decisive.reason()).orElseThrow();
+        LocalizedText explanation = info.explanation();
+        LocalizedText next = info.nextStep();
+        String article = info.article();
+        if (!decisive.ruleId().isEmpty()) {
+            BounceRules.ProviderCode code = rules.providerCode(decisive.ruleId()).orElseThrow();
+            explanation = code.explanation();
+            next = code.nextStep();
+            if (!code.article().isEmpty()) {
+                article = code.article();
+            }
+        }
+        SenderFacts facts = SenderFacts.find(parts, dsn, feedback, returnedHeaders, results, rules);
+        return new BounceReport(kind, results, decisive.branch(), decisive.reason(), explanation, next, article,
+                facts.domain(), facts.ip(), facts.provider());
+    }
+
+    private static boolean hasRecipients(DsnFields dsn) {
+        return dsn.recipients().stream().anyMatch(r -> r.containsKey("final-recipient")
+                || r.containsKey("original-recipient") || r.containsKey("status") || r.containsKey("diagnostic-code"));
+    }
+
+    // ---- RFC 3464 reports ----
+
+    private List<RecipientResult> dsnResults(MessageParts parts, DsnFields dsn) {
+        String reportingMta = DsnFields.typedValue(dsn.message().get("reporting-mta"));
+        List<String> all = new ArrayList<>();
+        for (Map<String, String> r : dsn.recipients()) {
+            all.add(recipientOf(r));
+        }
+        List<RecipientResult> out = new ArrayList<>();
+        for (Map<String, String> r : dsn.recipients()) {
+            if (out.size() >= MAX_RECIPIENTS) {
+                break;
+            }
+            String recipient = recipientOf(r);
+            String action = r.getOrDefault("action", "").strip().toLowerCase(Locale.ROOT);
+            String diag = DiagnosticText.collapse(DsnFields.typedValue(r.get("diagnostic-code")));
+            String segment = segmentFor(parts.errorText(), recipient, all);
+            String status = DsnFields.typedValue(r.getOrDefault("status", "")).strip();
+            String statusInField = StatusCodes.enhanced(status);
+            String statusInText = StatusCodes.specificEnhanced(diag);
+            if (statusInText.isEmpty() && diag.isEmpty()) {
+                statusInText = StatusCodes.specificEnhanced(segment);
+            }
+            String chosen = statusInField;
+            if (chosen.isEmpty() || (chosen.endsWith(".0.0") && !statusInText.isEmpty()
+                    && statusInText.charAt(0) == chosen.charAt(0))) {
+                chosen = statusInText.isEmpty() ? chosen : statusInText;
+            }
+            String reply = StatusCodes.reply(diag);
+            if (reply.isEmpty()) {
+                reply = StatusCodes.reply(segment);
+            }
+            String remote = DsnFields.typedValue(r.get("remote-mta"));
+            if (remote.isEmpty()) {
+                remote = RemoteHost.find(diag.isEmpty() ? segment : diag);
+            }
+            String shown = diag.isEmpty() ? DiagnosticText.collapse(segment) : diag;
+            if (action.equals("delivered") || action.equals("relayed") || action.equals("expanded")
+                    || chosen.startsWith("2")) {
+                out.add(result(recipient, chosen.isEmpty() ? "2.0.0" : chosen, true, reply, shown, reportingMta,
+                        remote, "delivered", "", ""));
+                continue;
+            }
+            String contextText = diag.isEmpty() ? parts.errorText() : segment + "\n" + parts.errorText();
+            BounceClassifier.Decision d = classifier.classify(chosen, reply, diag.isEmpty() ? segment : diag,
+                    contextText);
+            boolean seen = !chosen.isEmpty();
+            String finalStatus = chosen;
+            if (!seen) {
+                finalStatus = rules.pseudoStatus(d.reason(), reply.startsWith("4") || action.equals("delayed"));
+            }
+            out.add(result(recipient, finalStatus, seen, reply, shown, reportingMta, remote, d.reason(), d.ruleId(), ""));
+        }
+        return out;
+    }
+
+    private static String recipientOf(Map<String, String> r) {
+        String a = DsnFields.address(r.getOrDefault("final-recipient", ""));
+        if (a.isEmpty() || a.indexOf('@') < 0) {
+            String o = DsnFields.address(r.getOrDefault("original-recipient", ""));
+            if (!o.isEmpty()) {
+                a = o;
+            }
+        }
+        String found = Addresses.firstEmail(a);
+        return found.isEmpty() ? a : found;
+    }
+
+    // ---- ARF reports ----
+
+    private List<RecipientResult> feedbackResults(MessageParts parts, DsnFields feedback, String type,
+                                                  Map<String, List<String>> returnedHeaders) {
+        List<RecipientResult> out = new ArrayList<>();
+        for (Map<String, String> r : feedback.recipients()) {
+            String rcpt = Addresses.firstEmail(r.getOrDefault("original-rcpt-to", r.getOrDefault("final-recipient", "")));
+            if (!rcpt.isEmpty() && out.size() < MAX_RECIPIENTS) {
+                out.add(result(rcpt, "", false, "", "", DsnFields.typedValue(feedback.message().get("reporting-mta")),
+                        "", "feedback", "", type));
+            }
+        }
+        if (out.isEmpty()) {
+            List<String> to = returnedHeaders.getOrDefault("to", List.of());
+            String rcpt = to.isEmpty() ? "" : Addresses.firstEmail(to.get(0));
+            out.add(result(rcpt, "", false, "", "", "", "", "feedback", "", type));
+        }
+        return out;
+    }
+
+    private boolean isAutoReply(MessageParts parts) {
+        String auto = parts.header("auto-submitted").toLowerCase(Locale.ROOT);
+        String from = parts.header("from").toLowerCase(Locale.ROOT);
+        if (from.contains("mailer-daemon") || from.contains("postmaster")) {
+            return false;
+        }
+        boolean marked = auto.startsWith("auto-replied") || !parts.header("x-autoreply").isEmpty()
+                || !parts.header("x-autorespond").isEmpty() || parts.header("precedence").toLowerCase(Locale.ROOT).contains("auto_reply");
+        String subject = DiagnosticText.normalize(parts.header("subject"));
+        boolean subjectSays = rules.autoReplySubjects().stream().anyMatch(p -> p.matches(subject));
+        if (!(marked || subjectSays)) {
+            return false;
+        }
+        // An auto-reply carries no SMTP failure; a bounce marked auto-replied (Exim does that) does.
+        String body = parts.errorText();
+        return StatusCodes.enhanced(body).isEmpty() || subjectSays;
+    }
+
+    // ---- free-text bounces ----
+
+    private List<RecipientResult> freeTextResults(MessageParts parts, DsnFields dsn,
+                                                  Map<String, List<String>> returnedHeaders) {
+        String errorText = parts.errorText();
+        List<String> recipients = freeTextRecipients(parts, returnedHeaders);
+        String reportingMta = DsnFields.typedValue(dsn.message().get("reporting-mta"));
+        List<RecipientResult> out = new ArrayList<>();
+        if (recipients.isEmpty()) {
+            // A pasted error line without an address still says why ("550 5.7.1 ... blocked").
+            String status = StatusCodes.specificEnhanced(errorText);
+            String reply = StatusCodes.reply(errorText);
+            BounceClassifier.Decision d = classifier.classify(status, reply, errorText, "");
+            if (status.isEmpty() && reply.isEmpty() && (d.reason().equals("onhold") || d.reason().equals("undefined"))) {
+                return List.of();
+            }
+            out.add(finish("", status, reply, DiagnosticText.collapse(errorText), reportingMta,
+                    RemoteHost.find(errorText), d));
+            return out;
+        }
+        for (String rcpt : recipients) {
+            String segment = segmentFor(errorText, rcpt, recipients);
+            String status = StatusCodes.specificEnhanced(segment);
+            String reply = StatusCodes.reply(segment);
+            if (reply.isEmpty()) {
+                reply = StatusCodes.replyAnywhere(segment);
+            }
+            String context = errorText;
+            if (status.isEmpty() && reply.isEmpty() && recipients.size() == 1) {
+                status = StatusCodes.specificEnhanced(errorText);
+                reply = StatusCodes.reply(errorText);
+            }
+            BounceClassifier.Decision d = classifier.classify(status, reply, segment, context);
+            out.add(finish(rcpt, status, reply, DiagnosticText.collapse(segment), reportingMta,
+                    RemoteHost.find(segment), d));
+        }
+        return out;
+    }
+
+    private RecipientResult finish(String rcpt, String status, String reply, String diag, String reportingMta,
+                                   String remote, BounceClassifier.Decision d) {
+        boolean seen = !status.isEmpty();
+        String finalStatus = seen ? status : rules.pseudoStatus(d.reason(), reply.startsWith("4"));
+        return result(rcpt, finalStatus, seen, reply, diag, reportingMta, remote, d.reason(), d.ruleId(), "");
+    }
+
+    private List<String> freeTextRecipients(MessageParts parts, Map<String, List<String>> returnedHeaders) {
+        Set<String> exclude = new java.util.HashSet<>();
+        for (String h : List.of("from", "to", "return-path", "sender", "reply-to", "delivered-to", "x-original-to")) {
+            for (String v : parts.headers(h)) {
+                exclude.add(Addresses.firstEmail(v).toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String h : List.of("from", "return-path", "sender", "reply-to")) {
+            for (String v : returnedHeaders.getOrDefault(h, List.of())) {
+                exclude.add(Addresses.firstEmail(v).toLowerCase(Locale.ROOT));
+            }
+        }
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String v : parts.headers("x-failed-recipients")) {
+            for (Addresses.Found f : Addresses.emails(v, MAX_RECIPIENTS)) {
+                found.putIfAbsent(f.address().toLowerCase(Locale.ROOT), f.address());
+            }
+        }
+        if (!found.isEmpty()) {
+            return new ArrayList<>(found.values());
+        }
+        String text = parts.errorText();
+        for (Addresses.Found f : Addresses.emails(text, MAX_RECIPIENTS * 4)) {
+            String lower = f.address().toLowerCase(Locale.ROOT);
+            String local = lower.substring(0, lower.lastIndexOf('@'));
+            if (exclude.contains(lower) || NOT_RECIPIENTS.contains(local) || insideUrlOrId(text, f)) {
+                continue;
+            }
+            found.putIfAbsent(lower, f.address());
+            if (found.size() >= MAX_RECIPIENTS) {
+                break;
+            }
+        }
+        if (found.isEmpty()) {
+            // The bounce may name the recipient only in the returned message's To: header.
+            for (String v : returnedHeaders.getOrDefault("to", List.of())) {
+                String a = Addresses.firstEmail(v);
+                if (!a.isEmpty()) {
+                    found.putIfAbsent(a.toLowerCase(Locale.ROOT), a);
+                }
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** Message-IDs ("<123.JavaMail@host>") and URLs are not recipients. */
+    private static boolean insideUrlOrId(String text, Addresses.Found f) {
+        int s = f.start();
+        if (s > 0 && (text.charAt(s - 1) == '/' || text.charAt(s - 1) == '=' || text.charAt(s - 1) == ':')) {
+            // "mailto:" is a real address; "http://x/a@b" and "id=..." are not.
+            return !(s >= 7 && text.regionMatches(true, s - 7, "mailto:", 0, 7))
+                    && !(s >= 3 && text.regionMatches(true, s - 3, "to:", 0, 3))
+                    && text.charAt(s - 1) != ':';
+        }
+        int lineStart = text.lastIndexOf('\n', s) + 1;
+        String before = text.substring(lineStart, s).toLowerCase(Locale.ROOT);
+        return before.contains("message-id") || before.contains("in-reply-to") || before.contains("references:");
+    }
+
+    /** The text about one recipient: from its first mention to the next recipient's, bounded. */
+    static String segmentFor(String text, String recipient, List<String> all) {
+        if (recipient.isEmpty() || text.isEmpty()) {
+            return all.size() <= 1 ? bounded(text) : "";
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        String r = recipient.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(r);
+        if (at < 0) {
+            return all.size() <= 1 ? bounded(text) : "";
+        }
+        int lineStart = lower.lastIndexOf('\n', at) + 1;
+        int end = lower.length();
+        for (String other : all) {
+            String o = other.toLowerCase(Locale.ROOT);
+            if (o.equals(r) || o.isEmpty()) {
+                continue;
+            }
+            int oat = lower.indexOf(o, at + r.length());
+            while (oat >= 0 && o.contains(r) && oat < at) {
+                oat = lower.indexOf(o, oat + 1);
+            }
+            if (oat > at && oat < end) {
+                end = lower.lastIndexOf('\n', oat) + 1 > lineStart ? lower.lastIndexOf('\n', oat) + 1 : oat;
+            }
+        }
+        return bounded(text.substring(lineStart, Math.max(lineStart, end)));
+    }
+
+    private static String bounded(String s) {
+        return s.length() > MAX_SEGMENT ? s.substring(0, MAX_SEGMENT) : s;
+    }
+
+    private RecipientResult result(String rcpt, String status, boolean seen, String reply, String diag,
+                                   String reportingMta, String remote, String reason, String ruleId, String feedbackType) {
+        Branch branch = rules.branchOf(reason, feedbackType);
+        return new RecipientResult(rcpt, status, seen, reply, diag, reportingMta, remote, reason, branch, ruleId,
+                feedbackType);
+    }
+
+    public BounceRules rules() {
+        return rules;
+    }
+}
