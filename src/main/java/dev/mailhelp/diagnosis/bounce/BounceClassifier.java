@@ -25,12 +25,33 @@ final class BounceClassifier {
      * @param diagnostic the server's text for this recipient
      * @param context   the wider error text of the bounce (used only when the recipient's own text says nothing)
      */
-    Decision classify(String status, String reply, String diagnostic, String context) {
+    Decision classify(String status, String reply, String diagnostic, String context, String commandText) {
+        Decision d = decide(status, reply, diagnostic, context);
+        if (!d.ruleId().isEmpty()) {
+            return d;
+        }
+        // The SMTP command that was refused changes the meaning: "user unknown" after DATA is a
+        // content filter, after MAIL FROM it is about the sender.
+        String cmd = DiagnosticText.normalize(commandText);
+        for (BounceRules.CommandRule rule : rules.commandRules()) {
+            String changed = rule.change().get(d.reason());
+            if (changed != null && rule.phrases().stream().anyMatch(p -> p.matches(cmd))) {
+                return new Decision(changed, "");
+            }
+        }
+        return d;
+    }
+
+    private Decision decide(String status, String reply, String diagnostic, String context) {
         String diag = DiagnosticText.normalize(diagnostic);
         for (BounceRules.ProviderCode code : rules.providerCodes()) {
             if (code.matches(status, diag)) {
                 return new Decision(code.reason(), code.id());
             }
+        }
+        Optional<String> strong = rules.reasonForStrongStatus(status);
+        if (strong.isPresent()) {
+            return new Decision(strong.get(), "");
         }
         Optional<String> byPhrase = phrase(diag, rules.phraseGroups());
         if (byPhrase.isPresent()) {

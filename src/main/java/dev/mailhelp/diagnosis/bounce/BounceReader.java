@@ -52,8 +52,21 @@ public final class BounceReader {
     }
 
     private BounceReport interpret(MessageParts parts) throws UnreadableBounceException {
-        DsnFields dsn = DsnFields.parse(parts.dsn());
-        DsnFields feedback = DsnFields.parse(parts.feedback());
+        String dsnText = parts.dsn();
+        String feedbackText = parts.feedback();
+        if (dsnText.isBlank()) {
+            String ses = SesNotification.toDsn(parts.errorText());
+            if (ses.startsWith("Feedback-Type") || ses.contains("\nFeedback-Type")) {
+                feedbackText = ses;
+            } else if (!ses.isEmpty()) {
+                dsnText = ses;
+            } else if (hasDsnFields(parts.errorText())) {
+                // Some services put the report fields into the readable text instead of a report part.
+                dsnText = parts.errorText();
+            }
+        }
+        DsnFields dsn = DsnFields.parse(dsnText);
+        DsnFields feedback = DsnFields.parse(feedbackText);
         String feedbackType = feedback.message().getOrDefault("feedback-type", "").strip().toLowerCase(Locale.ROOT);
         Map<String, List<String>> returnedHeaders = MessageSplitter.headersOf(parts.returned());
         String errorText = parts.errorText();
@@ -84,21 +97,14 @@ public final class BounceReader {
                 decisive = r;
             }
         }
-        BounceRules.ReasonInfo info = rules.reason(decisive.reason()).orElseThrow();
-        LocalizedText explanation = info.explanation();
-        LocalizedText next = info.nextStep();
-        String article = info.article();
-        if (!decisive.ruleId().isEmpty()) {
-            BounceRules.ProviderCode code = rules.providerCode(decisive.ruleId()).orElseThrow();
-            explanation = code.explanation();
-            next = code.nextStep();
-            if (!code.article().isEmpty()) {
-                article = code.article();
-            }
-        }
         SenderFacts facts = SenderFacts.find(parts, dsn, feedback, returnedHeaders, results, rules);
-        return new BounceReport(kind, results, decisive.branch(), decisive.reason(), explanation, next, article,
+        return new BounceReport(kind, results, decisive.branch(), decisive.reason(), decisive.explanation(), decisive.nextStep(), decisive.article(),
                 facts.domain(), facts.ip(), facts.provider());
+    }
+
+    private static boolean hasDsnFields(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("final-recipient:") && (lower.contains("\nstatus:") || lower.contains("\naction:"));
     }
 
     private static boolean hasRecipients(DsnFields dsn) {
@@ -129,10 +135,12 @@ public final class BounceReader {
             if (statusInText.isEmpty() && diag.isEmpty()) {
                 statusInText = StatusCodes.specificEnhanced(segment);
             }
+            // The server's own code is usually more precise than the reporting MTA's summary, except
+            // the generic "delivery time expired" and a code of another class (a 2.x.x "Ok" in a log).
             String chosen = statusInField;
-            if (chosen.isEmpty() || (chosen.endsWith(".0.0") && !statusInText.isEmpty()
-                    && statusInText.charAt(0) == chosen.charAt(0))) {
-                chosen = statusInText.isEmpty() ? chosen : statusInText;
+            if (!statusInText.isEmpty() && (chosen.isEmpty() || (statusInText.charAt(0) == chosen.charAt(0)
+                    && !statusInText.endsWith(".0.0") && !statusInText.substring(1).equals(".4.7")))) {
+                chosen = statusInText;
             }
             String reply = StatusCodes.reply(diag);
             if (reply.isEmpty()) {
@@ -151,7 +159,12 @@ public final class BounceReader {
             }
             String contextText = diag.isEmpty() ? parts.errorText() : segment + "\n" + parts.errorText();
             BounceClassifier.Decision d = classifier.classify(chosen, reply, diag.isEmpty() ? segment : diag,
-                    contextText);
+                    contextText, diag + "\n" + segment);
+            if (action.equals("failed") && chosen.startsWith("4") && d.ruleId().isEmpty()
+                    && (d.reason().equals("onhold") || d.reason().equals("undefined"))) {
+                // A temporary failure reported as final: the sender's server gave up retrying.
+                d = new BounceClassifier.Decision("expired", "");
+            }
             boolean seen = !chosen.isEmpty();
             String finalStatus = chosen;
             if (!seen) {
@@ -224,7 +237,7 @@ public final class BounceReader {
             // A pasted error line without an address still says why ("550 5.7.1 ... blocked").
             String status = StatusCodes.specificEnhanced(errorText);
             String reply = StatusCodes.reply(errorText);
-            BounceClassifier.Decision d = classifier.classify(status, reply, errorText, "");
+            BounceClassifier.Decision d = classifier.classify(status, reply, errorText, "", errorText);
             if (status.isEmpty() && reply.isEmpty() && (d.reason().equals("onhold") || d.reason().equals("undefined"))) {
                 return List.of();
             }
@@ -244,7 +257,7 @@ public final class BounceReader {
                 status = StatusCodes.specificEnhanced(errorText);
                 reply = StatusCodes.reply(errorText);
             }
-            BounceClassifier.Decision d = classifier.classify(status, reply, segment, context);
+            BounceClassifier.Decision d = classifier.classify(status, reply, segment, context, segment);
             out.add(finish(rcpt, status, reply, DiagnosticText.collapse(segment), reportingMta,
                     RemoteHost.find(segment), d));
         }
@@ -353,8 +366,18 @@ public final class BounceReader {
     private RecipientResult result(String rcpt, String status, boolean seen, String reply, String diag,
                                    String reportingMta, String remote, String reason, String ruleId, String feedbackType) {
         Branch branch = rules.branchOf(reason, feedbackType);
+        BounceRules.ReasonInfo info = rules.reason(reason).orElseThrow();
+        LocalizedText explanation = info.explanation();
+        LocalizedText next = info.nextStep();
+        String article = info.article();
+        if (!ruleId.isEmpty()) {
+            BounceRules.ProviderCode code = rules.providerCode(ruleId).orElseThrow();
+            explanation = code.explanation();
+            next = code.nextStep();
+            article = code.article().isEmpty() ? article : code.article();
+        }
         return new RecipientResult(rcpt, status, seen, reply, diag, reportingMta, remote, reason, branch, ruleId,
-                feedbackType);
+                feedbackType, explanation, next, article);
     }
 
     public BounceRules rules() {

@@ -45,6 +45,10 @@ public final class BounceRules {
     public record PhraseGroup(String reason, List<Phrase> phrases) {
     }
 
+    /** When the refused SMTP command (found by phrases) changes a reason into another. */
+    public record CommandRule(List<Phrase> phrases, Map<String, String> change) {
+    }
+
     /** Recognises a provider or mail server from the bounce's sender, reporting MTA or text. */
     public record ProviderMarker(String name, List<Phrase> markers) {
     }
@@ -53,6 +57,8 @@ public final class BounceRules {
     private final List<PhraseGroup> phraseGroups;
     private final List<PhraseGroup> contextGroups;
     private final Map<String, String> statusCodes;
+    private final Map<String, String> strongStatusCodes;
+    private final List<CommandRule> commandRules;
     private final Map<String, String> replyCodes;
     private final List<ProviderCode> providerCodes;
     private final List<ProviderMarker> providers;
@@ -66,7 +72,10 @@ public final class BounceRules {
                         Map<String, String> replyCodes, List<ProviderCode> providerCodes,
                         List<ProviderMarker> providers, List<Phrase> returnedMessageMarkers,
                         List<Phrase> autoReplySubjects, Map<String, String> pseudoCodes,
-                        Map<String, Branch> feedbackBranches) {
+                        Map<String, Branch> feedbackBranches, Map<String, String> strongStatusCodes,
+                        List<CommandRule> commandRules) {
+        this.strongStatusCodes = strongStatusCodes;
+        this.commandRules = commandRules;
         this.reasons = reasons;
         this.phraseGroups = phraseGroups;
         this.contextGroups = contextGroups;
@@ -155,7 +164,8 @@ public final class BounceRules {
         return new BounceRules(Map.copyOf(reasons), List.copyOf(groups), List.copyOf(context),
                 Map.copyOf(statusCodes), Map.copyOf(replyCodes), List.copyOf(codes), List.copyOf(providers),
                 phrases(r.returnedMessageMarkers), phrases(r.autoReplySubjects), Map.copyOf(pseudo),
-                Map.copyOf(feedback));
+                Map.copyOf(feedback), Map.copyOf(checkedMap(r.strongStatusCodes, reasons, "strongStatusCodes")),
+                commandRules(r.commandRules, reasons));
     }
 
     private static List<PhraseGroup> groups(List<Map<String, List<String>>> yaml, Map<String, ReasonInfo> reasons,
@@ -170,6 +180,20 @@ public final class BounceRules {
             }
         }
         return out;
+    }
+
+    private static List<CommandRule> commandRules(List<CommandRuleYaml> yaml, Map<String, ReasonInfo> reasons)
+            throws BounceRulesException {
+        List<CommandRule> out = new ArrayList<>();
+        for (CommandRuleYaml c : nn(yaml)) {
+            for (Map.Entry<String, String> e : nn(c.change).entrySet()) {
+                if (!reasons.containsKey(e.getKey()) || !reasons.containsKey(e.getValue())) {
+                    throw new BounceRulesException("commandRules " + c.command + ": unknown reason in " + e);
+                }
+            }
+            out.add(new CommandRule(phrases(c.phrases), Map.copyOf(nn(c.change))));
+        }
+        return List.copyOf(out);
     }
 
     private static Map<String, String> checkedMap(Map<String, String> yaml, Map<String, ReasonInfo> reasons,
@@ -261,6 +285,19 @@ public final class BounceRules {
         return Optional.ofNullable(statusCodes.get("X" + status.substring(1)));
     }
 
+    /** Status codes precise enough to win over the server's words (5.1.2, 5.2.2, 5.7.26, ...). */
+    Optional<String> reasonForStrongStatus(String status) {
+        if (status == null || status.length() < 5) {
+            return Optional.empty();
+        }
+        String exact = strongStatusCodes.get(status);
+        return Optional.ofNullable(exact != null ? exact : strongStatusCodes.get("X" + status.substring(1)));
+    }
+
+    List<CommandRule> commandRules() {
+        return commandRules;
+    }
+
     Optional<String> reasonForReply(String reply) {
         return Optional.ofNullable(replyCodes.get(reply));
     }
@@ -283,11 +320,19 @@ public final class BounceRules {
         public List<Map<String, List<String>>> phrases;
         public List<Map<String, List<String>>> contextPhrases;
         public Map<String, String> statusCodes;
+        public Map<String, String> strongStatusCodes;
+        public List<CommandRuleYaml> commandRules;
         public Map<String, String> replyCodes;
         public List<ProviderYaml> providers;
         public List<String> returnedMessageMarkers;
         public List<String> autoReplySubjects;
         public Map<String, String> feedbackBranches;
+    }
+
+    static final class CommandRuleYaml {
+        public String command;
+        public List<String> phrases;
+        public Map<String, String> change;
     }
 
     static final class ReasonYaml {

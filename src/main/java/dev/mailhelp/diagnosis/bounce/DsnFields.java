@@ -22,7 +22,7 @@ record DsnFields(Map<String, String> message, List<Map<String, String>> recipien
             "reporting-mta", "received-from-mta", "arrival-date", "original-envelope-id", "x-postfix-sender",
             "x-original-message-id", "feedback-type", "user-agent", "version", "original-mail-from",
             "source-ip", "reported-domain", "reported-uri", "authentication-results", "incidents",
-            "dkim-domain", "delivery-result", "source-port");
+            "dkim-domain", "delivery-result", "source-port", "x-original-sender");
     private static final Set<String> PER_RECIPIENT = Set.of(
             "final-recipient", "original-recipient", "action", "status", "remote-mta", "diagnostic-code",
             "last-attempt-date", "will-retry-until", "x-actual-recipient", "x-supplementary-info",
@@ -42,7 +42,10 @@ record DsnFields(Map<String, String> message, List<Map<String, String>> recipien
             String line = nl < 0 ? text.substring(pos) : text.substring(pos, nl);
             pos = nl < 0 ? text.length() : nl + 1;
             if (line.isBlank()) {
+                // Blocks are separated by blank lines; without them (a flattened paste) a repeated
+                // field starts the next recipient.
                 field = null;
+                current = null;
                 continue;
             }
             if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && field != null) {
@@ -56,30 +59,18 @@ record DsnFields(Map<String, String> message, List<Map<String, String>> recipien
             }
             String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             String value = line.substring(colon + 1).strip();
-            if (STARTS_RECIPIENT.contains(name)) {
-                boolean sameBlock = current != null && !current.containsKey(name)
-                        && !(name.equals("original-recipient") && current.containsKey("final-recipient"))
-                        && !(name.equals("final-recipient") && current.containsKey("action"));
-                if (!sameBlock) {
-                    if (recipients.size() >= MAX_RECIPIENTS) {
-                        break;
-                    }
-                    current = new LinkedHashMap<>();
-                    recipients.add(current);
-                }
-            }
             if (PER_RECIPIENT.contains(name)) {
-                if (current == null) {
+                boolean startsNew = current == null || current.containsKey(name)
+                        || (STARTS_RECIPIENT.contains(name) && current.containsKey("final-recipient")
+                            && current.containsKey("status"));
+                if (startsNew) {
                     if (recipients.size() >= MAX_RECIPIENTS) {
                         break;
                     }
                     current = new LinkedHashMap<>();
                     recipients.add(current);
                 }
-                if (current.containsKey(name) && !name.equals("diagnostic-code")) {
-                    continue;
-                }
-                current.merge(name, value, (a, b) -> a + " " + b);
+                current.put(name, value);
                 field = name;
                 fieldMap = current;
             } else if (PER_MESSAGE.contains(name)) {

@@ -176,6 +176,10 @@ final class MessageSplitter {
             w.dsn.append(readText(part, "utf-8")).append("\n\n");
         } else if (type.equals("message/feedback-report")) {
             w.feedback.append(readText(part, "utf-8")).append("\n\n");
+        } else if ((type.equals("message/rfc822") || type.equals("message/global")) && w.dsn.length() == 0
+                && w.feedback.length() == 0 && isForwardedReport(part)) {
+            // A bounce forwarded as an attachment: the report inside is the one to read.
+            walk((Part) part.getContent(), depth + 1, w);
         } else if (type.equals("message/rfc822") || type.equals("message/global")
                 || type.equals("text/rfc822-headers") || type.equals("text/rfc822-header")
                 || type.equals("message/rfc822-headers") || type.equals("message/partial")) {
@@ -188,6 +192,19 @@ final class MessageSplitter {
             w.body.append(readText(part, "us-ascii")).append('\n');
         }
         // Anything else (images, application/*) is an attachment: nothing to read in it.
+    }
+
+    private static boolean isForwardedReport(Part part) {
+        try {
+            Object inner = part.getContent();
+            if (inner instanceof MimeMessage m) {
+                String ct = m.getContentType();
+                return ct != null && ct.toLowerCase(Locale.ROOT).contains("multipart/report");
+            }
+        } catch (IOException | MessagingException | RuntimeException e) {
+            return false;
+        }
+        return false;
     }
 
     private static String baseType(Part part) {

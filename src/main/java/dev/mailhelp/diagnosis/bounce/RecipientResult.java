@@ -15,10 +15,14 @@ package dev.mailhelp.diagnosis.bounce;
  * @param branch       the branch of the conversation the reason points to
  * @param ruleId       the provider code rule that matched, empty when a generic rule did
  * @param feedbackType the ARF Feedback-Type for complaint reports
+ * @param explanation  what this result means, in plain words (the provider code's text when one matched)
+ * @param nextStep     what to do about it
+ * @param article      the knowledge article that explains it
  */
 public record RecipientResult(String recipient, String status, boolean statusSeen, String replyCode,
                               String diagnostic, String reportingMta, String remoteMta, String reason,
-                              Branch branch, String ruleId, String feedbackType) {
+                              Branch branch, String ruleId, String feedbackType,
+                              LocalizedText explanation, LocalizedText nextStep, String article) {
 
     public RecipientResult {
         recipient = nz(recipient);
@@ -30,6 +34,7 @@ public record RecipientResult(String recipient, String status, boolean statusSee
         reason = nz(reason);
         ruleId = nz(ruleId);
         feedbackType = nz(feedbackType);
+        article = nz(article);
     }
 
     /** A temporary failure (4.x.x / 4xx): the sender's server may still be retrying. */

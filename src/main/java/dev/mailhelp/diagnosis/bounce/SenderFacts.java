@@ -23,7 +23,7 @@ record SenderFacts(String domain, String ip, String provider) {
                 return d;
             }
         }
-        for (String v : new String[] {dsn.message().get("x-postfix-sender"), feedback.message().get("original-mail-from"),
+        for (String v : new String[] {dsn.message().get("x-postfix-sender"), dsn.message().get("x-original-sender"), feedback.message().get("original-mail-from"),
                 feedback.message().get("reported-domain")}) {
             if (v != null) {
                 String a = Addresses.firstEmail(v);
