@@ -68,6 +68,12 @@ public final class BounceReader {
         DsnFields dsn = DsnFields.parse(dsnText);
         DsnFields feedback = DsnFields.parse(feedbackText);
         String feedbackType = feedback.message().getOrDefault("feedback-type", "").strip().toLowerCase(Locale.ROOT);
+        if (feedbackType.isEmpty() && dsn.recipients().isEmpty()) {
+            String subject = DiagnosticText.normalize(parts.header("subject"));
+            if (rules.feedbackSubjects().stream().anyMatch(p -> p.matches(subject))) {
+                feedbackType = "abuse";
+            }
+        }
         Map<String, List<String>> returnedHeaders = MessageSplitter.headersOf(parts.returned());
         String errorText = parts.errorText();
 
@@ -158,8 +164,8 @@ public final class BounceReader {
                 continue;
             }
             String contextText = diag.isEmpty() ? parts.errorText() : segment + "\n" + parts.errorText();
-            BounceClassifier.Decision d = classifier.classify(chosen, reply, diag.isEmpty() ? segment : diag,
-                    contextText, diag + "\n" + segment);
+            BounceClassifier.Decision d = classifier.classify(chosen, reply,
+                    domainTag(recipient) + (diag.isEmpty() ? segment : diag), contextText, diag + "\n" + segment);
             if (action.equals("failed") && chosen.startsWith("4") && d.ruleId().isEmpty()
                     && (d.reason().equals("onhold") || d.reason().equals("undefined"))) {
                 // A temporary failure reported as final: the sender's server gave up retrying.
@@ -168,7 +174,8 @@ public final class BounceReader {
             boolean seen = !chosen.isEmpty();
             String finalStatus = chosen;
             if (!seen) {
-                finalStatus = rules.pseudoStatus(d.reason(), reply.startsWith("4") || action.equals("delayed"));
+                finalStatus = rules.pseudoStatus(d.reason(), reply.startsWith("4") || action.equals("delayed")
+                        || rules.saysTemporary(shown));
             }
             out.add(result(recipient, finalStatus, seen, reply, shown, reportingMta, remote, d.reason(), d.ruleId(), ""));
         }
@@ -257,11 +264,28 @@ public final class BounceReader {
                 status = StatusCodes.specificEnhanced(errorText);
                 reply = StatusCodes.reply(errorText);
             }
-            BounceClassifier.Decision d = classifier.classify(status, reply, segment, context, segment);
+            BounceClassifier.Decision d = classifier.classify(status, reply, domainTag(rcpt) + segment, context, segment);
+            if (reply.isEmpty() && status.isEmpty() && rules.saysTemporary(segment)) {
+                reply = "";
+                out.add(finishTemporary(rcpt, segment, reportingMta, d));
+                continue;
+            }
             out.add(finish(rcpt, status, reply, DiagnosticText.collapse(segment), reportingMta,
                     RemoteHost.find(segment), d));
         }
         return out;
+    }
+
+    /** The recipient's domain as "@domain ", so rules about a service's own addresses can match; not the local part. */
+    private static String domainTag(String recipient) {
+        int at = recipient.lastIndexOf('@');
+        return at < 0 ? "" : recipient.substring(at) + " ";
+    }
+
+    private RecipientResult finishTemporary(String rcpt, String segment, String reportingMta,
+                                            BounceClassifier.Decision d) {
+        return result(rcpt, rules.pseudoStatus(d.reason(), true), false, "", DiagnosticText.collapse(segment),
+                reportingMta, RemoteHost.find(segment), d.reason(), d.ruleId(), "");
     }
 
     private RecipientResult finish(String rcpt, String status, String reply, String diag, String reportingMta,

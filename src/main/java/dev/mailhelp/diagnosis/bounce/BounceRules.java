@@ -59,6 +59,8 @@ public final class BounceRules {
     private final Map<String, String> statusCodes;
     private final Map<String, String> strongStatusCodes;
     private final List<CommandRule> commandRules;
+    private final List<Phrase> temporaryPhrases;
+    private final List<Phrase> feedbackSubjects;
     private final Map<String, String> replyCodes;
     private final List<ProviderCode> providerCodes;
     private final List<ProviderMarker> providers;
@@ -73,7 +75,10 @@ public final class BounceRules {
                         List<ProviderMarker> providers, List<Phrase> returnedMessageMarkers,
                         List<Phrase> autoReplySubjects, Map<String, String> pseudoCodes,
                         Map<String, Branch> feedbackBranches, Map<String, String> strongStatusCodes,
-                        List<CommandRule> commandRules) {
+                        List<CommandRule> commandRules, List<Phrase> temporaryPhrases,
+                        List<Phrase> feedbackSubjects) {
+        this.feedbackSubjects = feedbackSubjects;
+        this.temporaryPhrases = temporaryPhrases;
         this.strongStatusCodes = strongStatusCodes;
         this.commandRules = commandRules;
         this.reasons = reasons;
@@ -165,7 +170,8 @@ public final class BounceRules {
                 Map.copyOf(statusCodes), Map.copyOf(replyCodes), List.copyOf(codes), List.copyOf(providers),
                 phrases(r.returnedMessageMarkers), phrases(r.autoReplySubjects), Map.copyOf(pseudo),
                 Map.copyOf(feedback), Map.copyOf(checkedMap(r.strongStatusCodes, reasons, "strongStatusCodes")),
-                commandRules(r.commandRules, reasons));
+                commandRules(r.commandRules, reasons), phrases(r.temporaryPhrases),
+                phrases(r.feedbackSubjects));
     }
 
     private static List<PhraseGroup> groups(List<Map<String, List<String>>> yaml, Map<String, ReasonInfo> reasons,
@@ -294,6 +300,16 @@ public final class BounceRules {
         return Optional.ofNullable(exact != null ? exact : strongStatusCodes.get("X" + status.substring(1)));
     }
 
+    /** True when the text says the failure was temporary (for the class of a made-up status). */
+    boolean saysTemporary(String text) {
+        String n = DiagnosticText.normalize(text);
+        return temporaryPhrases.stream().anyMatch(p -> p.matches(n));
+    }
+
+    List<Phrase> feedbackSubjects() {
+        return feedbackSubjects;
+    }
+
     List<CommandRule> commandRules() {
         return commandRules;
     }
@@ -322,6 +338,8 @@ public final class BounceRules {
         public Map<String, String> statusCodes;
         public Map<String, String> strongStatusCodes;
         public List<CommandRuleYaml> commandRules;
+        public List<String> temporaryPhrases;
+        public List<String> feedbackSubjects;
         public Map<String, String> replyCodes;
         public List<ProviderYaml> providers;
         public List<String> returnedMessageMarkers;

@@ -1,12 +1,25 @@
 package dev.mailhelp.diagnosis.bounce;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Development aid: prints every mismatch on the corpus (mvn exec:java -Dexec.mainClass=...CorpusDump). */
+/** Development aid: prints every mismatch on the corpus, or the full reading of the files named as arguments. */
 public final class CorpusDump {
     public static void main(String[] args) throws Exception {
         BounceReader reader = new BounceReader(BounceRules.load(Path.of("knowledge")));
-        CorpusScore score = CorpusScore.run(reader, Path.of(System.getProperty("mailhelp.shared", "../shared"), "data", "bounces"));
+        Path corpus = Path.of(System.getProperty("mailhelp.shared", "../shared"), "data", "bounces");
+        if (args.length > 0) {
+            for (String a : args) {
+                BounceReport r = reader.read(Files.readAllBytes(corpus.resolve(a)));
+                System.out.println(a + ": " + r.kind() + " domain=" + r.senderDomain() + " ip=" + r.sendingIp() + " provider=" + r.provider());
+                for (RecipientResult x : r.results()) {
+                    System.out.println("  " + x.recipient() + " | " + x.status() + " | " + x.replyCode() + " | " + x.reason()
+                            + " | " + x.ruleId() + " | " + x.diagnostic());
+                }
+            }
+            return;
+        }
+        CorpusScore score = CorpusScore.run(reader, corpus);
         for (CorpusScore.Row r : score.rows()) {
             if (!r.reasonOk() || !r.statusOk()) {
                 String d = r.diagnostic().length() > 220 ? r.diagnostic().substring(0, 220) : r.diagnostic();
