@@ -39,6 +39,11 @@ final class BounceClassifier {
                 return new Decision(changed, "");
             }
         }
+        for (BounceRules.EvidenceRule rule : rules.evidenceRules()) {
+            if (rule.reason().equals(d.reason()) && rule.applies(status, cmd)) {
+                return new Decision(rule.otherwise(), "");
+            }
+        }
         return d;
     }
 

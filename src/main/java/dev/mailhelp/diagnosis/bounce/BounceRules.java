@@ -49,6 +49,25 @@ public final class BounceRules {
     public record CommandRule(List<Phrase> phrases, Map<String, String> change) {
     }
 
+    /**
+     * A reason kept only with confirming evidence, else changed to another: applies when the status
+     * is one of {@code whenStatuses} ("X" = any class; "X.*" style subjects as "X.2", "X.3") and
+     * none of the phrases occurs.
+     */
+    public record EvidenceRule(String reason, String otherwise, List<String> whenStatusSubjects, List<Phrase> phrases) {
+
+        boolean applies(String status, String normalizedText) {
+            if (status != null && status.endsWith(".0.0")) {
+                return false;
+            }
+            String subject = status == null || status.length() < 5 ? "none" : status.substring(2, status.indexOf('.', 2));
+            if (!whenStatusSubjects.contains(subject)) {
+                return false;
+            }
+            return phrases.stream().noneMatch(p -> p.matches(normalizedText));
+        }
+    }
+
     /** Recognises a provider or mail server from the bounce's sender, reporting MTA or text. */
     public record ProviderMarker(String name, List<Phrase> markers) {
     }
@@ -59,6 +78,7 @@ public final class BounceRules {
     private final Map<String, String> statusCodes;
     private final Map<String, String> strongStatusCodes;
     private final List<CommandRule> commandRules;
+    private final List<EvidenceRule> evidenceRules;
     private final List<Phrase> temporaryPhrases;
     private final List<Phrase> feedbackSubjects;
     private final Map<String, String> replyCodes;
@@ -76,8 +96,9 @@ public final class BounceRules {
                         List<Phrase> autoReplySubjects, Map<String, String> pseudoCodes,
                         Map<String, Branch> feedbackBranches, Map<String, String> strongStatusCodes,
                         List<CommandRule> commandRules, List<Phrase> temporaryPhrases,
-                        List<Phrase> feedbackSubjects) {
+                        List<Phrase> feedbackSubjects, List<EvidenceRule> evidenceRules) {
         this.feedbackSubjects = feedbackSubjects;
+        this.evidenceRules = evidenceRules;
         this.temporaryPhrases = temporaryPhrases;
         this.strongStatusCodes = strongStatusCodes;
         this.commandRules = commandRules;
@@ -171,7 +192,7 @@ public final class BounceRules {
                 phrases(r.returnedMessageMarkers), phrases(r.autoReplySubjects), Map.copyOf(pseudo),
                 Map.copyOf(feedback), Map.copyOf(checkedMap(r.strongStatusCodes, reasons, "strongStatusCodes")),
                 commandRules(r.commandRules, reasons), phrases(r.temporaryPhrases),
-                phrases(r.feedbackSubjects));
+                phrases(r.feedbackSubjects), evidenceRules(r.evidenceRules, reasons));
     }
 
     private static List<PhraseGroup> groups(List<Map<String, List<String>>> yaml, Map<String, ReasonInfo> reasons,
@@ -198,6 +219,18 @@ public final class BounceRules {
                 }
             }
             out.add(new CommandRule(phrases(c.phrases), Map.copyOf(nn(c.change))));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<EvidenceRule> evidenceRules(List<EvidenceRuleYaml> yaml, Map<String, ReasonInfo> reasons)
+            throws BounceRulesException {
+        List<EvidenceRule> out = new ArrayList<>();
+        for (EvidenceRuleYaml e : nn(yaml)) {
+            if (!reasons.containsKey(e.reason) || !reasons.containsKey(e.otherwise)) {
+                throw new BounceRulesException("evidenceRules: unknown reason '" + e.reason + "' or '" + e.otherwise + "'");
+            }
+            out.add(new EvidenceRule(e.reason, e.otherwise, List.copyOf(nn(e.whenStatusSubjects)), phrases(e.phrases)));
         }
         return List.copyOf(out);
     }
@@ -310,6 +343,10 @@ public final class BounceRules {
         return feedbackSubjects;
     }
 
+    List<EvidenceRule> evidenceRules() {
+        return evidenceRules;
+    }
+
     List<CommandRule> commandRules() {
         return commandRules;
     }
@@ -338,6 +375,7 @@ public final class BounceRules {
         public Map<String, String> statusCodes;
         public Map<String, String> strongStatusCodes;
         public List<CommandRuleYaml> commandRules;
+        public List<EvidenceRuleYaml> evidenceRules;
         public List<String> temporaryPhrases;
         public List<String> feedbackSubjects;
         public Map<String, String> replyCodes;
@@ -345,6 +383,13 @@ public final class BounceRules {
         public List<String> returnedMessageMarkers;
         public List<String> autoReplySubjects;
         public Map<String, String> feedbackBranches;
+    }
+
+    static final class EvidenceRuleYaml {
+        public String reason;
+        public String otherwise;
+        public List<String> whenStatusSubjects;
+        public List<String> phrases;
     }
 
     static final class CommandRuleYaml {
