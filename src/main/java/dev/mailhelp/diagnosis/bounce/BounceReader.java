@@ -351,7 +351,10 @@ public final class BounceReader {
         }
         int lineStart = text.lastIndexOf('\n', s) + 1;
         String before = text.substring(lineStart, s).toLowerCase(Locale.ROOT);
-        return before.contains("message-id") || before.contains("in-reply-to") || before.contains("references:");
+        // Envelope senders and Exim's "(generated from x)" originals are not the failed recipients.
+        return before.contains("message-id") || before.contains("in-reply-to") || before.contains("references:")
+                || before.endsWith("mail from:<") || before.endsWith("mail from:") || before.endsWith("mail from: <")
+                || before.endsWith("generated from ");
     }
 
     /** The text about one recipient: from its first mention to the next recipient's, bounded. */

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  */
 final class StatusCodes {
 
-    private static final Pattern ENHANCED = Pattern.compile("(?<![0-9.])([245])\\.([0-9]{1,3})\\.([0-9]{1,3})(?![0-9]|\\.[0-9])");
-    private static final Pattern REPLY = Pattern.compile("(?<![0-9.,:/#=+-])([245][0-5][0-9])(?=[ \\-]|$)");
-    private static final Pattern REPLY_ANYWHERE = Pattern.compile("(?<![0-9.,:/#=+-])([245][0-5][0-9])(?![0-9.,:/])");
+    private static final Pattern ENHANCED = Pattern.compile("(?<![0-9A-Za-z.])([245])\\.([0-9]{1,3})\\.([0-9]{1,3})(?![0-9]|\\.[0-9])");
+    // Failure replies only: a transcript's "250 Ok" lines are not what went wrong.
+    private static final Pattern REPLY = Pattern.compile("(?<![0-9.,:/#=+-])([45][0-5][0-9])(?=[ \\-]|$)");
+    private static final Pattern REPLY_ANYWHERE = Pattern.compile("(?<![0-9.,:/#=+-])([45][0-5][0-9])(?![0-9.,:/])");
 
     private StatusCodes() {
     }
@@ -29,12 +30,15 @@ final class StatusCodes {
         return "";
     }
 
-    /** The most specific enhanced code in the text: the first one that is not {@code X.0.0}. */
+    /**
+     * The most specific failure code in the text: the first 4.x.x/5.x.x that is not {@code X.0.0}
+     * (success codes in a transcript are skipped).
+     */
     static String specificEnhanced(String text) {
         Matcher m = ENHANCED.matcher(text);
         String first = "";
         while (m.find()) {
-            if (!plausible(m.group(2))) {
+            if (!plausible(m.group(2)) || m.group(1).equals("2")) {
                 continue;
             }
             String code = m.group(1) + "." + Integer.parseInt(m.group(2)) + "." + Integer.parseInt(m.group(3));

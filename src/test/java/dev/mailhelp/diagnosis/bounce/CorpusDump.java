@@ -24,7 +24,7 @@ public final class CorpusDump {
             if (!r.reasonOk() || !r.statusOk()) {
                 String d = r.diagnostic().length() > 220 ? r.diagnostic().substring(0, 220) : r.diagnostic();
                 System.out.printf("%s#%d %s%s status %s/%s reason %s%s/%s | %s%n", r.file(), r.index(),
-                        r.reasonOk() ? "" : "R", r.statusOk() ? "" : "S", r.expectedStatus(), r.gotStatus(),
+                        (r.reasonOk() ? "" : "R") + (r.branchOk() ? "" : "B"), r.statusOk() ? "" : "S", r.expectedStatus(), r.gotStatus(),
                         r.expectedReason(), r.altReason().isEmpty() ? "" : "|" + r.altReason(), r.gotReason(), d);
             }
         }
