@@ -317,16 +317,25 @@ public final class BounceReader {
             return new ArrayList<>(found.values());
         }
         String text = parts.errorText();
+        Map<String, String> onHeaderLines = new LinkedHashMap<>();
         for (Addresses.Found f : Addresses.emails(text, MAX_RECIPIENTS * 4)) {
             String lower = f.address().toLowerCase(Locale.ROOT);
             String local = lower.substring(0, lower.lastIndexOf('@'));
             if (exclude.contains(lower) || NOT_RECIPIENTS.contains(local) || insideUrlOrId(text, f)) {
                 continue;
             }
+            if (onQuotedHeaderLine(text, f)) {
+                // "To: x" lines quote the original message; used only when nothing else names a recipient.
+                onHeaderLines.putIfAbsent(lower, f.address());
+                continue;
+            }
             found.putIfAbsent(lower, f.address());
             if (found.size() >= MAX_RECIPIENTS) {
                 break;
             }
+        }
+        if (found.isEmpty()) {
+            found.putAll(onHeaderLines);
         }
         if (found.isEmpty()) {
             // The bounce may name the recipient only in the returned message's To: header.
@@ -340,6 +349,12 @@ public final class BounceReader {
         return new ArrayList<>(found.values());
     }
 
+    private static boolean onQuotedHeaderLine(String text, Addresses.Found f) {
+        int lineStart = text.lastIndexOf('\n', f.start()) + 1;
+        String line = text.substring(lineStart, f.start()).strip().toLowerCase(Locale.ROOT);
+        return line.startsWith("to:") || line.startsWith("cc:") || line.startsWith("from:");
+    }
+
     /** Message-IDs ("<123.JavaMail@host>") and URLs are not recipients. */
     private static boolean insideUrlOrId(String text, Addresses.Found f) {
         int s = f.start();
@@ -349,8 +364,7 @@ public final class BounceReader {
                     && !(s >= 3 && text.regionMatches(true, s - 3, "to:", 0, 3))
                     && text.charAt(s - 1) != ':';
         }
-        int lineStart = text.lastIndexOf('\n', s) + 1;
-        String before = text.substring(lineStart, s).toLowerCase(Locale.ROOT);
+        String before = DiagnosticText.normalize(text.substring(Math.max(0, s - 40), s));
         // Envelope senders and Exim's "(generated from x)" originals are not the failed recipients.
         return before.contains("message-id") || before.contains("in-reply-to") || before.contains("references:")
                 || before.endsWith("mail from:<") || before.endsWith("mail from:") || before.endsWith("mail from: <")

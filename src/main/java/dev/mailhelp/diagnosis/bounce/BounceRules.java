@@ -57,9 +57,6 @@ public final class BounceRules {
     public record EvidenceRule(String reason, String otherwise, List<String> whenStatusSubjects, List<Phrase> phrases) {
 
         boolean applies(String status, String normalizedText) {
-            if (status != null && status.endsWith(".0.0")) {
-                return false;
-            }
             String subject = status == null || status.length() < 5 ? "none" : status.substring(2, status.indexOf('.', 2));
             if (!whenStatusSubjects.contains(subject)) {
                 return false;

@@ -58,7 +58,7 @@ final class MessageSplitter {
 
     MessageParts split(String text) {
         String msg = stripMboxLine(text);
-        if (looksLikeMessage(msg)) {
+        if (looksLikeMessage(msg) && !startsWithReportFields(msg)) {
             try {
                 return splitMime(msg);
             } catch (MessagingException | IOException | RuntimeException e) {
@@ -86,6 +86,14 @@ final class MessageSplitter {
             }
         }
         return s;
+    }
+
+    /** Pasted report fields ("Reporting-MTA: ...", "Final-Recipient: ...") look like headers but are not a message. */
+    private static boolean startsWithReportFields(String msg) {
+        int end = msg.indexOf("\n\n");
+        String block = (end < 0 ? msg : msg.substring(0, end)).toLowerCase(Locale.ROOT);
+        return block.startsWith("reporting-mta:") || block.startsWith("final-recipient:")
+                || block.startsWith("original-recipient:") || block.contains("\nfinal-recipient:");
     }
 
     /** At least two header lines at the top (a pasted bounce usually starts with prose or a blank). */

@@ -106,13 +106,23 @@ final class PastedText {
 
     /** Few, very long lines: a chat client or a copy from a web mail joined the lines. */
     private static boolean lostLineBreaks(String s) {
-        int lines = 1;
+        int lines = 0;
+        boolean content = false;
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '\n') {
-                lines++;
+            char c = s.charAt(i);
+            if (c == '\n') {
+                if (content) {
+                    lines++;
+                }
+                content = false;
+            } else if (!Character.isWhitespace(c)) {
+                content = true;
             }
         }
-        return s.length() > 400 && s.length() / lines > 300;
+        if (content) {
+            lines++;
+        }
+        return s.length() > 300 && s.length() / Math.max(1, lines) > 250;
     }
 
     private static String restoreBreaks(String s) {
