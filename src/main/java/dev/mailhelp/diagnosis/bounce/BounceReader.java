@@ -138,14 +138,15 @@ public final class BounceReader {
             String status = DsnFields.typedValue(r.getOrDefault("status", "")).strip();
             String statusInField = StatusCodes.enhanced(status);
             String statusInText = StatusCodes.specificEnhanced(diag);
-            if (statusInText.isEmpty() && diag.isEmpty()) {
+            if (statusInText.isEmpty() && (statusInField.isEmpty() || statusInField.endsWith(".0.0"))) {
+                // The report says only "failed"; the readable text often has the server's own code.
                 statusInText = StatusCodes.specificEnhanced(segment);
             }
             // The server's own code is usually more precise than the reporting MTA's summary, except
-            // the generic "delivery time expired" and a code of another class (a 2.x.x "Ok" in a log).
+            // the generic "delivery time expired" (success codes of a transcript are never taken).
             String chosen = statusInField;
-            if (!statusInText.isEmpty() && (chosen.isEmpty() || (statusInText.charAt(0) == chosen.charAt(0)
-                    && !statusInText.endsWith(".0.0") && !statusInText.substring(1).equals(".4.7")))) {
+            if (!statusInText.isEmpty() && (chosen.isEmpty() || (!statusInText.endsWith(".0.0")
+                    && !statusInText.substring(1).equals(".4.7")))) {
                 chosen = statusInText;
             }
             String reply = StatusCodes.reply(diag);
@@ -174,8 +175,8 @@ public final class BounceReader {
             boolean seen = !chosen.isEmpty();
             String finalStatus = chosen;
             if (!seen) {
-                finalStatus = rules.pseudoStatus(d.reason(), reply.startsWith("4") || action.equals("delayed")
-                        || rules.saysTemporary(shown));
+                finalStatus = rules.pseudoStatus(pseudoReason(d, diag + "\n" + segment), reply.startsWith("4")
+                        || action.equals("delayed") || rules.saysTemporary(shown));
             }
             out.add(result(recipient, finalStatus, seen, reply, shown, reportingMta, remote, d.reason(), d.ruleId(), ""));
         }
@@ -284,14 +285,20 @@ public final class BounceReader {
 
     private RecipientResult finishTemporary(String rcpt, String segment, String reportingMta,
                                             BounceClassifier.Decision d) {
-        return result(rcpt, rules.pseudoStatus(d.reason(), true), false, "", DiagnosticText.collapse(segment),
+        return result(rcpt, rules.pseudoStatus(pseudoReason(d, segment), true), false, "", DiagnosticText.collapse(segment),
                 reportingMta, RemoteHost.find(segment), d.reason(), d.ruleId(), "");
+    }
+
+    /** The reason whose number a made-up status carries (see commandRules' pseudoAs). */
+    private String pseudoReason(BounceClassifier.Decision d, String text) {
+        return rules.pseudoReasonFor(d.reason(), text);
     }
 
     private RecipientResult finish(String rcpt, String status, String reply, String diag, String reportingMta,
                                    String remote, BounceClassifier.Decision d) {
         boolean seen = !status.isEmpty();
-        String finalStatus = seen ? status : rules.pseudoStatus(d.reason(), reply.startsWith("4"));
+        String finalStatus = seen ? status : rules.pseudoStatus(pseudoReason(d, diag), reply.startsWith("4")
+                || rules.saysTemporary(diag));
         return result(rcpt, finalStatus, seen, reply, diag, reportingMta, remote, d.reason(), d.ruleId(), "");
     }
 

@@ -46,7 +46,7 @@ public final class BounceRules {
     }
 
     /** When the refused SMTP command (found by phrases) changes a reason into another. */
-    public record CommandRule(List<Phrase> phrases, Map<String, String> change) {
+    public record CommandRule(List<Phrase> phrases, Map<String, String> change, String pseudoAs) {
     }
 
     /**
@@ -215,7 +215,10 @@ public final class BounceRules {
                     throw new BounceRulesException("commandRules " + c.command + ": unknown reason in " + e);
                 }
             }
-            out.add(new CommandRule(phrases(c.phrases), Map.copyOf(nn(c.change))));
+            if (c.pseudoAs != null && !reasons.containsKey(c.pseudoAs)) {
+                throw new BounceRulesException("commandRules " + c.command + ": unknown pseudoAs reason '" + c.pseudoAs + "'");
+            }
+            out.add(new CommandRule(phrases(c.phrases), Map.copyOf(nn(c.change)), c.pseudoAs == null ? "" : c.pseudoAs));
         }
         return List.copyOf(out);
     }
@@ -344,6 +347,20 @@ public final class BounceRules {
         return evidenceRules;
     }
 
+    /**
+     * Sisimai numbers a made-up status by the reason it had when the status was made; for a
+     * refusal at a command that later changes the reason, that is the rule's {@code pseudoAs}.
+     */
+    String pseudoReasonFor(String reason, String text) {
+        String n = DiagnosticText.normalize(text);
+        for (CommandRule rule : commandRules) {
+            if (!rule.pseudoAs().isEmpty() && rule.phrases().stream().anyMatch(p -> p.matches(n))) {
+                return rule.pseudoAs();
+            }
+        }
+        return reason;
+    }
+
     List<CommandRule> commandRules() {
         return commandRules;
     }
@@ -393,6 +410,7 @@ public final class BounceRules {
         public String command;
         public List<String> phrases;
         public Map<String, String> change;
+        public String pseudoAs;
     }
 
     static final class ReasonYaml {

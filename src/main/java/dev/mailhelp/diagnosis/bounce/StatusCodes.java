@@ -31,13 +31,16 @@ final class StatusCodes {
     }
 
     /**
-     * The most specific failure code in the text: the first 4.x.x/5.x.x that is not {@code X.0.0}
-     * (success codes in a transcript are skipped).
+     * The most specific failure code in the text: the first 4.x.x/5.x.x that is neither
+     * {@code X.0.0} nor the generic "delivery time expired" {@code X.4.7} (which wraps the real
+     * cause when one follows); success codes in a transcript are skipped.
      */
     static String specificEnhanced(String text) {
         Matcher m = ENHANCED.matcher(text);
         String first = "";
-        while (m.find()) {
+        String nonZero = "";
+        int seen = 0;
+        while (m.find() && seen++ < 50) {
             if (!plausible(m.group(2)) || m.group(1).equals("2")) {
                 continue;
             }
@@ -45,11 +48,17 @@ final class StatusCodes {
             if (first.isEmpty()) {
                 first = code;
             }
-            if (!code.endsWith(".0.0")) {
+            if (code.endsWith(".0.0")) {
+                continue;
+            }
+            if (!code.substring(1).equals(".4.7")) {
                 return code;
             }
+            if (nonZero.isEmpty()) {
+                nonZero = code;
+            }
         }
-        return first;
+        return nonZero.isEmpty() ? first : nonZero;
     }
 
     private static boolean plausible(String subject) {
