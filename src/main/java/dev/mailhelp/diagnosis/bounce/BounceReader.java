@@ -47,8 +47,40 @@ public final class BounceReader {
         if (text.isBlank()) {
             throw new UnreadableBounceException("Nothing to read: paste the bounce message (the text that came back), or give its .eml file.");
         }
-        MessageParts parts = splitter.split(text);
-        return interpret(parts);
+        List<String> messages = MessageSplitter.mboxMessages(text);
+        if (messages.size() == 1) {
+            return interpret(splitter.split(text));
+        }
+        // An mbox piece with several bounces: one report with the results of all of them.
+        BounceReport first = null;
+        List<RecipientResult> all = new ArrayList<>();
+        UnreadableBounceException lastProblem = null;
+        for (String m : messages) {
+            try {
+                BounceReport r = interpret(splitter.split(m));
+                if (first == null) {
+                    first = r;
+                }
+                for (RecipientResult x : r.results()) {
+                    if (all.size() < MAX_RECIPIENTS) {
+                        all.add(x);
+                    }
+                }
+            } catch (UnreadableBounceException e) {
+                lastProblem = e;
+            }
+        }
+        if (first == null) {
+            throw lastProblem;
+        }
+        RecipientResult decisive = all.get(0);
+        for (RecipientResult r : all) {
+            if (r.branch().urgency() > decisive.branch().urgency()) {
+                decisive = r;
+            }
+        }
+        return new BounceReport(first.kind(), all, decisive.branch(), decisive.reason(), decisive.explanation(),
+                decisive.nextStep(), decisive.article(), first.senderDomain(), first.sendingIp(), first.provider());
     }
 
     private BounceReport interpret(MessageParts parts) throws UnreadableBounceException {

@@ -69,6 +69,40 @@ final class MessageSplitter {
         return splitText(msg, Map.of());
     }
 
+    /** Messages of one mbox piece are read one by one; more than this are not a pasted bounce. */
+    static final int MAX_MBOX_MESSAGES = 20;
+
+    /**
+     * The messages of an mbox piece: split at "From " separator lines that are followed by a
+     * header line. Text that is not an mbox is one message.
+     */
+    static java.util.List<String> mboxMessages(String text) {
+        String t = text.stripLeading();
+        if (!t.startsWith("From ")) {
+            return java.util.List.of(text);
+        }
+        java.util.List<String> out = new ArrayList<>();
+        int start = 0;
+        int pos = t.indexOf('\n');
+        while (pos >= 0 && out.size() < MAX_MBOX_MESSAGES - 1) {
+            int next = t.indexOf("\nFrom ", pos);
+            if (next < 0) {
+                break;
+            }
+            int lineEnd = t.indexOf('\n', next + 1);
+            String following = lineEnd < 0 ? "" : t.substring(lineEnd + 1, Math.min(t.length(), lineEnd + 200));
+            int nl = following.indexOf('\n');
+            String firstHeader = nl < 0 ? following : following.substring(0, nl);
+            if (isHeaderLine(firstHeader)) {
+                out.add(t.substring(start, next + 1));
+                start = next + 1;
+            }
+            pos = next + 1;
+        }
+        out.add(t.substring(start));
+        return out;
+    }
+
     /** An mbox piece starts with "From sender date"; only its first message is read. */
     private static String stripMboxLine(String text) {
         String s = text;
