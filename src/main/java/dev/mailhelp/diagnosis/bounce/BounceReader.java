@@ -169,6 +169,11 @@ public final class BounceReader {
             String segment = segmentFor(parts.errorText(), recipient, all);
             String status = DsnFields.typedValue(r.getOrDefault("status", "")).strip();
             String statusInField = StatusCodes.enhanced(status);
+            if (action.equals("delayed") && diag.isEmpty()
+                    && (statusInField.equals("4.0.0") || statusInField.equals("4.4.7"))) {
+                // A delay notice without the server's words: its Status is a placeholder for "still trying".
+                statusInField = "";
+            }
             String statusInText = StatusCodes.specificEnhanced(diag);
             if (statusInText.isEmpty() && (statusInField.isEmpty() || statusInField.endsWith(".0.0"))) {
                 // The report says only "failed"; the readable text often has the server's own code.
@@ -208,7 +213,7 @@ public final class BounceReader {
             String finalStatus = chosen;
             if (!seen) {
                 finalStatus = rules.pseudoStatus(pseudoReason(d, diag + "\n" + segment), reply.startsWith("4")
-                        || action.equals("delayed") || rules.saysTemporary(shown));
+                        || rules.saysTemporary(shown));
             }
             out.add(result(recipient, finalStatus, seen, reply, shown, reportingMta, remote, d.reason(), d.ruleId(), ""));
         }
