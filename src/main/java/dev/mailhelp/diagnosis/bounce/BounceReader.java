@@ -302,7 +302,10 @@ public final class BounceReader {
                 status = StatusCodes.specificEnhanced(errorText);
                 reply = StatusCodes.reply(errorText);
             }
-            BounceClassifier.Decision d = classifier.classify(status, reply, domainTag(rcpt) + segment, context, segment);
+            // With one recipient the whole error text is about it, also the lines before its address.
+            String commandText = recipients.size() == 1 ? segment + "\n" + errorText : segment;
+            BounceClassifier.Decision d = classifier.classify(status, reply, domainTag(rcpt) + segment, context,
+                    commandText);
             if (reply.isEmpty() && status.isEmpty() && rules.saysTemporary(segment)) {
                 reply = "";
                 out.add(finishTemporary(rcpt, segment, reportingMta, d));
