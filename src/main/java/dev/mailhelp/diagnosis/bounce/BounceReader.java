@@ -16,7 +16,8 @@ public final class BounceReader {
 
     /** More recipients than this in one bounce are not listed one by one. */
     static final int MAX_RECIPIENTS = 200;
-    private static final int MAX_SEGMENT = 2000;
+    /** How much of the error text is read as context; real bounces explain themselves in the first few KiB. */
+    private static final int MAX_CONTEXT = 16 * 1024;
     private static final Set<String> NOT_RECIPIENTS = Set.of(
             "mailer-daemon", "postmaster", "mail-daemon", "maildaemon", "no-reply", "noreply", "abuse",
             "hostmaster", "root", "daemon");
@@ -158,6 +159,8 @@ public final class BounceReader {
         for (Map<String, String> r : dsn.recipients()) {
             all.add(recipientOf(r));
         }
+        RecipientSegments segments = new RecipientSegments(parts.errorText(), all);
+        String errorContext = bounded(parts.errorText());
         List<RecipientResult> out = new ArrayList<>();
         for (Map<String, String> r : dsn.recipients()) {
             if (out.size() >= MAX_RECIPIENTS) {
@@ -166,7 +169,7 @@ public final class BounceReader {
             String recipient = recipientOf(r);
             String action = r.getOrDefault("action", "").strip().toLowerCase(Locale.ROOT);
             String diag = DiagnosticText.collapse(DsnFields.typedValue(r.get("diagnostic-code")));
-            String segment = segmentFor(parts.errorText(), recipient, all);
+            String segment = segments.of(recipient);
             String status = DsnFields.typedValue(r.getOrDefault("status", "")).strip();
             String statusInField = StatusCodes.enhanced(status);
             if (action.equals("delayed") && diag.isEmpty()
@@ -201,7 +204,7 @@ public final class BounceReader {
                         remote, "delivered", "", ""));
                 continue;
             }
-            String contextText = diag.isEmpty() ? parts.errorText() : segment + "\n" + parts.errorText();
+            String contextText = diag.isEmpty() ? errorContext : segment + "\n" + errorContext;
             BounceClassifier.Decision d = classifier.classify(chosen, reply,
                     domainTag(recipient) + (diag.isEmpty() ? segment : diag), contextText, diag + "\n" + segment);
             if (action.equals("failed") && chosen.startsWith("4") && d.ruleId().isEmpty()
@@ -290,20 +293,22 @@ public final class BounceReader {
                     RemoteHost.find(errorText), d));
             return out;
         }
+        RecipientSegments segments = new RecipientSegments(errorText, recipients);
+        String errorContext = bounded(errorText);
         for (String rcpt : recipients) {
-            String segment = segmentFor(errorText, rcpt, recipients);
+            String segment = segments.of(rcpt);
             String status = StatusCodes.specificEnhanced(segment);
             String reply = StatusCodes.reply(segment);
             if (reply.isEmpty()) {
                 reply = StatusCodes.replyAnywhere(segment);
             }
-            String context = errorText;
+            String context = errorContext;
             if (status.isEmpty() && reply.isEmpty() && recipients.size() == 1) {
-                status = StatusCodes.specificEnhanced(errorText);
-                reply = StatusCodes.reply(errorText);
+                status = StatusCodes.specificEnhanced(errorContext);
+                reply = StatusCodes.reply(errorContext);
             }
             // With one recipient the whole error text is about it, also the lines before its address.
-            String commandText = recipients.size() == 1 ? segment + "\n" + errorText : segment;
+            String commandText = recipients.size() == 1 ? segment + "\n" + errorContext : segment;
             BounceClassifier.Decision d = classifier.classify(status, reply, domainTag(rcpt) + segment, context,
                     commandText);
             if (reply.isEmpty() && status.isEmpty() && rules.saysTemporary(segment)) {
@@ -418,37 +423,9 @@ public final class BounceReader {
                 || before.endsWith("generated from ");
     }
 
-    /** The text about one recipient: from its first mention to the next recipient's, bounded. */
-    static String segmentFor(String text, String recipient, List<String> all) {
-        if (recipient.isEmpty() || text.isEmpty()) {
-            return all.size() <= 1 ? bounded(text) : "";
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        String r = recipient.toLowerCase(Locale.ROOT);
-        int at = lower.indexOf(r);
-        if (at < 0) {
-            return all.size() <= 1 ? bounded(text) : "";
-        }
-        int lineStart = lower.lastIndexOf('\n', at) + 1;
-        int end = lower.length();
-        for (String other : all) {
-            String o = other.toLowerCase(Locale.ROOT);
-            if (o.equals(r) || o.isEmpty()) {
-                continue;
-            }
-            int oat = lower.indexOf(o, at + r.length());
-            while (oat >= 0 && o.contains(r) && oat < at) {
-                oat = lower.indexOf(o, oat + 1);
-            }
-            if (oat > at && oat < end) {
-                end = lower.lastIndexOf('\n', oat) + 1 > lineStart ? lower.lastIndexOf('\n', oat) + 1 : oat;
-            }
-        }
-        return bounded(text.substring(lineStart, Math.max(lineStart, end)));
-    }
-
+    /** The wider error text is consulted only near its start: bounces put the explanation first. */
     private static String bounded(String s) {
-        return s.length() > MAX_SEGMENT ? s.substring(0, MAX_SEGMENT) : s;
+        return s.length() > MAX_CONTEXT ? s.substring(0, MAX_CONTEXT) : s;
     }
 
     private RecipientResult result(String rcpt, String status, boolean seen, String reply, String diag,
