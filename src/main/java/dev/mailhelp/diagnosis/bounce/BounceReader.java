@@ -74,12 +74,7 @@ public final class BounceReader {
         if (first == null) {
             throw lastProblem;
         }
-        RecipientResult decisive = all.get(0);
-        for (RecipientResult r : all) {
-            if (r.branch().urgency() > decisive.branch().urgency()) {
-                decisive = r;
-            }
-        }
+        RecipientResult decisive = decisive(all);
         return new BounceReport(first.kind(), all, decisive.branch(), decisive.reason(), decisive.explanation(),
                 decisive.nextStep(), decisive.article(), first.senderDomain(), first.sendingIp(), first.provider());
     }
@@ -130,15 +125,21 @@ public final class BounceReader {
             throw new UnreadableBounceException("This does not look like a bounce: no failed recipient, status code or server reply was found in it. "
                     + "Paste the whole bounce (it usually starts with \"Delivery Status Notification\", \"Undelivered Mail Returned to Sender\" or \"Mail delivery failed\").");
         }
+        RecipientResult decisive = decisive(results);
+        SenderFacts facts = SenderFacts.find(parts, dsn, feedback, returnedHeaders, results, rules);
+        return new BounceReport(kind, results, decisive.branch(), decisive.reason(), decisive.explanation(), decisive.nextStep(), decisive.article(),
+                facts.domain(), facts.ip(), facts.provider());
+    }
+
+    /** The result whose branch leads the conversation: the first of the most urgent branch. */
+    private static RecipientResult decisive(List<RecipientResult> results) {
         RecipientResult decisive = results.get(0);
         for (RecipientResult r : results) {
             if (r.branch().urgency() > decisive.branch().urgency()) {
                 decisive = r;
             }
         }
-        SenderFacts facts = SenderFacts.find(parts, dsn, feedback, returnedHeaders, results, rules);
-        return new BounceReport(kind, results, decisive.branch(), decisive.reason(), decisive.explanation(), decisive.nextStep(), decisive.article(),
-                facts.domain(), facts.ip(), facts.provider());
+        return decisive;
     }
 
     private static boolean hasDsnFields(String text) {
@@ -312,7 +313,6 @@ public final class BounceReader {
             BounceClassifier.Decision d = classifier.classify(status, reply, domainTag(rcpt) + segment, context,
                     commandText);
             if (reply.isEmpty() && status.isEmpty() && rules.saysTemporary(segment)) {
-                reply = "";
                 out.add(finishTemporary(rcpt, segment, reportingMta, d));
                 continue;
             }

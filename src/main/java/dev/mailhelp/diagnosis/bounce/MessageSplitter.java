@@ -172,7 +172,8 @@ final class MessageSplitter {
         Map<String, List<String>> headers = headerMap(m.getAllHeaders());
         Walk walk = new Walk();
         walk(m, 0, walk);
-        String body = walk.body.toString();
+        // HTML is read only when a message has no plain text (multipart/alternative carries both).
+        String body = walk.body.length() > 0 ? walk.body.toString() : walk.html.toString();
         String[] cut = cutReturned(body);
         String returned = walk.returned + cut[1];
         return new MessageParts(headers, cut[0], walk.dsn.toString(), walk.feedback.toString(), returned);
@@ -180,6 +181,7 @@ final class MessageSplitter {
 
     private static final class Walk {
         final StringBuilder body = new StringBuilder();
+        final StringBuilder html = new StringBuilder();
         final StringBuilder dsn = new StringBuilder();
         final StringBuilder feedback = new StringBuilder();
         final StringBuilder returned = new StringBuilder();
@@ -227,9 +229,7 @@ final class MessageSplitter {
                 || type.equals("message/rfc822-headers") || type.equals("message/partial")) {
             w.returned.append(readText(part, "utf-8")).append("\n\n");
         } else if (type.equals("text/html")) {
-            if (w.body.length() == 0 || !part.isMimeType("text/html") || w.parts <= 2) {
-                w.body.append(HtmlText.toText(readText(part, "utf-8"))).append('\n');
-            }
+            w.html.append(HtmlText.toText(readText(part, "utf-8"))).append('\n');
         } else if (type.startsWith("text/") || type.isEmpty()) {
             w.body.append(readText(part, "us-ascii")).append('\n');
         }

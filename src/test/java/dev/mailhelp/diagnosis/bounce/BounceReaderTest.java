@@ -186,4 +186,50 @@ class BounceReaderTest {
         BounceReport r = reader.read(mbox);
         assertEquals("blocked", r.results().get(0).reason());
     }
+
+    @Test
+    void mboxWithTwoBounces_readsBoth() throws Exception {
+        String one = new String(Fixtures.bytes("postfix-dsn.eml"), java.nio.charset.StandardCharsets.UTF_8);
+        String two = new String(Fixtures.bytes("exim-blocked.eml"), java.nio.charset.StandardCharsets.UTF_8);
+        String mbox = "From MAILER-DAEMON Mon Nov  2 10:00:01 2026\n" + one
+                + "From MAILER-DAEMON Tue Nov  3 08:00:00 2026\n" + two;
+        BounceReport r = reader.read(mbox);
+        assertEquals(List.of("userunknown", "mailboxfull", "blocked"), r.reasons());
+        assertEquals(Branch.BLOCKLIST, r.branch(), "the sender-side cause leads");
+    }
+
+    @Test
+    void sesJsonNotification_pasted() throws Exception {
+        BounceReport r = reader.read(Fixtures.text("ses-bounce.json"));
+        RecipientResult res = r.results().get(0);
+        assertEquals("gone@receiver-example.org", res.recipient());
+        assertEquals("5.1.1", res.status());
+        assertEquals("userunknown", res.reason());
+        assertEquals("sender-example.net", r.senderDomain());
+    }
+
+    @Test
+    void htmlOnlyBounce_isReadFromItsVisibleText() throws Exception {
+        BounceReport r = reader.read(Fixtures.bytes("html-only.eml"));
+        RecipientResult res = r.results().get(0);
+        assertEquals("dan@receiver-example.org", res.recipient());
+        assertEquals("5.2.2", res.status());
+        assertEquals("mailboxfull", res.reason());
+        assertEquals("sender-example.net", r.senderDomain(), "the bounce goes back to the sender");
+    }
+
+    @Test
+    void onlyTheErrorLine_stillGivesAReason() throws Exception {
+        BounceReport r = reader.read("550 5.7.1 Service unavailable, Client host [93.184.216.34] blocked using Spamhaus");
+        assertEquals("", r.results().get(0).recipient());
+        assertEquals("blocked", r.results().get(0).reason());
+        assertEquals("93.184.216.34", r.sendingIp());
+    }
+
+    @Test
+    void privateAndDocumentationAddresses_areNotReportedAsSendingIp() throws Exception {
+        BounceReport r = reader.read("<x@example-dest.com>: 554 5.7.1 Client host [192.168.1.20] blocked using zen.spamhaus.org; "
+                + "see also [198.51.100.7]");
+        assertEquals("", r.sendingIp());
+    }
 }
