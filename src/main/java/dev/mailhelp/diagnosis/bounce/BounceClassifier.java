@@ -10,7 +10,10 @@ import java.util.Optional;
 final class BounceClassifier {
 
     /** The reason and, when a provider code decided it, that code's id. */
-    record Decision(String reason, String ruleId) {
+    record Decision(String reason, String ruleId, boolean ownWords) {
+        Decision(String reason, String ruleId) {
+            this(reason, ruleId, false);
+        }
     }
 
     private final BounceRules rules;
@@ -35,6 +38,9 @@ final class BounceClassifier {
         String cmd = DiagnosticText.normalize(commandText);
         for (BounceRules.CommandRule rule : rules.commandRules()) {
             String changed = rule.change().get(d.reason());
+            if (changed == null && !d.ownWords()) {
+                changed = rule.changeUnlessSaid().get(d.reason());
+            }
             if (changed != null && rule.phrases().stream().anyMatch(p -> p.matches(cmd))) {
                 return new Decision(changed, "");
             }
@@ -60,7 +66,7 @@ final class BounceClassifier {
         }
         Optional<String> byPhrase = phrase(diag, rules.phraseGroups());
         if (byPhrase.isPresent()) {
-            return new Decision(byPhrase.get(), "");
+            return new Decision(byPhrase.get(), "", true);
         }
         Optional<String> byStatus = rules.reasonForStatus(status);
         if (byStatus.isPresent()) {

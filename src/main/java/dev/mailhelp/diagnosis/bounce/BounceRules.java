@@ -46,7 +46,8 @@ public final class BounceRules {
     }
 
     /** When the refused SMTP command (found by phrases) changes a reason into another. */
-    public record CommandRule(List<Phrase> phrases, Map<String, String> change, String pseudoAs) {
+    public record CommandRule(List<Phrase> phrases, Map<String, String> change, Map<String, String> changeUnlessSaid,
+                              String pseudoAs) {
     }
 
     /**
@@ -210,7 +211,9 @@ public final class BounceRules {
             throws BounceRulesException {
         List<CommandRule> out = new ArrayList<>();
         for (CommandRuleYaml c : nn(yaml)) {
-            for (Map.Entry<String, String> e : nn(c.change).entrySet()) {
+            Map<String, String> both = new LinkedHashMap<>(nn(c.change));
+            both.putAll(nn(c.changeUnlessSaid));
+            for (Map.Entry<String, String> e : both.entrySet()) {
                 if (!reasons.containsKey(e.getKey()) || !reasons.containsKey(e.getValue())) {
                     throw new BounceRulesException("commandRules " + c.command + ": unknown reason in " + e);
                 }
@@ -218,7 +221,8 @@ public final class BounceRules {
             if (c.pseudoAs != null && !reasons.containsKey(c.pseudoAs)) {
                 throw new BounceRulesException("commandRules " + c.command + ": unknown pseudoAs reason '" + c.pseudoAs + "'");
             }
-            out.add(new CommandRule(phrases(c.phrases), Map.copyOf(nn(c.change)), c.pseudoAs == null ? "" : c.pseudoAs));
+            out.add(new CommandRule(phrases(c.phrases), Map.copyOf(nn(c.change)), Map.copyOf(nn(c.changeUnlessSaid)),
+                    c.pseudoAs == null ? "" : c.pseudoAs));
         }
         return List.copyOf(out);
     }
@@ -410,6 +414,8 @@ public final class BounceRules {
         public String command;
         public List<String> phrases;
         public Map<String, String> change;
+        /** Changes applied only when the reason did not come from the server's own words. */
+        public Map<String, String> changeUnlessSaid;
         public String pseudoAs;
     }
 
