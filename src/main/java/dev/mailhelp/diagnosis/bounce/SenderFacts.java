@@ -12,11 +12,12 @@ record SenderFacts(String domain, String ip, String provider) {
 
     static SenderFacts find(MessageParts parts, DsnFields dsn, DsnFields feedback,
                             Map<String, List<String>> returned, List<RecipientResult> results, BounceRules rules) {
-        return new SenderFacts(domain(parts, dsn, feedback, returned), ip(parts, feedback, returned, results),
+        return new SenderFacts(domain(parts, dsn, feedback, returned, results), ip(parts, feedback, returned, results),
                 provider(parts, dsn, results, rules));
     }
 
-    private static String domain(MessageParts parts, DsnFields dsn, DsnFields feedback, Map<String, List<String>> returned) {
+    private static String domain(MessageParts parts, DsnFields dsn, DsnFields feedback, Map<String, List<String>> returned,
+                                 List<RecipientResult> results) {
         for (String h : List.of("from", "return-path", "x-original-sender", "sender")) {
             String d = domainIn(returned.get(h));
             if (!d.isEmpty()) {
@@ -33,11 +34,48 @@ record SenderFacts(String domain, String ip, String provider) {
                 }
             }
         }
+        String named = domainNamedInDiagnostic(results);
+        if (!named.isEmpty()) {
+            return named;
+        }
         // A bounce goes back to the envelope sender, so its own To: names the sender.
         for (String h : List.of("x-original-to", "delivered-to", "to")) {
             String d = domainIn(parts.headers(h));
             if (!d.isEmpty()) {
                 return d;
+            }
+        }
+        return "";
+    }
+
+    /** Where refusals about the sender name its domain ("email from example.net is not accepted ..."). */
+    private static final List<String> SENDER_DOMAIN_CUES = List.of(
+            "email from ", "mail from ", "sending domain [", "send from <", "send from ", "domain of sender address ");
+
+    static String domainNamedInDiagnostic(List<RecipientResult> results) {
+        for (RecipientResult r : results) {
+            String lower = r.diagnostic().toLowerCase(Locale.ROOT);
+            for (String cue : SENDER_DOMAIN_CUES) {
+                int at = lower.indexOf(cue);
+                if (at < 0) {
+                    continue;
+                }
+                int start = at + cue.length();
+                int end = start;
+                while (end < lower.length() && end - start < 253 && (Addresses.domainChar(lower.charAt(end)) || lower.charAt(end) == '@')) {
+                    end++;
+                }
+                String token = lower.substring(start, end);
+                while (token.endsWith(".") || token.endsWith("-")) {
+                    token = token.substring(0, token.length() - 1);
+                }
+                if (token.contains("@")) {
+                    token = token.substring(token.lastIndexOf('@') + 1);
+                }
+                // A domain, not an IP address ("messages from 1.2.3.4").
+                if (token.indexOf('.') > 0 && !Character.isDigit(token.charAt(token.length() - 1))) {
+                    return token;
+                }
             }
         }
         return "";
@@ -74,7 +112,7 @@ record SenderFacts(String domain, String ip, String provider) {
                     remoteIp = f.address();
                     continue;
                 }
-                if (Addresses.isPublic(f.address()) && !f.address().equals(remoteIp)) {
+                if (Addresses.isPublic(f.address()) && !f.address().equals(remoteIp) && namesAClient(before)) {
                     return f.address();
                 }
             }
@@ -103,6 +141,20 @@ record SenderFacts(String domain, String ip, String provider) {
             }
         }
         return "";
+    }
+
+    /**
+     * Servers name the refused client as "[1.2.3.4]", "IP 1.2.3.4", "client host ...", "from 1.2.3.4";
+     * other dotted numbers in their text (internal codes like "4.16.55.1") are not addresses.
+     */
+    private static boolean namesAClient(String before) {
+        String b = before.stripTrailing();
+        if (b.endsWith("[") || b.endsWith("(") || b.endsWith("=")) {
+            return true;
+        }
+        String tail = b.length() > 25 ? b.substring(b.length() - 25) : b;
+        return tail.contains("ip") || tail.contains("client") || tail.contains("from") || tail.contains("address")
+                || tail.contains("source") || tail.contains("sender") || tail.contains("host");
     }
 
     private static String provider(MessageParts parts, DsnFields dsn, List<RecipientResult> results, BounceRules rules) {

@@ -232,4 +232,20 @@ class BounceReaderTest {
                 + "see also [198.51.100.7]");
         assertEquals("", r.sendingIp());
     }
+
+    @Test
+    void dottedInternalCodes_areNotTakenForTheSendingIp() throws Exception {
+        BounceReport r = reader.read("<someone@yahoo.example>:\n421 4.7.0 [TSS04] Messages from 93.184.216.34 temporarily "
+                + "deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes");
+        assertEquals("93.184.216.34", r.sendingIp());
+        assertEquals("speeding", r.results().get(0).reason());
+    }
+
+    @Test
+    void senderDomain_fromTheRefusalText_whenNoHeadersArePasted() throws Exception {
+        BounceReport r = reader.read("550-5.7.26 Unauthenticated email from shop-example.com is not accepted due to domain's "
+                + "DMARC policy. Please contact the administrator of shop-example.com domain");
+        assertEquals("shop-example.com", r.senderDomain());
+        assertEquals(Branch.DNS, r.branch());
+    }
 }
