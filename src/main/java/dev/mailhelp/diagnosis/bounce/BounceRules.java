@@ -33,12 +33,27 @@ public final class BounceRules {
 
         boolean matches(String status, String normalizedText) {
             boolean statusOk = statuses.isEmpty() || statuses.contains(status)
-                    || statuses.stream().anyMatch(s -> normalizedText.contains(s));
+                    || statuses.stream().anyMatch(s -> containsCode(normalizedText, s));
             if (!statusOk) {
                 return false;
             }
             return phrases.isEmpty() || phrases.stream().anyMatch(p -> p.matches(normalizedText));
         }
+    }
+
+    /** The code as a whole word: "5.7.1" is not found inside "5.7.139". */
+    static boolean containsCode(String text, String code) {
+        int at = text.indexOf(code);
+        while (at >= 0) {
+            int end = at + code.length();
+            boolean startOk = at == 0 || !(Character.isDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '.');
+            boolean endOk = end >= text.length() || !Character.isDigit(text.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+            at = text.indexOf(code, at + 1);
+        }
+        return false;
     }
 
     /** The phrases of one reason, tried in the file's order. */
