@@ -107,7 +107,7 @@ public final class BounceCommand implements Callable<Integer> {
             out.println(toJson(report, lang));
             out.flush();
         } else {
-            Report r = new Report(file.equals("-") ? "bounce" : file, BounceCheck.findings(report, lang), ms);
+            Report r = new Report(file.equals("-") ? "bounce" : file, BounceCheck.findings(report, lang, false), ms);
             ReportPrinter.print(r, false, out);
             out.println();
             out.println("Branch: " + report.branch().id() + " (" + report.reason() + ")");

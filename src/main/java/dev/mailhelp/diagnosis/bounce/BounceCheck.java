@@ -80,7 +80,8 @@ public final class BounceCheck implements Check {
 
     /** Findings, facts and routing for a report; the locale picks the language of the texts. */
     public static CheckOutcome toOutcome(BounceReport report, String locale) {
-        List<Finding> findings = findings(report, locale);
+        // The conversation may be in a public channel: addresses are masked there.
+        List<Finding> findings = findings(report, locale, true);
         Map<String, String> facts = new LinkedHashMap<>();
         if (!report.senderDomain().isEmpty()) {
             facts.put("domain", report.senderDomain());
@@ -95,8 +96,12 @@ public final class BounceCheck implements Check {
         return new CheckOutcome(report.branch().id(), findings, facts, summary);
     }
 
-    /** One finding per distinct (reason, status) so a 50-recipient bounce stays readable. */
-    public static List<Finding> findings(BounceReport report, String locale) {
+    /**
+     * One finding per distinct (reason, status) so a 50-recipient bounce stays readable.
+     *
+     * @param redact mask the local parts of addresses ({@code j***@example.com}) in the texts
+     */
+    public static List<Finding> findings(BounceReport report, String locale, boolean redact) {
         Map<String, List<RecipientResult>> groups = new LinkedHashMap<>();
         for (RecipientResult r : report.results()) {
             groups.computeIfAbsent(r.reason() + " " + r.status() + " " + r.ruleId(), k -> new ArrayList<>()).add(r);
@@ -111,15 +116,18 @@ public final class BounceCheck implements Check {
             };
             StringBuilder who = new StringBuilder();
             for (int i = 0; i < g.size() && i < 5; i++) {
-                who.append(i == 0 ? "" : ", ").append(g.get(i).recipient().isEmpty() ? "(recipient not shown)" : g.get(i).recipient());
+                String rcpt = g.get(i).recipient();
+                who.append(i == 0 ? "" : ", ").append(rcpt.isEmpty() ? "(recipient not shown)"
+                        : redact ? BounceReport.mask(rcpt) : rcpt);
             }
             if (g.size() > 5) {
                 who.append(" and ").append(g.size() - 5).append(" more");
             }
             String evidence = (r.status().isEmpty() ? "" : r.status() + " ")
                     + (r.replyCode().isEmpty() ? "" : "(" + r.replyCode() + ") ") + r.diagnostic();
+            String seen = redact ? BounceReport.maskAll(evidence.strip()) : evidence.strip();
             out.add(new Finding(ID, severity, "bounce." + r.reason(), who + ": " + r.explanation().in(locale),
-                    evidence.strip(), r.nextStep().in(locale), r.article()));
+                    seen, r.nextStep().in(locale), r.article()));
         }
         return out;
     }

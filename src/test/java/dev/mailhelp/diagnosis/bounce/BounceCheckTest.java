@@ -68,4 +68,13 @@ class BounceCheckTest {
         String junk = new String(new byte[] {0, 1, 2, 3, 4, 5, 6, 0, 0, 0, 1, 2}, StandardCharsets.ISO_8859_1);
         assertEquals("error", run(junk, "en").outcome());
     }
+
+    @Test
+    void findingsForTheConversation_maskAddresses() {
+        CheckOutcome o = run(Fixtures.text("postfix-dsn.eml"), "en");
+        for (var f : o.findings()) {
+            assertTrue(!f.message().contains("bob@") && !f.evidence().contains("bob@"), f.message() + " | " + f.evidence());
+        }
+        assertTrue(o.findings().get(0).message().contains("b***@receiver-example.org"), o.findings().get(0).message());
+    }
 }
