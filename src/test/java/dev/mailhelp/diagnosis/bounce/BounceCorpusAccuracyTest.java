@@ -1,5 +1,6 @@
 package dev.mailhelp.diagnosis.bounce;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -42,4 +43,27 @@ class BounceCorpusAccuracyTest {
         assertTrue(score.reasonAccuracy() >= REASON_FLOOR, "reason accuracy " + score.summary());
         assertTrue(score.branchAccuracy() >= BRANCH_FLOOR, "branch accuracy " + score.summary());
     }
+
+    @Test
+    void corpusWithCrlfLineEnds_readsTheSame() throws Exception {
+        CorpusScore plain = CorpusScore.run(Fixtures.reader(), corpus());
+        CorpusScore crlf = CorpusScore.run(Fixtures.reader(), corpus(), b -> new String(b, ISO).replaceAll("(?<!\r)\n", "\r\n").getBytes(ISO));
+        System.out.println("[bounce corpus, CRLF] " + crlf.summary());
+        assertEquals(plain.reasonAccuracy(), crlf.reasonAccuracy(), 1e-9);
+        assertEquals(plain.statusAccuracy(), crlf.statusAccuracy(), 1e-9);
+    }
+
+    @Test
+    void corpusQuotedInAChatClient_staysAccurate() throws Exception {
+        // "> " before every line and a code fence around it, as a Discord user would paste it.
+        CorpusScore quoted = CorpusScore.run(Fixtures.reader(), corpus(), b -> {
+            String s = new String(b, ISO);
+            return ("```\n> " + s.replace("\n", "\n> ") + "\n```").getBytes(ISO);
+        });
+        System.out.println("[bounce corpus, chat-quoted] " + quoted.summary());
+        assertTrue(quoted.reasonAccuracy() >= REASON_FLOOR - 0.02, quoted.summary());
+        assertTrue(quoted.branchAccuracy() >= BRANCH_FLOOR - 0.02, quoted.summary());
+    }
+
+    private static final java.nio.charset.Charset ISO = java.nio.charset.StandardCharsets.ISO_8859_1;
 }

@@ -43,12 +43,18 @@ public final class CorpusScore {
     }
 
     public static CorpusScore run(BounceReader reader, Path corpusDir) throws IOException {
+        return run(reader, corpusDir, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Scores with every message passed through {@code mangle} first (CRLF, chat quoting, ...). */
+    public static CorpusScore run(BounceReader reader, Path corpusDir, java.util.function.UnaryOperator<byte[]> mangle)
+            throws IOException {
         JsonNode labels = new ObjectMapper().readTree(corpusDir.resolve("labels.json").toFile());
         List<Row> rows = new ArrayList<>();
         BounceRules rules = reader.rules();
         for (JsonNode label : labels) {
             String file = label.get("file").asText();
-            byte[] bytes = Files.readAllBytes(corpusDir.resolve(file));
+            byte[] bytes = mangle.apply(Files.readAllBytes(corpusDir.resolve(file)));
             List<RecipientResult> got;
             try {
                 got = reader.read(bytes).results();
