@@ -112,6 +112,22 @@ class BounceRobustnessTest {
     }
 
     @Test
+    void deeplyNestedForwardedReports_areCapped() {
+        StringBuilder b = new StringBuilder();
+        int depth = 500;
+        for (int i = 0; i < depth; i++) {
+            b.append("From: MAILER-DAEMON@x.example\nMIME-Version: 1.0\n")
+                    .append("Content-Type: multipart/report; report-type=delivery-status; boundary=\"r").append(i)
+                    .append("\"\n\n--r").append(i).append("\nContent-Type: message/rfc822\n\n");
+        }
+        b.append("From: a@b.example\nSubject: x\n\nhello\n");
+        for (int i = depth - 1; i >= 0; i--) {
+            b.append("--r").append(i).append("--\n");
+        }
+        assertTimeoutPreemptively(GUARD, () -> readSafely(b.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void manyParts_andManyRecipients_areCapped() throws Exception {
         StringBuilder b = new StringBuilder("From: MAILER-DAEMON@x.example\nTo: a@y.example\nMIME-Version: 1.0\n"
                 + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n");
