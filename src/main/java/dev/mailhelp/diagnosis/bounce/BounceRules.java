@@ -144,6 +144,10 @@ public final class BounceRules {
         }
     }
 
+    /** Reasons the reader assigns without a rule (reports, auto-replies, undecided, given-up retries). */
+    private static final List<String> BUILT_IN_REASONS = List.of(
+            "delivered", "vacation", "feedback", "onhold", "undefined", "expired");
+
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
@@ -165,6 +169,11 @@ public final class BounceRules {
                     "reason " + e.getKey() + ": unknown branch '" + y.branch + "' (expected one of blocklist, limits, auth, dns, provider, recipient, other)"));
             reasons.put(e.getKey(), new ReasonInfo(branch, y.article == null ? "reading-bounces" : y.article,
                     text(y.explain, "reason " + e.getKey() + " explain"), text(y.next, "reason " + e.getKey() + " next")));
+        }
+        for (String needed : BUILT_IN_REASONS) {
+            if (!reasons.containsKey(needed)) {
+                throw new BounceRulesException("reasons: '" + needed + "' is missing; the reader itself uses it");
+            }
         }
         List<PhraseGroup> groups = groups(r.phrases, reasons, "phrases");
         List<PhraseGroup> context = groups(r.contextPhrases, reasons, "contextPhrases");

@@ -20,21 +20,32 @@ class BounceRulesTest {
                 new ByteArrayInputStream(codes.getBytes(StandardCharsets.UTF_8)));
     }
 
+    private static final String BUILT_INS = reason("delivered", "other") + reason("vacation", "other")
+            + reason("feedback", "blocklist") + reason("onhold", "other") + reason("undefined", "other")
+            + reason("expired", "provider");
+
     private static String reason(String name, String branch) {
         return "  " + name + ":\n    branch: " + branch + "\n    explain: {en: \"E\", zh-TW: \"中\"}\n    next: {en: \"N\", zh-TW: \"次\"}\n";
     }
 
     @Test
+    void builtInReasonMissing_isNamed() {
+        BounceRulesException e = assertThrows(BounceRulesException.class,
+                () -> load("reasons:\n" + reason("userunknown", "recipient"), CODES));
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
+    }
+
+    @Test
     void unknownBranch_isNamed() {
         BounceRulesException e = assertThrows(BounceRulesException.class,
-                () -> load("reasons:\n" + reason("userunknown", "nowhere"), CODES));
+                () -> load("reasons:\n" + BUILT_INS + reason("userunknown", "nowhere"), CODES));
         assertTrue(e.getMessage().contains("userunknown") && e.getMessage().contains("nowhere"), e.getMessage());
     }
 
     @Test
     void missingChineseText_isNamed() {
         BounceRulesException e = assertThrows(BounceRulesException.class, () -> load(
-                "reasons:\n  userunknown:\n    branch: recipient\n    explain: {en: \"E\"}\n    next: {en: \"N\", zh-TW: \"次\"}\n", CODES));
+                "reasons:\n" + BUILT_INS + "  userunknown:\n    branch: recipient\n    explain: {en: \"E\"}\n    next: {en: \"N\", zh-TW: \"次\"}\n", CODES));
         assertTrue(e.getMessage().contains("zh-TW"), e.getMessage());
     }
 
@@ -43,14 +54,14 @@ class BounceRulesTest {
         String codes = "providerCodes:\n  - id: x\n    status: [\"5.7.26\"]\n    reason: userunknown\n"
                 + "    explain: {en: \"E\", zh-TW: \"中\"}\n    next: {en: \"N\", zh-TW: \"次\"}\n";
         BounceRulesException e = assertThrows(BounceRulesException.class,
-                () -> load("reasons:\n" + reason("userunknown", "recipient"), codes));
+                () -> load("reasons:\n" + BUILT_INS + reason("userunknown", "recipient"), codes));
         assertTrue(e.getMessage().contains("source"), e.getMessage());
     }
 
     @Test
     void phraseForUnknownReason_isRefused() {
         BounceRulesException e = assertThrows(BounceRulesException.class, () -> load(
-                "reasons:\n" + reason("userunknown", "recipient") + "phrases:\n  - nosuchreason: [\"x\"]\n", CODES));
+                "reasons:\n" + BUILT_INS + reason("userunknown", "recipient") + "phrases:\n  - nosuchreason: [\"x\"]\n", CODES));
         assertTrue(e.getMessage().contains("nosuchreason"), e.getMessage());
     }
 
