@@ -44,8 +44,8 @@ public final class BounceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     private boolean json;
 
-    @Option(names = "--knowledge", paramLabel = "DIR", defaultValue = "knowledge",
-            description = "The knowledge folder with bounce-rules.yaml and bounce-codes.yaml (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--knowledge", paramLabel = "DIR",
+            description = "The knowledge folder with bounce-rules.yaml and bounce-codes.yaml (default: ./knowledge or the one in the jar).")
     private Path knowledge;
 
     @Option(names = "--lang", defaultValue = "en", description = "Language of the explanations: en or zh-TW.")
@@ -74,7 +74,9 @@ public final class BounceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             if (reader == null) {
-                reader = new BounceReader(BounceRules.load(knowledge));
+                Path cwd = Path.of("").toAbsolutePath();
+                reader = new BounceReader(BounceRules.load(dev.mailhelp.config.KnowledgeLocation.resolve(
+                        java.util.Optional.ofNullable(knowledge), dev.mailhelp.config.Environment.load(cwd), cwd)));
             }
         } catch (BounceRulesException e) {
             err.println("mailhelp bounce: " + e.getMessage());
