@@ -42,6 +42,7 @@ public final class ConversationEngine {
     private final InputValidator validator = new InputValidator();
     private final ProviderSheet providerSheet;
     private final Function<String, Optional<String>> secretScreen;
+    private final FindingLocalizer findingLocalizer;
 
     /**
      * @param secretScreen looks at free text a user typed and returns a warning key when it looks
@@ -55,6 +56,7 @@ public final class ConversationEngine {
         this.clock = clock;
         this.secretScreen = secretScreen;
         this.providerSheet = new ProviderSheet(knowledge.providers(), knowledge.messages());
+        this.findingLocalizer = new FindingLocalizer(knowledge.findingTexts());
     }
 
     public KnowledgeBase knowledge() {
@@ -287,10 +289,10 @@ public final class ConversationEngine {
                 List.of(), "", articles, node.isLeaf(), notice);
     }
 
-    private static Reply withFindings(Reply r, CheckOutcome outcome) {
-        List<Finding> findings = outcome.findings().stream()
+    private Reply withFindings(Reply r, CheckOutcome outcome) {
+        List<Finding> findings = findingLocalizer.localize(outcome.findings().stream()
                 .sorted(java.util.Comparator.comparingInt((Finding f) -> -f.severity().rank()))
-                .toList();
+                .toList(), r.locale());
         return new Reply(r.nodeId(), r.locale(), r.title(), r.text(), r.options(), r.input(), findings,
                 outcome.summary(), r.articles(), r.leaf(), r.notice());
     }

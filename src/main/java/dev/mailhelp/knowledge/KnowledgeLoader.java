@@ -47,7 +47,7 @@ public final class KnowledgeLoader {
         Problems problems = new Problems();
         if (!Files.isDirectory(dir)) {
             problems.add(dir.toString(), Position.UNKNOWN, "the knowledge folder does not exist; expected a folder "
-                    + "with tree.yaml, providers.yaml, messages.yaml and articles/");
+                    + "with tree.yaml, providers.yaml, messages.yaml, findings.yaml and articles/");
             return new Result(emptyBase(), problems.list());
         }
         ConversationTree tree = readYaml(dir, "tree.yaml", problems)
@@ -59,15 +59,18 @@ public final class KnowledgeLoader {
         Messages messages = readYaml(dir, "messages.yaml", problems)
                 .map(root -> messages(root, problems))
                 .orElse(new Messages(Map.of()));
+        FindingTexts findingTexts = readYaml(dir, "findings.yaml", problems)
+                .map(root -> new FindingTextsLoader("findings.yaml", problems).read(root))
+                .orElse(FindingTexts.NONE);
         ArticleLibrary articles = articles(dir.resolve("articles"), problems);
-        KnowledgeBase base = new KnowledgeBase(tree, articles, providers, messages);
+        KnowledgeBase base = new KnowledgeBase(tree, articles, providers, messages, findingTexts);
         crossCheck(base, expectations, problems);
         return new Result(base, problems.list());
     }
 
     private static KnowledgeBase emptyBase() {
         return new KnowledgeBase(new ConversationTree("", Map.of()), new ArticleLibrary(List.of()),
-                new ProviderCatalogue(List.of()), new Messages(Map.of()));
+                new ProviderCatalogue(List.of()), new Messages(Map.of()), FindingTexts.NONE);
     }
 
     private static Optional<YamlNode> readYaml(Path dir, String name, Problems problems) {

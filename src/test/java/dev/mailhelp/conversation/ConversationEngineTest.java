@@ -138,6 +138,35 @@ class ConversationEngineTest {
     }
 
     @Test
+    void zhTwFindingsLeadWithTheCatalogueTextAndKeepTheEnglishSpecifics() {
+        get(engine.start("u1", "zh-TW"));
+        get(engine.choose("u1", "zh-TW", "triage", 0, ProgressListener.NONE));
+        Reply bad = get(engine.submit("u1", "zh-TW", "ask-domain", "example.bad", ProgressListener.NONE));
+        Finding f = bad.findings().get(0);
+        var entry = kb.findingTexts().get("spf.missing").orElseThrow();
+        assertEquals(entry.title().in("zh-TW") + "：" + entry.explain().in("zh-TW") + "\n(No SPF record)", f.message());
+        assertTrue(f.message().startsWith("找不到 SPF 紀錄："), f.message());
+        assertEquals(entry.fix().orElseThrow().in("zh-TW") + "\nPublish v=spf1 ...", f.fix());
+        assertEquals(List.of("spf", Severity.FAIL, "spf.missing", "", "spf"),
+                List.of(f.check(), f.severity(), f.code(), f.evidence(), f.article()));
+        // The same check in English is untouched.
+        get(engine.start("u2", "en"));
+        get(engine.choose("u2", "en", "triage", 0, ProgressListener.NONE));
+        Finding en = get(engine.submit("u2", "en", "ask-domain", "example.bad", ProgressListener.NONE)).findings().get(0);
+        assertEquals(new Finding("spf", Severity.FAIL, "spf.missing", "No SPF record", "", "Publish v=spf1 ...", "spf"), en);
+    }
+
+    @Test
+    void aBrokenCheckIsExplainedInZhTw() {
+        get(engine.start("u1", "zh-TW"));
+        Reply r = get(engine.submit("u1", "zh-TW", "ask-domain", "x.broken", ProgressListener.NONE));
+        Finding f = r.findings().get(0);
+        assertEquals("check.failed", f.code());
+        assertTrue(f.message().startsWith("檢查意外中止："), f.message());
+        assertTrue(f.message().endsWith("\n(The check stopped unexpectedly: resolver exploded)"), f.message());
+    }
+
+    @Test
     void invalidInputKeepsTheStepAndSaysWhy() {
         get(engine.start("u1", "en"));
         get(engine.choose("u1", "en", "triage", 0, ProgressListener.NONE));

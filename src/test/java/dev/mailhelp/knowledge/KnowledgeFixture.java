@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * A small knowledge folder for tests: the fixture tree, provider and article under
- * src/test/resources/fixture-knowledge plus the real messages.yaml, copied into a temporary
+ * src/test/resources/fixture-knowledge plus the real messages.yaml and findings.yaml, copied into a temporary
  * folder so tests can break it on purpose.
  */
 public final class KnowledgeFixture {
@@ -36,6 +36,7 @@ public final class KnowledgeFixture {
                 }
             }
             Files.copy(Path.of("knowledge/messages.yaml"), dir.resolve("messages.yaml"));
+            Files.copy(Path.of("knowledge/findings.yaml"), dir.resolve("findings.yaml"));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

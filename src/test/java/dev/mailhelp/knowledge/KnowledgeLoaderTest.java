@@ -116,4 +116,63 @@ class KnowledgeLoaderTest {
         String missing = all(KnowledgeLoader.load(dir.resolve("nope"), KnowledgeFixture.EXPECTATIONS).problems());
         assertTrue(missing.contains("the knowledge folder does not exist"), missing);
     }
+
+    /** The 1-based line of the first line of {@code file} in the copy that contains {@code text}. */
+    private int lineOf(String file, String text) throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(dir.resolve(file));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(file + " has no line with " + text);
+    }
+
+    @Test
+    void findingTextsLoadWithTheFixture() {
+        KnowledgeFixture.copyTo(dir);
+        FindingTexts texts = KnowledgeLoader.loadValid(dir, KnowledgeFixture.EXPECTATIONS).findingTexts();
+        FindingTexts.Entry missing = texts.get("dmarc.missing").orElseThrow();
+        assertEquals("No DMARC record", missing.title().in("en"));
+        assertTrue(missing.fix().isPresent());
+        assertTrue(texts.get("dmarc.inherited").orElseThrow().fix().isEmpty());
+    }
+
+    @Test
+    void findingWithoutZhTwTitleIsReportedWithItsLine() throws Exception {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "findings.yaml", "title: {en: \"No DMARC record\", zh-TW: \"找不到 DMARC 紀錄\"}",
+                "title: {en: \"No DMARC record\"}");
+        int line = lineOf("findings.yaml", "title: {en: \"No DMARC record\"}");
+        String problems = all(load());
+        assertTrue(problems.contains("findings.yaml:" + line + ":")
+                && problems.contains("missing translation: \"title\" of finding \"dmarc.missing\" has no zh-TW text"), problems);
+    }
+
+    @Test
+    void unknownKeyAndMissingExplanationOfAFindingAreReportedWithTheirLines() throws Exception {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "findings.yaml", "spf.missing:\n  title:", "spf.missing:\n  titel:");
+        KnowledgeFixture.edit(dir, "findings.yaml", "mx.ok:\n  title: {en: \"MX records found\", zh-TW: \"找到 MX 紀錄\"}\n  explain:",
+                "mx.ok:\n  title: {en: \"MX records found\", zh-TW: \"找到 MX 紀錄\"}\n  explian:");
+        String problems = all(load());
+        int titel = lineOf("findings.yaml", "  titel:");
+        assertTrue(problems.contains("findings.yaml:" + titel + ":3: unknown key \"titel\" in finding \"spf.missing\"; "
+                + "expected one of [explain, fix, title]"), problems);
+        assertTrue(problems.contains("finding \"spf.missing\" has no \"title\""), problems);
+        assertTrue(problems.contains("finding \"mx.ok\" has no \"explain\"; expected a text per language"), problems);
+    }
+
+    @Test
+    void tooLongTitleBadCodeAndMissingFileAreReported() throws Exception {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "findings.yaml", "title: {en: \"Not listed\"", "title: {en: \"" + "x".repeat(81) + "\"");
+        KnowledgeFixture.edit(dir, "findings.yaml", "\nmx.ok:", "\nMX OK:");
+        String problems = all(load());
+        assertTrue(problems.contains("\"title\" (en) of finding \"blocklist.not-listed\" is 81 characters long; at most 80 fit"), problems);
+        assertTrue(problems.contains("findings.yaml:" + lineOf("findings.yaml", "MX OK:") + ":1: \"MX OK\" is not a finding code"),
+                problems);
+        java.nio.file.Files.delete(dir.resolve("findings.yaml"));
+        assertTrue(all(load()).contains("findings.yaml: file is missing from"), all(load()));
+    }
 }

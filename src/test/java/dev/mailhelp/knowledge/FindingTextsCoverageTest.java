@@ -1,0 +1,93 @@
+package dev.mailhelp.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code knowledge/findings.yaml} and the code in step: every finding code written in the
+ * main code has an entry (else a new finding reaches zh-TW users in English only), and every entry
+ * is a code the code still writes (else the catalogue fills with dead texts).
+ *
+ * <p>Codes are found as string literals with a check's prefix, e.g. {@code "spf.missing"}. The
+ * bounce check is left out: it reads the request's locale and writes its findings in it. The
+ * domain check writes {@code part + ".could-not-check"} for each of its parts; every part also
+ * writes that code as a literal, which {@link #everyDomainPartHasItsCouldNotCheckEntry} holds.
+ */
+class FindingTextsCoverageTest {
+
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final Pattern CODE_LITERAL = Pattern.compile(
+            "\"((?:spf|dmarc|dkim|mx|ptr|mta-sts|tls-rpt|blocklist|smtp|bulk-sender|provider|check|domain)\\.[a-z0-9.-]+)\"");
+    // Host names in examples ("smtp.gmail.com") share the prefixes; codes never end in a top-level domain.
+    private static final Pattern HOST_NAME = Pattern.compile(".*\\.(com|net|org|example|test|invalid|local)");
+
+    private static Set<String> codesInSource() throws IOException {
+        Set<String> codes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = CODE_LITERAL.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    if (!HOST_NAME.matcher(m.group(1)).matches()) {
+                        codes.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return codes;
+    }
+
+    private static FindingTexts catalogue() {
+        Problems problems = new Problems();
+        YamlNode root;
+        try {
+            root = new YamlTreeReader("findings.yaml", problems)
+                    .read(Files.readString(Path.of("knowledge/findings.yaml"), StandardCharsets.UTF_8)).orElseThrow();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        FindingTexts texts = new FindingTextsLoader("findings.yaml", problems).read(root);
+        assertEquals(List.of(), problems.list().stream().map(Problem::toString).toList());
+        return texts;
+    }
+
+    @Test
+    void everyCodeInTheCodeHasAnEntry() throws IOException {
+        Set<String> codes = codesInSource();
+        assertTrue(codes.size() > 100, "the scan found only " + codes.size() + " codes; is " + SOURCES + " the main code?");
+        Set<String> missing = new TreeSet<>(codes);
+        missing.removeAll(catalogue().codes());
+        assertEquals(Set.of(), missing, "finding codes without an entry in knowledge/findings.yaml");
+    }
+
+    @Test
+    void everyEntryIsACodeTheCodeWrites() throws IOException {
+        Set<String> dead = new TreeSet<>(catalogue().codes());
+        dead.removeAll(codesInSource());
+        assertEquals(Set.of(), dead, "entries of knowledge/findings.yaml that no code writes");
+    }
+
+    @Test
+    void everyDomainPartHasItsCouldNotCheckEntry() throws IOException {
+        String report = Files.readString(SOURCES.resolve("dev/mailhelp/diagnosis/domain/DomainReport.java"));
+        Matcher parts = Pattern.compile("parts\\.put\\(\"([a-z-]+)\"").matcher(report);
+        Set<String> seen = new TreeSet<>();
+        FindingTexts texts = catalogue();
+        while (parts.find()) {
+            seen.add(parts.group(1));
+            assertTrue(texts.get(parts.group(1) + ".could-not-check").isPresent(), parts.group(1) + ".could-not-check");
+        }
+        assertTrue(seen.containsAll(Set.of("mx", "spf", "dmarc", "dkim", "ptr")), "parts found: " + seen);
+    }
+}
