@@ -44,9 +44,9 @@ public final class KnowledgeCommand implements Callable<Integer> {
                 out.println(p);
             }
             if (result.ok()) {
-                out.printf("%s: valid (%d nodes, %d articles, %d providers)%n", wiring.knowledgeDir(),
+                out.printf("%s: valid (%d nodes, %d articles, %d providers, %d finding texts)%n", wiring.knowledgeDir(),
                         result.knowledge().tree().nodes().size(), result.knowledge().articles().ids().size(),
-                        result.knowledge().providers().all().size());
+                        result.knowledge().providers().all().size(), result.knowledge().findingTexts().codes().size());
                 return ExitCode.OK;
             }
             out.printf("%s: %d problem(s)%n", wiring.knowledgeDir(), result.problems().size());
