@@ -1,0 +1,30 @@
+package dev.mailhelp;
+
+import dev.mailhelp.cli.MailhelpCommand;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point: {@code java -jar mailhelp.jar [command]}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        CommandLine cmd = new CommandLine(new MailhelpCommand());
+        cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        // Picocli's own usage errors exit 2, the same as our "bad input".
+        cmd.setExitCodeExceptionMapper(e -> dev.mailhelp.cli.ExitCode.USAGE);
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("mailhelp: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return dev.mailhelp.cli.ExitCode.COULD_NOT_CHECK;
+        });
+        return cmd.execute(args);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.mailhelp.cli;
+
+import dev.mailhelp.Wiring;
+import dev.mailhelp.config.Environment;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options every command that uses the knowledge folder shares. */
+public final class GlobalOptions {
+
+    @Option(names = "--knowledge", paramLabel = "DIR", description = "Knowledge folder (default: ./knowledge or the one in the jar).")
+    Path knowledge;
+
+    static Environment environment() {
+        return Environment.load(Path.of("").toAbsolutePath());
+    }
+
+    Wiring wiring() {
+        return new Wiring(environment(), Optional.ofNullable(knowledge));
+    }
+}

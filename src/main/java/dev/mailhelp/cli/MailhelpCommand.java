@@ -1,0 +1,28 @@
+package dev.mailhelp.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root command. Without a subcommand it starts the Discord bot when a token is configured,
+ * otherwise the terminal conversation.
+ */
+@Command(name = "mailhelp", mixinStandardHelpOptions = true, version = "mailhelp 0.1", usageHelpWidth = 120,
+        description = {"Gets your email sending again: a guided troubleshooting conversation (Discord or terminal)",
+                "and one-shot checks of DNS records, blocklists, SMTP servers and bounce messages.", ""},
+        footer = {"", "Exit codes: 0 all fine, 1 problems found, 2 bad input or usage, 3 a check could not be completed."},
+        subcommands = {ConsoleCommand.class, DiscordCommand.class, CheckCommand.class, KnowledgeCommand.class,
+                ArticleCommand.class, CommandLine.HelpCommand.class})
+public final class MailhelpCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine cmd = spec.commandLine();
+        boolean hasToken = GlobalOptions.environment().get("DISCORD_TOKEN").isPresent();
+        return cmd.getSubcommands().get(hasToken ? "discord" : "console").execute();
+    }
+}

@@ -1,0 +1,2 @@
+/** The terminal front end: the same conversation as Discord, as numbered choices and typed input. */
+package dev.mailhelp.console;

@@ -1,0 +1,16 @@
+package dev.mailhelp.conversation;
+
+import dev.mailhelp.diagnosis.Finding;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One check a conversation ran: kept for the "contact your provider" support summary. */
+public record CheckRecord(String check, Map<String, String> facts, Instant at, String outcome,
+                          String summary, List<Finding> findings) {
+
+    public CheckRecord {
+        facts = Map.copyOf(facts);
+        findings = List.copyOf(findings);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.mailhelp.conversation;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The interface texts the engine uses; the knowledge validator checks messages.yaml has them all. */
+public final class MessageKeys {
+
+    private static final Set<String> FACTS = Set.of("domain", "ip", "host", "selector", "bounce");
+    private static final Set<String> LIMIT_KINDS = Set.of("messages-per-day", "recipients-per-message",
+            "recipients-per-day", "messages-per-minute", "messages-per-second", "messages-per-hour", "message-size-mb");
+
+    public static final Set<String> ENGINE = Stream.of(
+            Stream.of("notice.unknown-step", "notice.no-such-option", "notice.no-input-here", "notice.need-fact",
+                    "input.empty", "input.selector.bad", "input.text.too-long", "input.domain.email",
+                    "input.domain.url", "input.domain.ip", "input.domain.bad", "input.domain.too-long",
+                    "input.domain.single-label", "input.domain.label-too-long", "input.ip.bad", "input.host.bad",
+                    "input.host.v6-brackets", "input.host.port", "summary.header", "summary.facts",
+                    "summary.no-checks", "summary.check", "show.no-provider", "show.status", "show.support",
+                    "show.source", "show.limit-codes", "security.starttls", "security.tls", "security.none",
+                    "fact.unknown", "warning.secret"),
+            FACTS.stream().flatMap(f -> Stream.of("input.prompt." + f, "input.placeholder." + f)),
+            LIMIT_KINDS.stream().map(k -> "limit." + k)
+    ).flatMap(s -> s).collect(Collectors.toUnmodifiableSet());
+
+    private MessageKeys() {
+    }
+}

@@ -1,0 +1,198 @@
+package dev.mailhelp.knowledge;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads the knowledge folder and validates it as a whole: each file on its own, then the links
+ * between them (node targets, reachability, article ids, check outcomes, translations).
+ */
+public final class KnowledgeLoader {
+
+    private static final Pattern ARTICLE_LINK = Pattern.compile("\\(article:([a-z0-9-]+)\\)");
+    private static final Pattern ARTICLE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    /** The outcome of loading: the knowledge base (usable only when {@code problems} is empty). */
+    public record Result(KnowledgeBase knowledge, List<Problem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private KnowledgeLoader() {
+    }
+
+    /** Loads {@code dir} and throws {@link InvalidKnowledgeException} listing every problem if it is not valid. */
+    public static KnowledgeBase loadValid(Path dir, Expectations expectations) {
+        Result result = load(dir, expectations);
+        if (!result.ok()) {
+            throw new InvalidKnowledgeException(dir, result.problems());
+        }
+        return result.knowledge();
+    }
+
+    public static Result load(Path dir, Expectations expectations) {
+        Problems problems = new Problems();
+        if (!Files.isDirectory(dir)) {
+            problems.add(dir.toString(), Position.UNKNOWN, "the knowledge folder does not exist; expected a folder "
+                    + "with tree.yaml, providers.yaml, messages.yaml and articles/");
+            return new Result(emptyBase(), problems.list());
+        }
+        ConversationTree tree = readYaml(dir, "tree.yaml", problems)
+                .map(root -> new TreeLoader("tree.yaml", problems).read(root))
+                .orElse(new ConversationTree("", Map.of()));
+        ProviderCatalogue providers = readYaml(dir, "providers.yaml", problems)
+                .map(root -> new ProviderLoader("providers.yaml", problems).read(root))
+                .orElse(new ProviderCatalogue(List.of()));
+        Messages messages = readYaml(dir, "messages.yaml", problems)
+                .map(root -> messages(root, problems))
+                .orElse(new Messages(Map.of()));
+        ArticleLibrary articles = articles(dir.resolve("articles"), problems);
+        KnowledgeBase base = new KnowledgeBase(tree, articles, providers, messages);
+        crossCheck(base, expectations, problems);
+        return new Result(base, problems.list());
+    }
+
+    private static KnowledgeBase emptyBase() {
+        return new KnowledgeBase(new ConversationTree("", Map.of()), new ArticleLibrary(List.of()),
+                new ProviderCatalogue(List.of()), new Messages(Map.of()));
+    }
+
+    private static Optional<YamlNode> readYaml(Path dir, String name, Problems problems) {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            problems.add(name, Position.UNKNOWN, "file is missing from " + dir);
+            return Optional.empty();
+        }
+        try {
+            return new YamlTreeReader(name, problems).read(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            problems.add(name, Position.UNKNOWN, "could not read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Messages messages(YamlNode root, Problems problems) {
+        Map<String, LocalizedText> texts = new LinkedHashMap<>();
+        MappingReader.of("messages.yaml", root, problems, "messages.yaml").ifPresent(m ->
+                m.entries().keySet().forEach(key -> texts.put(key, m.localized(key, true, 2000))));
+        return new Messages(texts);
+    }
+
+    private static ArticleLibrary articles(Path dir, Problems problems) {
+        List<Article> all = new ArrayList<>();
+        ArticleLoader loader = new ArticleLoader(problems);
+        for (String locale : Locales.SUPPORTED) {
+            Path folder = dir.resolve(locale);
+            String rel = "articles/" + locale;
+            if (!Files.isDirectory(folder)) {
+                problems.add(rel, Position.UNKNOWN, "folder is missing; every article exists in " + Locales.SUPPORTED);
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    if (!name.endsWith(".md")) {
+                        problems.add(rel + "/" + name, Position.UNKNOWN, "not an article; expected <id>.md files only");
+                        continue;
+                    }
+                    String id = name.substring(0, name.length() - 3);
+                    if (!ARTICLE_ID.matcher(id).matches()) {
+                        problems.add(rel + "/" + name, Position.UNKNOWN, "article file name \"" + id
+                                + "\" is not a valid id; expected lowercase letters, digits and '-'");
+                    }
+                    loader.read(rel + "/" + name, id, locale, Files.readString(f, StandardCharsets.UTF_8)).ifPresent(all::add);
+                }
+            } catch (IOException e) {
+                problems.add(rel, Position.UNKNOWN, "could not read: " + e.getMessage());
+            }
+        }
+        return new ArticleLibrary(all);
+    }
+
+    private static void crossCheck(KnowledgeBase kb, Expectations expectations, Problems problems) {
+        ConversationTree tree = kb.tree();
+        ArticleLibrary articles = kb.articles();
+        for (Node node : tree.nodes().values()) {
+            String what = "node \"" + node.id() + "\"";
+            for (Node.Option option : node.options()) {
+                requireNode(tree, option.next(), option.position(), "option of " + what, problems);
+            }
+            node.input().ifPresent(i -> requireNode(tree, i.next(), i.position(), "input of " + what, problems));
+            node.action().ifPresent(a -> {
+                a.outcomes().forEach((outcome, next) -> requireNode(tree, next, a.position(),
+                        "outcome \"" + outcome + "\" of " + what, problems));
+                Expectations.CheckSignature sig = expectations.checks().get(a.check());
+                if (sig == null) {
+                    problems.add("tree.yaml", a.position(), "check \"" + a.check() + "\" of " + what
+                            + " does not exist; expected one of " + new TreeSet<>(expectations.checks().keySet()));
+                    return;
+                }
+                for (String outcome : sig.outcomes()) {
+                    if (!a.outcomes().containsKey(outcome)) {
+                        problems.add("tree.yaml", a.position(), "outcome \"" + outcome + "\" of check \"" + a.check()
+                                + "\" is not routed in " + what + "; every outcome needs a next node");
+                    }
+                }
+                for (String outcome : a.outcomes().keySet()) {
+                    if (!sig.outcomes().contains(outcome)) {
+                        problems.add("tree.yaml", a.position(), "check \"" + a.check() + "\" never returns outcome \""
+                                + outcome + "\" (" + what + "); expected one of " + new TreeSet<>(sig.outcomes()));
+                    }
+                }
+            });
+            for (String article : node.articles()) {
+                if (!articles.exists(article)) {
+                    problems.add("tree.yaml", node.position(), "article \"" + article + "\" linked from " + what
+                            + " does not exist; expected a file articles/<locale>/" + article + ".md");
+                }
+            }
+        }
+        if (!tree.nodes().isEmpty() && tree.nodes().containsKey(tree.start())) {
+            Set<String> reachable = tree.reachable();
+            tree.nodes().values().stream().filter(n -> !reachable.contains(n.id())).forEach(n ->
+                    problems.add("tree.yaml", n.position(), "node \"" + n.id() + "\" cannot be reached from the start node \""
+                            + tree.start() + "\"; link it from an option or remove it"));
+        }
+        for (String id : articles.ids()) {
+            for (String locale : Locales.SUPPORTED) {
+                Optional<Article> a = articles.get(id, locale);
+                if (a.isEmpty() || !a.get().locale().equals(locale)) {
+                    problems.add("articles/" + locale + "/" + id + ".md", Position.UNKNOWN,
+                            "missing translation: article \"" + id + "\" has no " + locale + " version");
+                    continue;
+                }
+                Matcher m = ARTICLE_LINK.matcher(a.get().body());
+                while (m.find()) {
+                    if (!articles.exists(m.group(1))) {
+                        problems.add("articles/" + locale + "/" + id + ".md", Position.UNKNOWN,
+                                "link to article \"" + m.group(1) + "\" does not resolve; no such article");
+                    }
+                }
+            }
+        }
+        for (String key : new TreeSet<>(expectations.messageKeys())) {
+            if (!kb.messages().has(key)) {
+                problems.add("messages.yaml", Position.UNKNOWN, "message \"" + key + "\" is missing; the program uses it");
+            }
+        }
+    }
+
+    private static void requireNode(ConversationTree tree, String id, Position pos, String what, Problems problems) {
+        if (!id.isEmpty() && !tree.nodes().containsKey(id)) {
+            problems.add("tree.yaml", pos, what + " leads to node \"" + id + "\", which does not exist");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.mailhelp.knowledge;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads YAML text with Jackson's streaming parser into a {@link YamlNode} tree with positions.
+ * Duplicate keys are reported (YAML parsers silently keep the last one, which hides copy-paste
+ * mistakes such as two nodes with the same id).
+ */
+public final class YamlTreeReader {
+
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private final String file;
+    private final Problems problems;
+
+    public YamlTreeReader(String file, Problems problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /** Parses {@code text}; on a syntax error records a problem and returns empty. */
+    public Optional<YamlNode> read(String text) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                problems.add(file, Position.UNKNOWN, "the file is empty; expected YAML content");
+                return Optional.empty();
+            }
+            return Optional.of(readValue(parser));
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            Position pos = loc == null ? Position.UNKNOWN : new Position(loc.getLineNr(), loc.getColumnNr());
+            problems.add(file, pos, "YAML syntax error: " + e.getOriginalMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(file, Position.UNKNOWN, "could not read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private YamlNode readValue(JsonParser p) throws IOException {
+        Position pos = position(p);
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            Map<String, YamlNode> entries = new LinkedHashMap<>();
+            Map<String, Position> keys = new HashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                Position keyPos = position(p);
+                p.nextToken();
+                YamlNode value = readValue(p);
+                if (entries.containsKey(key)) {
+                    problems.add(file, keyPos, "duplicate key \"" + key + "\" (first written at line "
+                            + keys.get(key).line() + "); each key may appear once");
+                    continue;
+                }
+                entries.put(key, value);
+                keys.put(key, keyPos);
+            }
+            return new YamlNode.Mapping(entries, keys, pos);
+        }
+        if (t == JsonToken.START_ARRAY) {
+            List<YamlNode> items = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                items.add(readValue(p));
+            }
+            return new YamlNode.Sequence(items, pos);
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return new YamlNode.Scalar(null, pos);
+        }
+        return new YamlNode.Scalar(p.getText(), pos);
+    }
+
+    private static Position position(JsonParser p) {
+        JsonLocation loc = p.currentTokenLocation();
+        return loc == null ? Position.UNKNOWN : new Position(loc.getLineNr(), loc.getColumnNr());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.mailhelp.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private List<Problem> load() {
+        return KnowledgeLoader.load(dir, KnowledgeFixture.EXPECTATIONS).problems();
+    }
+
+    private static String all(List<Problem> problems) {
+        return problems.stream().map(Problem::toString).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void fixtureLoadsClean() {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeLoader.Result result = KnowledgeLoader.load(dir, KnowledgeFixture.EXPECTATIONS);
+        assertEquals(List.of(), result.problems());
+        assertEquals(8, result.knowledge().tree().nodes().size());
+        assertEquals("SPF (zh-TW)", result.knowledge().articles().get("spf", "zh-TW").orElseThrow().title());
+        assertEquals("examplemail", result.knowledge().providers().byMxHost("aspmx.eu.mx.example.net.").orElseThrow().id());
+        assertTrue(result.knowledge().providers().byMxHost("mx.example.org").isEmpty());
+        assertEquals("examplemail", result.knowledge().providers().bySmtpHost("SMTP.example.net").orElseThrow().id());
+    }
+
+    @Test
+    void unknownTargetIsReportedWithItsLine() {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "tree.yaml", "next: spf-leaf", "next: spf-leaff");
+        String problems = all(load());
+        assertTrue(problems.contains("tree.yaml:9:") && problems.contains("leads to node \"spf-leaff\", which does not exist"), problems);
+        assertTrue(problems.contains("node \"spf-leaf\" cannot be reached"), problems);
+    }
+
+    @Test
+    void missingTranslationIsReported() {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "tree.yaml", "text: {en: \"Nothing to fix.\", zh-TW: \"無需修正。\"}", "text: {en: \"Nothing to fix.\"}");
+        String problems = all(load());
+        assertTrue(problems.contains("missing translation: \"text\" of node \"domain-ok\" has no zh-TW text"), problems);
+    }
+
+    @Test
+    void unknownArticleAndBrokenArticleLinkAreReported() {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "tree.yaml", "articles: [spf]\n    show: provider-limits", "articles: [sfp]\n    show: provider-limits");
+        KnowledgeFixture.edit(dir, "articles/en/spf.md", "(article:spf)", "(article:dmarc)");
+        String problems = all(load());
+        assertTrue(problems.contains("article \"sfp\" linked from node \"spf-leaf\" does not exist"), problems);
+        assertTrue(problems.contains("articles/en/spf.md: link to article \"dmarc\" does not resolve"), problems);
+    }
+
+    @Test
+    void limitWithoutSourceIsReported() {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "providers.yaml", "source: \"https://example.net/help/limits\", ", "");
+        String problems = all(load());
+        assertTrue(problems.contains("providers.yaml:15:") && problems.contains("limit \"messages-per-day\" of provider \"examplemail\" has no source"), problems);
+    }
+
+    @Test
+    void duplicateNodeIdIsReported() {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "tree.yaml", "  contact:\n", "  domain-ok:\n    title: {en: a, zh-TW: b}\n    text: {en: a, zh-TW: b}\n  contact:\n");
+        String problems = all(load());
+        assertTrue(problems.contains("duplicate key \"domain-ok\" (first written at line 25)"), problems);
+    }
+
+    @Test
+    void yamlSyntaxErrorHasPosition() {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "tree.yaml", "    text: {en: \"Pick one.\", zh-TW: \"請選一個。\"}", "    text: {en: \"Pick one.\", zh-TW: \"請選一個。\"");
+        List<Problem> problems = load();
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals("tree.yaml") && p.position().line() > 0
+                && p.message().startsWith("YAML syntax error")), all(problems));
+    }
+
+    @Test
+    void unknownCheckAndUnroutedOutcomeAreReported() {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "tree.yaml", "outcomes: {ok: domain-ok, problems: domain-bad, error: domain-error}",
+                "outcomes: {ok: domain-ok, problems: domain-bad, broken: domain-error}");
+        String problems = all(load());
+        assertTrue(problems.contains("outcome \"error\" of check \"fake-domain\" is not routed in node \"run-domain\""), problems);
+        assertTrue(problems.contains("check \"fake-domain\" never returns outcome \"broken\""), problems);
+        KnowledgeFixture.edit(dir, "tree.yaml", "check: fake-domain", "check: dommain");
+        assertTrue(all(load()).contains("check \"dommain\" of node \"run-domain\" does not exist; expected one of [fake-domain]"));
+    }
+
+    @Test
+    void unknownKeyAndBadDateAreReported() {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "tree.yaml", "    show: support-summary", "    shwo: support-summary");
+        KnowledgeFixture.edit(dir, "articles/zh-TW/spf.md", "checked: 2026-11-27", "checked: last week");
+        String problems = all(load());
+        assertTrue(problems.contains("unknown key \"shwo\" in node \"contact\"; expected one of"), problems);
+        assertTrue(problems.contains("articles/zh-TW/spf.md:7:") && problems.contains("must be a date YYYY-MM-DD"), problems);
+    }
+
+    @Test
+    void missingArticleTranslationAndMissingFolderAreReported() throws Exception {
+        KnowledgeFixture.copyTo(dir);
+        java.nio.file.Files.delete(dir.resolve("articles/zh-TW/spf.md"));
+        assertTrue(all(load()).contains("missing translation: article \"spf\" has no zh-TW version"));
+        String missing = all(KnowledgeLoader.load(dir.resolve("nope"), KnowledgeFixture.EXPECTATIONS).problems());
+        assertTrue(missing.contains("the knowledge folder does not exist"), missing);
+    }
+}
