@@ -1,0 +1,115 @@
+package dev.mailhelp.discord;
+
+import dev.mailhelp.conversation.ConversationEngine;
+import dev.mailhelp.diagnosis.Check;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.javacord.api.DiscordApi;
+import org.javacord.api.DiscordApiBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Discord front end: logs in, registers the commands (on shard 0 only, so shards do not
+ * overwrite each other) and routes interactions. {@link #close()} disconnects.
+ */
+public final class DiscordBot implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+
+    /**
+     * @param progressInterval  least time between two progress edits of one reply
+     * @param workTimeout       longest a conversation step or check may take before the user is told it failed
+     * @param attachmentClient  HTTP client for attachment downloads (tests route it through the simulator)
+     * @param apiSetup          last changes to the Javacord builder (tests: proxy and trust)
+     */
+    public record Options(Duration progressInterval, Duration workTimeout, Clock clock, HttpClient attachmentClient,
+                          UnaryOperator<DiscordApiBuilder> apiSetup) {
+
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(1), Duration.ofSeconds(90), Clock.systemUTC(),
+                    AttachmentReader.defaultClient(), UnaryOperator.identity());
+        }
+
+        public Options withApiSetup(UnaryOperator<DiscordApiBuilder> setup) {
+            return new Options(progressInterval, workTimeout, clock, attachmentClient, setup);
+        }
+
+        public Options withAttachmentClient(HttpClient client) {
+            return new Options(progressInterval, workTimeout, clock, client, apiSetup);
+        }
+
+        public Options withProgressInterval(Duration interval) {
+            return new Options(interval, workTimeout, clock, attachmentClient, apiSetup);
+        }
+
+        public Options withClock(Clock newClock) {
+            return new Options(progressInterval, workTimeout, newClock, attachmentClient, apiSetup);
+        }
+    }
+
+    private final DiscordApi api;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService work;
+
+    private DiscordBot(DiscordApi api, ScheduledExecutorService scheduler, ExecutorService work) {
+        this.api = api;
+        this.scheduler = scheduler;
+        this.work = work;
+    }
+
+    /** Logs in and starts answering; returns once the commands are registered. */
+    public static DiscordBot start(DiscordConfig config, ConversationEngine conversation, Map<String, Check> checks,
+                                   Options options) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("mailhelp-discord-progress"));
+        // Steps and checks mostly wait on the network; the queue absorbs bursts instead of refusing them.
+        ThreadPoolExecutor work = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemon("mailhelp-discord-work"));
+        work.allowCoreThreadTimeOut(true);
+        FlowContext context = new FlowContext(conversation, conversation.knowledge().articles(), Map.copyOf(checks),
+                new CheckRateLimiter(config.checkRate(), options.clock()), scheduler, work,
+                options.progressInterval(), options.workTimeout(), new AttachmentReader(options.attachmentClient()));
+        scheduler.scheduleAtFixedRate(context.limiter()::evictIdle, 5, 5, TimeUnit.MINUTES);
+        DiscordApiBuilder builder = new DiscordApiBuilder().setToken(config.token().value())
+                .setCurrentShard(config.shardId()).setTotalShards(config.shardCount());
+        DiscordApi api = options.apiSetup().apply(builder).login().join();
+        LOG.info("logged in to Discord as {} (shard {} of {}), live checks limited to {} per user",
+                api.getYourself().getName(), config.shardId(), config.shardCount(), config.checkRate());
+        new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow())
+                .attach(api);
+        if (config.shardId() == 0) {
+            CommandRegistration.register(api, config).join();
+        }
+        return new DiscordBot(api, scheduler, work);
+    }
+
+    public long applicationId() {
+        return api.getClientId();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        api.disconnect().join();
+        scheduler.shutdownNow();
+        work.shutdownNow();
+    }
+}
