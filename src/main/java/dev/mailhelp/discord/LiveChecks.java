@@ -101,13 +101,10 @@ final class LiveChecks {
     }
 
     static Target smtpTarget(String host, Long port) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("host", host);
-        if (port != null) {
-            facts.put("port", Long.toString(port));
-        }
-        String subject = port == null ? host : host + ":" + port;
-        return new Target(SMTP, facts, subject, subject);
+        // The conversation's convention: the fact "host" is "host" or "host:port" ("[v6]:port").
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        String subject = port == null ? shownHost : shownHost + ":" + port;
+        return new Target(SMTP, Map.of("host", subject), subject, subject);
     }
 
     /** {@code /mailhelp bounce}: the modal to paste into is the first response. */
@@ -209,10 +206,7 @@ final class LiveChecks {
                 target = new Target(IP, Map.of("ip", id.argument()), id.argument(), id.argument());
                 break;
             case SMTP: {
-                int colon = id.argument().lastIndexOf(':');
-                boolean hasPort = colon > 0 && id.argument().substring(colon + 1).matches("\\d{1,5}");
-                target = smtpTarget(hasPort ? id.argument().substring(0, colon) : id.argument(),
-                        hasPort ? Long.valueOf(id.argument().substring(colon + 1)) : null);
+                target = new Target(SMTP, Map.of("host", id.argument()), id.argument(), id.argument());
                 break;
             }
             default:

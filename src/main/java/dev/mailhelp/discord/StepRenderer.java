@@ -33,7 +33,8 @@ final class StepRenderer {
         if (!step.notice().isBlank()) {
             description.append(texts.get("notice", step.notice())).append("\n\n");
         }
-        if (!step.summary().isBlank()) {
+        // Check summaries are English one-liners; other languages get the localised step text only.
+        if (!step.summary().isBlank() && texts.locale().equals(Texts.EN)) {
             description.append("**").append(step.summary()).append("**\n\n");
         }
         description.append(step.text());

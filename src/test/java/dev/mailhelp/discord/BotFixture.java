@@ -1,0 +1,123 @@
+package dev.mailhelp.discord;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.mailhelp.conversation.ConversationEngine;
+import dev.mailhelp.conversation.MessageKeys;
+import dev.mailhelp.conversation.SessionStore;
+import dev.mailhelp.diagnosis.Check;
+import dev.mailhelp.discordsim.DiscordSimulator;
+import dev.mailhelp.dns.AsyncDnsClient;
+import dev.mailhelp.dns.DnsSettings;
+import dev.mailhelp.knowledge.Expectations;
+import dev.mailhelp.knowledge.KnowledgeBase;
+import dev.mailhelp.knowledge.KnowledgeLoader;
+import dev.mailhelp.testdns.TestDnsServer;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything a Discord test needs, real and on 127.0.0.1: the Discord simulator, the test DNS
+ * server with zones for the checks, an SMTP server, the conversation engine on the shipped
+ * knowledge folder, and the bot logged in through the simulator's proxy.
+ */
+final class BotFixture implements AutoCloseable {
+
+    final DiscordSimulator sim;
+    final TestDnsServer dns;
+    final GreenMail smtp;
+    final SessionStore sessions;
+    final ConversationEngine engine;
+    final Map<String, Check> checks;
+    final DiscordBot bot;
+
+    private BotFixture(CheckRate rate, Duration progressInterval, UnaryOperator<Map<String, Check>> checkOverrides) {
+        sim = DiscordSimulator.start();
+        dns = TestDnsServer.start();
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        try {
+            smtp.start();
+            zones(dns);
+            AsyncDnsClient resolver = new AsyncDnsClient(DnsSettings.forServer(dns.address()).withTimeout(Duration.ofSeconds(2)));
+            // The providers first (for the provider check), without checking the tree against checks yet.
+            KnowledgeBase probe = KnowledgeLoader.load(Path.of("knowledge"), new Expectations(Map.of(), Set.of())).knowledge();
+            Map<String, Check> base = new HashMap<>(TestChecks.all(resolver, probe.providers()));
+            checks = checkOverrides.apply(base);
+            Map<String, Expectations.CheckSignature> signatures = new HashMap<>();
+            checks.values().forEach(c -> signatures.put(c.id(), new Expectations.CheckSignature(c.id(), c.requiredFacts(), c.outcomes())));
+            KnowledgeBase knowledge = KnowledgeLoader.loadValid(Path.of("knowledge"),
+                    new Expectations(signatures, new HashSet<>(MessageKeys.ENGINE)));
+            sessions = new SessionStore(50_000, Duration.ofMinutes(30), Clock.systemUTC());
+            engine = new ConversationEngine(knowledge, checks, sessions, Clock.systemUTC(), text -> Optional.empty());
+            DiscordConfig config = DiscordConfig.from(Map.of("DISCORD_TOKEN", sim.token(),
+                    "MAILHELP_DISCORD_GUILD_ID", Long.toString(sim.guildId()), "MAILHELP_CHECK_RATE", rate.toString()));
+            HttpClient attachments = HttpClient.newBuilder().proxy(ProxySelector.of(sim.proxyAddress()))
+                    .sslContext(sim.clientTls()).connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+            bot = DiscordBot.start(config, engine, checks, DiscordBot.Options.defaults()
+                    .withProgressInterval(progressInterval)
+                    .withAttachmentClient(attachments)
+                    .withApiSetup(builder -> builder.setProxy(new Proxy(Proxy.Type.HTTP, sim.proxyAddress()))
+                            .setTrustAllCertificates(true).setGatewayIdentifyRatelimiter(() -> { })));
+        } catch (RuntimeException e) {
+            closeServers();
+            throw e;
+        }
+    }
+
+    static BotFixture start() {
+        return new BotFixture(new CheckRate(100, Duration.ofSeconds(60)), Duration.ofMillis(200), UnaryOperator.identity());
+    }
+
+    static BotFixture start(CheckRate rate, Duration progressInterval, UnaryOperator<Map<String, Check>> overrides) {
+        return new BotFixture(rate, progressInterval, overrides);
+    }
+
+    /** smtp.mailhelp.test:PORT of the local SMTP server. */
+    String smtpHost() {
+        return "smtp.mailhelp.test:" + smtp.getSmtp().getPort();
+    }
+
+    private static void zones(TestDnsServer dns) {
+        for (String zone : List.of("mailhelp.test.", "bl1.mailhelp.test.", "bl2.mailhelp.test.", "bl3.mailhelp.test.")) {
+            dns.addZone(TestDnsServer.name(zone), List.of());
+        }
+        for (String line : List.of(
+                "good.mailhelp.test. 300 IN MX 10 mx.good.mailhelp.test.",
+                "good.mailhelp.test. 300 IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"",
+                "_dmarc.good.mailhelp.test. 300 IN TXT \"v=DMARC1; p=none\"",
+                "mx.good.mailhelp.test. 300 IN A 192.0.2.25",
+                "bad.mailhelp.test. 300 IN A 192.0.2.80",
+                "gmail-user.mailhelp.test. 300 IN MX 5 gmail-smtp-in.l.google.com.",
+                "smtp.mailhelp.test. 300 IN A 127.0.0.1",
+                "10.2.0.192.bl1.mailhelp.test. 300 IN A 127.0.0.2",
+                "10.2.0.192.bl1.mailhelp.test. 300 IN TXT \"Listed for spam\"")) {
+            dns.addRecord(TestDnsServer.record(line));
+        }
+    }
+
+    private void closeServers() {
+        smtp.stop();
+        dns.close();
+        sim.close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            bot.close();
+        } finally {
+            closeServers();
+        }
+    }
+}
