@@ -108,7 +108,12 @@ public final class DiscordBot implements AutoCloseable {
 
     @Override
     public void close() {
-        api.disconnect().join();
+        try {
+            api.disconnect().join();
+        } catch (RuntimeException e) {
+            // Javacord may already be tearing down its own executors; the connection is gone either way.
+            LOG.debug("Discord disconnect: {}", e.toString());
+        }
         scheduler.shutdownNow();
         work.shutdownNow();
     }

@@ -20,6 +20,7 @@ final class RestApi {
     private static final Pattern GLOBAL_COMMANDS = Pattern.compile("/applications/(\\d+)/commands");
     private static final Pattern GUILD_COMMANDS = Pattern.compile("/applications/(\\d+)/guilds/(\\d+)/commands");
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/channels/(\\d+)/messages");
+    private static final Pattern CHANNEL_MESSAGE = Pattern.compile("/channels/(\\d+)/messages/(\\d+)");
     private static final String API = "/api/v10";
 
     private final DiscordSimulator sim;
@@ -120,6 +121,21 @@ final class RestApi {
             }
             SimMessage message = newMessage(body, body.path("flags").asInt() & ShownMessage.EPHEMERAL);
             sim.channelMessages.add(message);
+            return ok(message.json().toString());
+        }
+        if ((m = CHANNEL_MESSAGE.matcher(path)).matches() && method.equals("PATCH")) {
+            SimMessage message = sim.messages.get(Long.parseLong(m.group(2)));
+            if (message == null || !sim.channelMessages.contains(message)
+                    || message.json().path("author").path("id").asLong() != sim.applicationId) {
+                return HttpExchange.Response.json(404, "{\"message\":\"Unknown Message\",\"code\":10008}");
+            }
+            JsonNode body = body(request);
+            FormErrors errors = new FormErrors();
+            PayloadLimits.message(body, "", false, errors);
+            if (!errors.isEmpty()) {
+                return reject(request, errors);
+            }
+            message.apply(body);
             return ok(message.json().toString());
         }
         return unknown(request);
