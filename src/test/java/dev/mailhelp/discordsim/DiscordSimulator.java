@@ -330,6 +330,20 @@ public final class DiscordSimulator implements AutoCloseable {
         return attachment;
     }
 
+    /**
+     * An ephemeral message the bot sent long ago (e.g. by an older version), with one button, so
+     * that tests can click ids the current bot never made.
+     */
+    public ShownMessage oldBotMessage(String title, String customId, String label) {
+        ObjectNode message = messageJson(nextId(), userJson(botUser()), "", ShownMessage.EPHEMERAL);
+        message.putArray("embeds").addObject().put("title", title);
+        ObjectNode button = message.putArray("components").addObject().put("type", 1).putArray("components").addObject();
+        button.put("type", 2).put("style", 1).put("custom_id", customId).put("label", label);
+        SimMessage stored = new SimMessage(message);
+        messages.put(stored.id(), stored);
+        return stored.current();
+    }
+
     /** A user posts a message in the channel (delivered to the bot as MESSAGE_CREATE). */
     public ShownMessage postMessage(SimUser author, String content, List<ObjectNode> attachments) {
         ObjectNode message = messageJson(nextId(), userJson(author), content, 0);
