@@ -71,8 +71,8 @@ public final class DiscordLimits {
             pieces.add(rest.substring(0, cut).stripTrailing());
             rest = rest.substring(cut).stripLeading();
         }
-        if (!rest.isEmpty() || pieces.isEmpty()) {
-            pieces.add(rest);
+        if (!rest.isBlank() || pieces.isEmpty()) {
+            pieces.add(rest.stripTrailing());
         }
         return pieces;
     }
