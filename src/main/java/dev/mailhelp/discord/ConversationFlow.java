@@ -40,8 +40,11 @@ final class ConversationFlow {
     private final Cache<String, Reply.InputRequest> lastInput = CacheBuilder.newBuilder()
             .maximumSize(20_000).expireAfterAccess(Duration.ofMinutes(30)).build();
 
+    private final CheckGate gate;
+
     ConversationFlow(FlowContext context) {
         this.context = context;
+        this.gate = new CheckGate(context.conversation().knowledge().tree());
     }
 
     static String sessionKey(InteractionBase interaction) {
@@ -51,7 +54,7 @@ final class ConversationFlow {
     void start(SlashCommandInteraction interaction) {
         Texts texts = LiveChecks.texts(interaction);
         String key = sessionKey(interaction);
-        run(InteractionReply.deferNew(interaction, true), texts, key, "mailhelp",
+        run(InteractionReply.deferNew(interaction, true, context.acknowledger()), texts, key, "",
                 progress -> context.conversation().start(key, texts.locale()));
     }
 
@@ -76,21 +79,25 @@ final class ConversationFlow {
             return;
         }
         String key = sessionKey(interaction);
-        run(InteractionReply.deferUpdate(interaction), texts, key, "…",
+        Optional<String> check = gate.afterChoice(node, index, texts.locale());
+        if (check.isPresent() && limited(interaction, texts)) {
+            return;
+        }
+        run(InteractionReply.deferUpdate(interaction, context.acknowledger()), texts, key, check.orElse(""),
                 progress -> context.conversation().choose(key, texts.locale(), node, index, progress));
     }
 
     void back(MessageComponentInteraction interaction, CustomId id) {
         Texts texts = LiveChecks.texts(interaction);
         String key = sessionKey(interaction);
-        run(InteractionReply.deferUpdate(interaction), texts, key, "…",
+        run(InteractionReply.deferUpdate(interaction, context.acknowledger()), texts, key, "",
                 progress -> context.conversation().back(key, texts.locale(), id.node()));
     }
 
     void restart(MessageComponentInteraction interaction, CustomId id) {
         Texts texts = LiveChecks.texts(interaction);
         String key = sessionKey(interaction);
-        run(InteractionReply.deferUpdate(interaction), texts, key, "…",
+        run(InteractionReply.deferUpdate(interaction, context.acknowledger()), texts, key, "",
                 progress -> context.conversation().restart(key, texts.locale()));
     }
 
@@ -123,20 +130,28 @@ final class ConversationFlow {
     void submit(ModalInteraction interaction, CustomId id) {
         Texts texts = LiveChecks.texts(interaction);
         String text = interaction.getTextInputValueByCustomId(LiveChecks.INPUT_ID).orElse("").strip();
-        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId());
-        if (wait.isPresent()) {
-            ImmediateReplies.rateLimited(interaction, texts, context.limiter().rate().permits(), wait.get());
+        Optional<String> check = gate.afterInput(id.node(), texts.locale());
+        if (check.isPresent() && limited(interaction, texts)) {
             return;
         }
         String key = sessionKey(interaction);
-        String subject = id.argument().equals("bounce") ? texts.get("input.kind.bounce") : DiscordLimits.truncate(text, 80);
-        InteractionReply reply = InteractionReply.updateNow(interaction, ProgressEdits.startView(subject, texts));
+        String subject = check.orElse("");
+        InteractionReply reply = InteractionReply.updateNow(interaction,
+                ProgressEdits.startView(subject, texts, ProgressEdits.Heading.STEP));
         run(reply, texts, key, subject, progress -> context.conversation().submit(key, texts.locale(), id.node(), text, progress));
+    }
+
+    /** True (and the user told how long to wait) when the user may not start another check yet. */
+    private boolean limited(InteractionBase interaction, Texts texts) {
+        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId());
+        wait.ifPresent(w -> ImmediateReplies.rateLimited(interaction, texts, context.limiter().rate().permits(), w));
+        return wait.isPresent();
     }
 
     private void run(ReplyTarget reply, Texts texts, String key, String subject,
                      Function<ProgressListener, CompletionStage<Reply>> call) {
-        ProgressEdits progress = new ProgressEdits(reply, context.scheduler(), context.progressInterval(), subject, texts);
+        ProgressEdits progress = new ProgressEdits(reply, context.scheduler(), context.progressInterval(), subject, texts,
+                ProgressEdits.Heading.STEP);
         CompletableFuture.supplyAsync(() -> call.apply(progress), context.work())
                 .thenCompose(CompletionStage::toCompletableFuture)
                 .orTimeout(context.workTimeout().toMillis(), TimeUnit.MILLISECONDS)

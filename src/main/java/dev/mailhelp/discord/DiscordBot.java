@@ -30,31 +30,37 @@ public final class DiscordBot implements AutoCloseable {
     /**
      * @param progressInterval  least time between two progress edits of one reply
      * @param workTimeout       longest a conversation step or check may take before the user is told it failed
-     * @param attachmentClient  HTTP client for attachment downloads (tests route it through the simulator)
+     * @param httpClient        HTTP client for acknowledgements and attachment downloads (tests route it
+     *                          through the simulator); Javacord keeps its own for everything else
      * @param apiSetup          last changes to the Javacord builder (tests: proxy and trust)
+     * @param directAcks        acknowledge through {@link Acknowledger} (true) or Javacord's queue (for comparison)
      */
-    public record Options(Duration progressInterval, Duration workTimeout, Clock clock, HttpClient attachmentClient,
-                          UnaryOperator<DiscordApiBuilder> apiSetup) {
+    public record Options(Duration progressInterval, Duration workTimeout, Clock clock, HttpClient httpClient,
+                          UnaryOperator<DiscordApiBuilder> apiSetup, boolean directAcks) {
 
         public static Options defaults() {
             return new Options(Duration.ofSeconds(1), Duration.ofSeconds(90), Clock.systemUTC(),
-                    AttachmentReader.defaultClient(), UnaryOperator.identity());
+                    AttachmentReader.defaultClient(), UnaryOperator.identity(), true);
+        }
+
+        public Options withDirectAcks(boolean direct) {
+            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, direct);
         }
 
         public Options withApiSetup(UnaryOperator<DiscordApiBuilder> setup) {
-            return new Options(progressInterval, workTimeout, clock, attachmentClient, setup);
+            return new Options(progressInterval, workTimeout, clock, httpClient, setup, directAcks);
         }
 
-        public Options withAttachmentClient(HttpClient client) {
-            return new Options(progressInterval, workTimeout, clock, client, apiSetup);
+        public Options withHttpClient(HttpClient client) {
+            return new Options(progressInterval, workTimeout, clock, client, apiSetup, directAcks);
         }
 
         public Options withProgressInterval(Duration interval) {
-            return new Options(interval, workTimeout, clock, attachmentClient, apiSetup);
+            return new Options(interval, workTimeout, clock, httpClient, apiSetup, directAcks);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(progressInterval, workTimeout, newClock, attachmentClient, apiSetup);
+            return new Options(progressInterval, workTimeout, newClock, httpClient, apiSetup, directAcks);
         }
     }
 
@@ -78,7 +84,8 @@ public final class DiscordBot implements AutoCloseable {
         work.allowCoreThreadTimeOut(true);
         FlowContext context = new FlowContext(conversation, conversation.knowledge().articles(), Map.copyOf(checks),
                 new CheckRateLimiter(config.checkRate(), options.clock()), scheduler, work,
-                options.progressInterval(), options.workTimeout(), new AttachmentReader(options.attachmentClient()));
+                options.progressInterval(), options.workTimeout(), new AttachmentReader(options.httpClient()),
+                options.directAcks() ? new Acknowledger(options.httpClient(), Acknowledger.DISCORD_API) : Acknowledger.javacordOnly());
         scheduler.scheduleAtFixedRate(context.limiter()::evictIdle, 5, 5, TimeUnit.MINUTES);
         DiscordApiBuilder builder = new DiscordApiBuilder().setToken(config.token().value())
                 .setCurrentShard(config.shardId()).setTotalShards(config.shardCount());

@@ -14,7 +14,8 @@ import java.util.function.Function;
 /** What the interaction flows share: the engine, articles, checks, limits and threads. */
 record FlowContext(ConversationEngine conversation, ArticleLibrary articles, Map<String, Check> checks,
                    CheckRateLimiter limiter, ScheduledExecutorService scheduler, ExecutorService work,
-                   Duration progressInterval, Duration workTimeout, AttachmentReader attachments) {
+                   Duration progressInterval, Duration workTimeout, AttachmentReader attachments,
+                   Acknowledger acknowledger) {
 
     /** Article id to its title in {@code locale} (the id itself when unknown). */
     Function<String, String> articleTitles(String locale) {

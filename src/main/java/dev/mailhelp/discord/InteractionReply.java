@@ -27,13 +27,13 @@ final class InteractionReply implements ReplyTarget {
     }
 
     /** "Thinking…" (type 5): for commands and modals that were not opened from a message. */
-    static InteractionReply deferNew(InteractionBase interaction, boolean ephemeral) {
-        return new InteractionReply(interaction, ephemeral, interaction.respondLater(ephemeral));
+    static InteractionReply deferNew(InteractionBase interaction, boolean ephemeral, Acknowledger acknowledger) {
+        return new InteractionReply(interaction, ephemeral, acknowledger.deferReply(interaction, ephemeral));
     }
 
     /** Acknowledge a click without changing the message yet (type 6); edits then replace that message. */
-    static InteractionReply deferUpdate(MessageComponentInteraction interaction) {
-        return new InteractionReply(interaction, true, interaction.acknowledge());
+    static InteractionReply deferUpdate(MessageComponentInteraction interaction, Acknowledger acknowledger) {
+        return new InteractionReply(interaction, true, acknowledger.deferUpdate(interaction));
     }
 
     /** Replace the message the interaction came from at once (type 7), e.g. with "Checking…". */

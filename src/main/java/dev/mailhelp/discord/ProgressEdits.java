@@ -31,7 +31,18 @@ final class ProgressEdits implements ProgressListener {
     private boolean finished;
     private int edits;
 
+    /** "Checking example.com…" for a target; a conversation step shows its own title instead. */
+    enum Heading { TARGET, STEP }
+
+    private final Heading heading;
+
     ProgressEdits(ReplyTarget target, ScheduledExecutorService scheduler, Duration interval, String subject, Texts texts) {
+        this(target, scheduler, interval, subject, texts, Heading.TARGET);
+    }
+
+    ProgressEdits(ReplyTarget target, ScheduledExecutorService scheduler, Duration interval, String subject, Texts texts,
+                  Heading heading) {
+        this.heading = heading;
         this.target = target;
         this.scheduler = scheduler;
         this.intervalNanos = interval.toNanos();
@@ -70,15 +81,23 @@ final class ProgressEdits implements ProgressListener {
         target.edit(view);
     }
 
-    /** The "Checking …" message before any part finished. */
+    /** The "Checking …" message before any part finished; {@code subject} may be empty. */
     static MessageView startView(String subject, Texts texts) {
-        return view(texts.get("checking.start", subject), "");
+        return startView(subject, texts, Heading.TARGET);
+    }
+
+    static MessageView startView(String subject, Texts texts, Heading heading) {
+        return view(title(subject, texts, heading, 0, 0), "");
+    }
+
+    private static String title(String subject, Texts texts, Heading heading, int done, int total) {
+        String prefix = subject.isEmpty() ? "working" : heading == Heading.STEP ? "step" : "checking";
+        return done == 0 ? texts.get(prefix + ".start", subject) : texts.get(prefix + ".parts", subject, done, total);
     }
 
     /** The "Checking …" message as it stands. */
     synchronized MessageView view() {
-        String title = done == 0 ? texts.get("checking.start", subject) : texts.get("checking.parts", subject, done, total);
-        return view(title, String.join("\n", partsDone));
+        return view(title(subject, texts, heading, done, total), String.join("\n", partsDone));
     }
 
     private static MessageView view(String title, String description) {

@@ -62,17 +62,23 @@ final class BotFixture implements AutoCloseable {
             engine = new ConversationEngine(knowledge, checks, sessions, Clock.systemUTC(), text -> Optional.empty());
             DiscordConfig config = DiscordConfig.from(Map.of("DISCORD_TOKEN", sim.token(),
                     "MAILHELP_DISCORD_GUILD_ID", Long.toString(sim.guildId()), "MAILHELP_CHECK_RATE", rate.toString()));
-            HttpClient attachments = HttpClient.newBuilder().proxy(ProxySelector.of(sim.proxyAddress()))
-                    .sslContext(sim.clientTls()).connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
-            bot = DiscordBot.start(config, engine, checks, DiscordBot.Options.defaults()
-                    .withProgressInterval(progressInterval)
-                    .withAttachmentClient(attachments)
-                    .withApiSetup(builder -> builder.setProxy(new Proxy(Proxy.Type.HTTP, sim.proxyAddress()))
-                            .setTrustAllCertificates(true).setGatewayIdentifyRatelimiter(() -> { })));
+            bot = DiscordBot.start(config, engine, checks, simOptions(sim).withProgressInterval(progressInterval));
         } catch (RuntimeException e) {
             closeServers();
             throw e;
         }
+    }
+
+    /**
+     * Bot options that send everything through the simulator: Javacord's REST and gateway, and the
+     * bot's own HTTP client (acknowledgements, attachment downloads). Nothing leaves 127.0.0.1.
+     */
+    static DiscordBot.Options simOptions(DiscordSimulator sim) {
+        HttpClient http = HttpClient.newBuilder().proxy(ProxySelector.of(sim.proxyAddress()))
+                .sslContext(sim.clientTls()).connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+        return DiscordBot.Options.defaults().withHttpClient(http)
+                .withApiSetup(builder -> builder.setProxy(new Proxy(Proxy.Type.HTTP, sim.proxyAddress()))
+                        .setTrustAllCertificates(true).setGatewayIdentifyRatelimiter(() -> { }));
     }
 
     static BotFixture start() {

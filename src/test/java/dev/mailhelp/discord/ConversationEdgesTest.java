@@ -8,7 +8,6 @@ import dev.mailhelp.conversation.ConversationEngine;
 import dev.mailhelp.conversation.SessionStore;
 import dev.mailhelp.discordsim.ShownMessage;
 import dev.mailhelp.discordsim.SimInteraction;
-import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -86,8 +85,7 @@ class ConversationEdgesTest {
                 text -> Optional.empty());
         try (DiscordBot restarted = DiscordBot.start(DiscordConfig.from(Map.of("DISCORD_TOKEN", fixture.sim.token(),
                         "MAILHELP_DISCORD_GUILD_ID", Long.toString(fixture.sim.guildId()))), engine, fixture.checks,
-                DiscordBot.Options.defaults().withApiSetup(b -> b.setProxy(new Proxy(Proxy.Type.HTTP, fixture.sim.proxyAddress()))
-                        .setTrustAllCertificates(true).setGatewayIdentifyRatelimiter(() -> { })))) {
+                BotFixture.simOptions(fixture.sim))) {
             assertEquals(0, fresh.size());
             u.shown = old;
             u.choose(1);

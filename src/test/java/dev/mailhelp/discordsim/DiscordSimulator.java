@@ -60,6 +60,7 @@ public final class DiscordSimulator implements AutoCloseable {
     final Map<Long, List<JsonNode>> guildCommands = new ConcurrentHashMap<>();
     private final AtomicLong clockOffsetMillis = new AtomicLong();
     private volatile JsonNode identifyShard;
+    volatile long restLatencyMillis;
 
     private DiscordSimulator() throws IOException {
         byte[] tokenBytes = new byte[24];
@@ -198,6 +199,11 @@ public final class DiscordSimulator implements AutoCloseable {
     public void awaitGatewayResumed(int resumes) {
         Await.until("gateway RESUME number " + resumes, () -> gateway.resumes() >= resumes && gateway.connected(),
                 Duration.ofSeconds(15));
+    }
+
+    /** Delays every REST answer, as the way to the real Discord would (e.g. 50 ms). */
+    public void setRestLatency(Duration latency) {
+        restLatencyMillis = latency.toMillis();
     }
 
     /** Moves the simulated clock on (for token expiry) without waiting. */

@@ -42,6 +42,15 @@ final class RestApi {
                 sim.violations.add("simulator could not handle " + request.method() + " " + request.path() + ": " + e);
                 response = HttpExchange.Response.json(500, "{\"message\":\"simulator error\",\"code\":0}");
             }
+            long delay = sim.restLatencyMillis;
+            if (delay > 0) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             HttpExchange.write(out, response);
             if ("close".equalsIgnoreCase(request.header("connection"))) {
                 return;
@@ -247,6 +256,7 @@ final class RestApi {
             return HttpExchange.Response.json(404, "{\"message\":\"Unknown interaction\",\"code\":10062}");
         }
         synchronized (interaction) {
+            interaction.callbackArrived(now);
             if (interaction.acknowledged()) {
                 sim.violations.add("interaction " + id + " acknowledged twice (second callback type "
                         + body.path("type").asInt() + ")");

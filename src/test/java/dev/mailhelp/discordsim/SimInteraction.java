@@ -25,6 +25,7 @@ public final class SimInteraction {
     final long createdAtMillis;
     private volatile long createdNanos;
     private long ackNanos;
+    private long firstCallbackNanos;
     private int ackType;
     private SimMessage original;
     private final List<SimMessage> followups = new ArrayList<>();
@@ -72,6 +73,17 @@ public final class SimInteraction {
 
     long createdNanos() {
         return createdNanos;
+    }
+
+    synchronized void callbackArrived(long nanos) {
+        if (firstCallbackNanos == 0) {
+            firstCallbackNanos = nanos;
+        }
+    }
+
+    /** Milliseconds from dispatch to the first callback that arrived, accepted or not (too late). */
+    public synchronized Optional<Double> firstCallbackMillis() {
+        return firstCallbackNanos == 0 ? Optional.empty() : Optional.of((firstCallbackNanos - createdNanos) / 1_000_000.0);
     }
 
     synchronized boolean acknowledged() {
