@@ -151,4 +151,30 @@ class ConversationEdgesTest {
         assertEquals("triage", u.node());
         assertFalse(u.shown.button("Share in channel").isPresent(), "nothing to share yet");
     }
+
+    @Test
+    void onlyStepsThatRunACheckCountAgainstTheRate() {
+        try (BotFixture limited = BotFixture.start(new CheckRate(1, Duration.ofSeconds(60)), Duration.ofMillis(200), c -> c)) {
+            SimulatedUser u = new SimulatedUser(limited.sim, "careful", "en-US");
+            u.start();
+            u.choose(2);
+            u.choose(0);
+            u.enter("good.mailhelp.test");
+            assertEquals("dns-ask-selector", u.node(), "typing the domain ran no check and was not limited");
+            u.enter("");
+            assertEquals("dns-ok", u.node(), "the one check allowed");
+            u.choose(0);
+            assertEquals("bl-ask-ip", u.node());
+            ShownMessage.Button input = u.shown.buttons().stream().filter(b -> b.customId().startsWith("mh1|i|")).findFirst().orElseThrow();
+            SimInteraction click = limited.sim.clickButton(u.user, "en-US", u.shown, input.customId());
+            click.awaitModal();
+            SimInteraction submit = limited.sim.submitModal(click, Map.of("value", "192.0.2.10"));
+            ShownMessage refusal = submit.awaitReply();
+            assertEquals("Please slow down", refusal.embeds().get(0).path("title").asText());
+            assertTrue(refusal.ephemeral());
+            assertEquals("bl-ask-ip", SimulatedUser.node(click.original().orElse(u.shown)), "the step stays as it was");
+            assertEquals(List.of(), limited.sim.violations());
+            assertEquals(List.of(), limited.sim.rejections());
+        }
+    }
 }
