@@ -16,7 +16,9 @@ public final class Main {
     }
 
     static int run(String[] args) {
-        CommandLine cmd = new CommandLine(new MailhelpCommand());
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        CommandLine cmd = new CommandLine(new MailhelpCommand(),
+                new dev.mailhelp.cli.CommandFactory(dev.mailhelp.config.Environment.load(cwd), cwd));
         cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         // Picocli's own usage errors exit 2, the same as our "bad input".

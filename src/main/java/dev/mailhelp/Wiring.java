@@ -7,6 +7,43 @@ import dev.mailhelp.conversation.ConversationEngine;
 import dev.mailhelp.conversation.MessageKeys;
 import dev.mailhelp.conversation.SessionStore;
 import dev.mailhelp.diagnosis.Check;
+import dev.mailhelp.diagnosis.blocklist.BlocklistCatalogue;
+import dev.mailhelp.diagnosis.blocklist.CatalogueException;
+import dev.mailhelp.knowledge.InvalidKnowledgeException;
+import dev.mailhelp.knowledge.Position;
+import dev.mailhelp.knowledge.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import dev.mailhelp.diagnosis.blocklist.BlocklistChecker;
+import dev.mailhelp.diagnosis.blocklist.BlocklistIpCheck;
+import dev.mailhelp.diagnosis.blocklist.BlocklistSettings;
+import dev.mailhelp.diagnosis.smtp.AddressGuard;
+import dev.mailhelp.diagnosis.smtp.CatalogueSmtpProviders;
+import dev.mailhelp.diagnosis.smtp.CredentialWarning;
+import dev.mailhelp.diagnosis.smtp.DnsClientHostResolver;
+import dev.mailhelp.diagnosis.smtp.MxSmtpProbe;
+import dev.mailhelp.diagnosis.smtp.ProbeSettings;
+import dev.mailhelp.diagnosis.smtp.SmtpCheck;
+import dev.mailhelp.diagnosis.smtp.SmtpDiagnosis;
+import dev.mailhelp.diagnosis.smtp.SmtpProbe;
+import dev.mailhelp.diagnosis.smtp.SmtpProviderGuide;
+import dev.mailhelp.knowledge.ProviderCatalogue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import dev.mailhelp.dns.AsyncDnsClient;
+import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.diagnosis.domain.DomainCheck;
+import dev.mailhelp.diagnosis.domain.DomainPart;
+import dev.mailhelp.diagnosis.domain.DomainReport;
+import dev.mailhelp.diagnosis.provider.KnownProvider;
+import dev.mailhelp.diagnosis.provider.MailProviders;
+import dev.mailhelp.diagnosis.provider.ProviderCheck;
+import dev.mailhelp.diagnosis.spf.SpfCheck;
+import dev.mailhelp.knowledge.Provider;
+import java.net.InetSocketAddress;
+import org.xbill.DNS.Name;
+import dev.mailhelp.dns.DnsClient;
+import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.knowledge.Expectations;
 import dev.mailhelp.knowledge.KnowledgeBase;
 import dev.mailhelp.knowledge.KnowledgeLoader;
@@ -28,20 +65,24 @@ public final class Wiring {
     /** How long an idle conversation is kept, and how many are kept at most. */
     static final Duration SESSION_IDLE = Duration.ofMinutes(30);
     static final int MAX_SESSIONS = 50_000;
+    /** An SMTP probe holds a thread per port for up to 45 s; more probes than this wait their turn. */
+    static final int SMTP_PROBE_THREADS = 24;
 
     // TEMPORARY while the checks are being merged: their agreed signatures, so the tree validates.
     // Each entry is replaced by the real check's own signature as it lands.
     private static final Map<String, Expectations.CheckSignature> PLANNED = Map.of(
             "bounce", new Expectations.CheckSignature("bounce", Set.of("bounce"),
-                    Set.of("blocklist", "limits", "auth", "dns", "provider", "recipient", "other", "error")),
-            "domain", new Expectations.CheckSignature("domain", Set.of("domain"), Set.of("ok", "problems", "error")),
-            "blocklist-ip", new Expectations.CheckSignature("blocklist-ip", Set.of("ip"), Set.of("listed", "clean", "error")),
-            "smtp", new Expectations.CheckSignature("smtp", Set.of("host"), Set.of("ok", "problems", "error")),
-            "provider", new Expectations.CheckSignature("provider", Set.of("domain"), Set.of("known", "unknown", "error")));
+                    Set.of("blocklist", "limits", "auth", "dns", "provider", "recipient", "other", "error")));
 
     private final Environment env;
     private final Path knowledgeDir;
     private final Map<String, Check> checks;
+    /** Problems of the catalogues the checks load themselves (they join the knowledge problems). */
+    private final List<Problem> catalogueProblems = new ArrayList<>();
+    private volatile KnowledgeBase loaded;
+    private final ExecutorService smtpThreads = blockingIo("smtp-probe", SMTP_PROBE_THREADS);
+    private BlocklistCatalogue blocklistCatalogue;
+    private final Map<DnsClient, BlocklistChecker> blocklistCheckers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Wiring(Environment env, Optional<Path> knowledgeDir) {
         this.env = env;
@@ -49,9 +90,108 @@ public final class Wiring {
         this.checks = buildChecks(env);
     }
 
-    private static Map<String, Check> buildChecks(Environment env) {
+    private Map<String, Check> buildChecks(Environment env) {
         Map<String, Check> out = new LinkedHashMap<>();
+        DnsClient dns = dnsClient(Optional.empty());
+        add(out, new DomainCheck(domainReport(dns)));
+        add(out, new ProviderCheck(dns, mailProviders()));
+        blocklists(dns).ifPresent(b -> add(out, new BlocklistIpCheck(b)));
+        add(out, new SmtpCheck(smtpProbe(dns), smtpDiagnosis()));
         return out;
+    }
+
+    private SmtpProbe smtpProbe(DnsClient dns) {
+        return new SmtpProbe(AddressGuard.mailPorts(allowPrivate()), new DnsClientHostResolver(dns), ProbeSettings.defaults(),
+                smtpThreads);
+    }
+
+    private SmtpDiagnosis smtpDiagnosis() {
+        SmtpProviderGuide guide = (host, locale) -> new CatalogueSmtpProviders(providers()).bySmtpHost(host, locale);
+        return new SmtpDiagnosis(guide, ProbeSettings.defaults().slowGreeting());
+    }
+
+    /** The {@code check domain --probe-smtp} part: the MX hosts probed on port 25. */
+    public DomainPart mxSmtpProbe(DnsClient dns) {
+        return new MxSmtpProbe(dns, smtpProbe(dns), smtpDiagnosis())::check;
+    }
+
+    /** The resolver the checks use: {@code --dns} when given, else {@code MAILHELP_DNS}, else the system's. */
+    public DnsClient dnsClient(Optional<InetSocketAddress> server) {
+        DnsSettings settings = DnsSettings.fromEnvironment(env.asMap());
+        return new AsyncDnsClient(server.map(settings::withServer).orElse(settings));
+    }
+
+    /** The whole DNS records report of a domain: MX, SPF, DMARC, DKIM, PTR, MTA-STS, TLS-RPT, domain blocklists. */
+    public DomainReport domainReport(DnsClient dns) {
+        Optional<DomainPart> blocklist = blocklists(dns).map(b ->
+                d -> b.checkDomain(Name.fromConstantString(d + "."), ProgressListener.NONE));
+        return DomainReport.standard(dns, mailProviders(), new SpfCheck(dns)::check, blocklist);
+    }
+
+    /** Self-hosted setups and tests check private and documentation addresses; off by default. */
+    private boolean allowPrivate() {
+        return env.flag("MAILHELP_ALLOW_PRIVATE");
+    }
+
+    /**
+     * One checker per resolver for the application's lifetime, so blocklist test-point verdicts are
+     * reused. A broken catalogue is reported with the knowledge problems instead of failing here.
+     */
+    private Optional<BlocklistChecker> blocklists(DnsClient dns) {
+        try {
+            return Optional.of(blocklistCheckers.computeIfAbsent(dns, d -> new BlocklistChecker(d, blocklistCatalogue(),
+                    BlocklistSettings.defaults().withNonPublicAddressesAllowed(allowPrivate()), env.asMap())));
+        } catch (CatalogueException e) {
+            return Optional.empty();
+        }
+    }
+
+    private synchronized BlocklistCatalogue blocklistCatalogue() {
+        if (blocklistCatalogue == null) {
+            try {
+                blocklistCatalogue = BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME));
+            } catch (CatalogueException e) {
+                catalogueProblems.add(new Problem(BlocklistCatalogue.FILE_NAME, Position.UNKNOWN, e.getMessage()));
+                throw e;
+            }
+        }
+        return blocklistCatalogue;
+    }
+
+    private MailProviders mailProviders() {
+        return MailProviders.of(
+                host -> providers().byMxHost(host).map(Wiring::known),
+                () -> providers().all().stream().map(Wiring::known).toList());
+    }
+
+    private static KnownProvider known(Provider p) {
+        return new KnownProvider(p.id(), p.name(), p.dkimSelectors());
+    }
+
+    /**
+     * The provider catalogue is part of the knowledge, which is validated against these checks, so
+     * the checks read it lazily: the validated copy once loaded, else a plain load of the folder.
+     */
+    private ProviderCatalogue providers() {
+        KnowledgeBase kb = loaded;
+        if (kb == null) {
+            kb = KnowledgeLoader.load(knowledgeDir, new Expectations(Map.of(), Set.of())).knowledge();
+            loaded = kb;
+        }
+        return kb.providers();
+    }
+
+    /** Daemon threads for the few blocking steps (SMTP dialogues): bounded, so a burst queues instead of piling up. */
+    private static ExecutorService blockingIo(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static void add(Map<String, Check> checks, Check check) {
+        checks.put(check.id(), check);
     }
 
     public Environment environment() {
@@ -75,12 +215,25 @@ public final class Wiring {
         return new Expectations(signatures, keys);
     }
 
+    /** Loads and validates the knowledge folder, including the catalogues the checks read. */
+    public KnowledgeLoader.Result loadKnowledge() {
+        KnowledgeLoader.Result result = KnowledgeLoader.load(knowledgeDir, expectations());
+        List<Problem> problems = new ArrayList<>(result.problems());
+        problems.addAll(catalogueProblems);
+        return new KnowledgeLoader.Result(result.knowledge(), problems);
+    }
+
     public KnowledgeBase knowledge() {
-        return KnowledgeLoader.loadValid(knowledgeDir, expectations());
+        KnowledgeLoader.Result result = loadKnowledge();
+        if (!result.ok()) {
+            throw new InvalidKnowledgeException(knowledgeDir, result.problems());
+        }
+        loaded = result.knowledge();
+        return loaded;
     }
 
     public ConversationEngine engine(KnowledgeBase knowledge) {
         return new ConversationEngine(knowledge, checks, new SessionStore(MAX_SESSIONS, SESSION_IDLE, Clock.systemUTC()),
-                Clock.systemUTC(), text -> Optional.empty());
+                Clock.systemUTC(), text -> CredentialWarning.inspect(text).map(f -> "warning.secret"));
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** {@code mailhelp check domain|ip|smtp ...}: one-shot live checks. */
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Run a live check and print its report.",
-        subcommands = {})
+        subcommands = {CheckDomainCommand.class, CheckIpCommand.class, CheckSmtpCommand.class})
 public final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec

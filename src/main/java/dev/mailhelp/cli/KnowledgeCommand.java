@@ -1,7 +1,6 @@
 package dev.mailhelp.cli;
 
 import dev.mailhelp.Wiring;
-import dev.mailhelp.config.Environment;
 import dev.mailhelp.knowledge.KnowledgeLoader;
 import dev.mailhelp.knowledge.Problem;
 import java.io.PrintWriter;
@@ -40,7 +39,7 @@ public final class KnowledgeCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Wiring wiring = new Wiring(GlobalOptions.environment(), Optional.ofNullable(dir));
-            KnowledgeLoader.Result result = KnowledgeLoader.load(wiring.knowledgeDir(), wiring.expectations());
+            KnowledgeLoader.Result result = wiring.loadKnowledge();
             for (Problem p : result.problems()) {
                 out.println(p);
             }

@@ -61,7 +61,9 @@ public final class AsyncDnsClient implements DnsClient {
         this.settings = settings;
         this.nanoClock = nanoClock;
         this.resolver = new SimpleResolver(settings.server());
-        this.resolver.setTimeout(settings.timeout());
+        // dnsjava checks its timeouts about once a second; ours (orTimeout in send) is exact, so
+        // dnsjava's own is only a backstop that cleans up the abandoned transaction.
+        this.resolver.setTimeout(settings.timeout().plusSeconds(2));
         this.cache = new LruCache(settings.cacheMaxEntries());
     }
 
@@ -192,7 +194,16 @@ public final class AsyncDnsClient implements DnsClient {
 
     private CompletableFuture<Message> send(Message query, int triesLeft) {
         CompletableFuture<Message> result = new CompletableFuture<>();
+        CompletableFuture<Message> attempt = new CompletableFuture<>();
         resolver.sendAsync(query).whenComplete((message, error) -> {
+            if (error == null) {
+                attempt.complete(message);
+            } else {
+                attempt.completeExceptionally(error);
+            }
+        });
+        attempt.orTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        attempt.whenComplete((message, error) -> {
             if (error == null) {
                 result.complete(message);
                 return;

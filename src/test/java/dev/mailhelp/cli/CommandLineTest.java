@@ -15,7 +15,9 @@ class CommandLineTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new MailhelpCommand());
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        CommandLine cmd = new CommandLine(new MailhelpCommand(),
+                new CommandFactory(new dev.mailhelp.config.Environment(java.util.Map.of()), cwd));
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
         int code = cmd.execute(args);

@@ -1,0 +1,142 @@
+package dev.mailhelp.cli;
+
+import com.google.common.net.InetAddresses;
+import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.Report;
+import dev.mailhelp.diagnosis.dkim.DkimSelector;
+import dev.mailhelp.diagnosis.domain.DomainName;
+import dev.mailhelp.diagnosis.domain.DomainPart;
+import dev.mailhelp.diagnosis.domain.DomainReport;
+import dev.mailhelp.diagnosis.domain.DomainRequest;
+import dev.mailhelp.dns.DnsSettings;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code check domain <domain>}: MX, SPF, DMARC, DKIM, PTR, MTA-STS, TLS-RPT and the bulk-sender verdict. */
+@Command(name = "domain", mixinStandardHelpOptions = true,
+        description = "Check a domain's mail DNS records: MX, SPF, DMARC, DKIM, reverse DNS, MTA-STS, TLS-RPT,"
+                + " and whether it meets the Gmail/Yahoo/Outlook bulk-sender requirements.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:all fine", "1:problems found", "2:bad input or usage", "3:something could not be checked"})
+public final class CheckDomainCommand implements Callable<Integer> {
+
+    /** Extra time over the report's own deadline before the command gives up waiting. */
+    private static final long GRACE_SECONDS = 5;
+
+    @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain you send mail from, e.g. example.com.")
+    String domain;
+
+    @Option(names = "--selector", paramLabel = "S",
+            description = "A DKIM selector (the s= of a DKIM-Signature header); repeat or separate with commas."
+                    + " Without it the common selectors are tried.")
+    List<String> selectors = new ArrayList<>();
+
+    @Option(names = "--ip", paramLabel = "IP", description = "A sending IP address whose reverse DNS to check"
+            + " (default: the MX hosts' addresses); repeatable.")
+    List<String> ips = new ArrayList<>();
+
+    @Option(names = "--dns", paramLabel = "HOST:PORT", description = "The DNS resolver to ask (default: "
+            + DnsSettings.ENV_SERVER + ", else the system's).")
+    String dns;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Option(names = "--probe-smtp", description = "Also connect to the first MX hosts on port 25 (the SMTP probe, with its"
+            + " address guard); off by default, a DNS check opens no connections.")
+    boolean probeSmtp;
+
+    private final Function<Optional<InetSocketAddress>, DomainReport> reports;
+    private final Function<Optional<InetSocketAddress>, DomainPart> mxProbe;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    /**
+     * @param reports builds the report for a resolver given with --dns (empty: the configured default)
+     */
+    public CheckDomainCommand(Function<Optional<InetSocketAddress>, DomainReport> reports, PrintWriter out, PrintWriter err) {
+        this(reports, server -> domain -> java.util.concurrent.CompletableFuture.completedFuture(List.of()), out, err);
+    }
+
+    /** @param mxProbe builds the {@code --probe-smtp} part for a resolver (the MX hosts' SMTP probe) */
+    public CheckDomainCommand(Function<Optional<InetSocketAddress>, DomainReport> reports,
+                              Function<Optional<InetSocketAddress>, DomainPart> mxProbe, PrintWriter out, PrintWriter err) {
+        this.reports = reports;
+        this.mxProbe = mxProbe;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        DomainRequest request;
+        Optional<InetSocketAddress> server;
+        try {
+            DomainName name = DomainName.parse(domain);
+            List<String> parsedSelectors = new ArrayList<>();
+            for (String s : selectors) {
+                for (String part : s.split(",")) {
+                    if (!part.isBlank() || s.isBlank()) {
+                        parsedSelectors.add(DkimSelector.parse(part));
+                    }
+                }
+            }
+            List<InetAddress> parsedIps = new ArrayList<>();
+            for (String ip : ips) {
+                if (!InetAddresses.isInetAddress(ip.strip())) {
+                    throw new IllegalArgumentException("--ip " + ip + ": not an IP address (expected e.g. 192.0.2.1 or 2001:db8::1).");
+                }
+                parsedIps.add(InetAddresses.forString(ip.strip()));
+            }
+            server = dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns));
+            request = new DomainRequest(name, parsedSelectors, parsedIps);
+        } catch (IllegalArgumentException e) {
+            err.println("mailhelp check domain: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        DomainReport report = reports.apply(server);
+        Report result;
+        try {
+            result = report.run(request, (part, done, total, findings) -> {
+                if (!json) {
+                    synchronized (err) {
+                        err.printf("  checked %-12s (%d/%d)%n", part, done, total);
+                        err.flush();
+                    }
+                }
+            }).get(report.deadline().toSeconds() + GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("mailhelp check domain: interrupted");
+            err.flush();
+            return ExitCode.COULD_NOT_CHECK;
+        } catch (ExecutionException | TimeoutException e) {
+            err.println("mailhelp check domain: the check did not complete: " + e);
+            err.flush();
+            return ExitCode.COULD_NOT_CHECK;
+        }
+        if (probeSmtp) {
+            List<Finding> smtp = mxProbe.apply(server).check(request.domain().ascii())
+                    .toCompletableFuture().join();
+            List<Finding> all = new ArrayList<>(result.findings());
+            all.addAll(smtp);
+            result = new Report(result.target(), all, result.elapsedMs());
+        }
+        ReportPrinter.print(result, json, out);
+        err.flush();
+        return result.exitCode();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.mailhelp.cli;
+
+import dev.mailhelp.diagnosis.Report;
+import dev.mailhelp.diagnosis.blocklist.BlocklistCatalogue;
+import dev.mailhelp.diagnosis.blocklist.BlocklistChecker;
+import dev.mailhelp.diagnosis.blocklist.BlocklistSettings;
+import dev.mailhelp.diagnosis.blocklist.CatalogueException;
+import dev.mailhelp.diagnosis.blocklist.ListResult;
+import dev.mailhelp.dns.AsyncDnsClient;
+import dev.mailhelp.dns.DnsSettings;
+import dev.mailhelp.dns.ReverseNames;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mailhelp check ip <address> [--dns HOST:PORT] [--json] [--list ID]...}: the address against
+ * the blocklists of the catalogue. Exit 0 not listed anywhere, 1 listed, 2 bad input, 3 some list
+ * could not be checked (and none lists it).
+ */
+@Command(name = "ip", mixinStandardHelpOptions = true,
+        description = "Check a sending IP address against the DNS blocklists (DNSBLs).")
+public final class CheckIpCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "ADDRESS", description = "The public IPv4 or IPv6 address that sends the mail.")
+    String address;
+
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]",
+            description = "DNS resolver to query (default: MAILHELP_DNS, else the system's). Several lists refuse public resolvers.")
+    String dns;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Option(names = "--list", paramLabel = "ID",
+            description = "Query only these lists (ids from knowledge/blocklists.yaml); default: the lists marked default_on.")
+    List<String> lists = List.of();
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+    private final Path knowledgeDir;
+    private final BlocklistSettings settings;
+
+    /** As the application runs it: the real environment's settings and the catalogue in {@code knowledgeDir}. */
+    public CheckIpCommand(Map<String, String> env, Path knowledgeDir) {
+        this(env, knowledgeDir, BlocklistSettings.defaults());
+    }
+
+    public CheckIpCommand(Map<String, String> env, Path knowledgeDir, BlocklistSettings settings) {
+        this.env = Map.copyOf(env);
+        this.knowledgeDir = knowledgeDir;
+        this.settings = settings;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        InetAddress ip;
+        DnsSettings dnsSettings;
+        BlocklistCatalogue catalogue;
+        BlocklistChecker checker;
+        try {
+            ip = ReverseNames.parseAddress(address);
+            dnsSettings = dns == null ? DnsSettings.fromEnvironment(env) : DnsSettings.forServer(DnsSettings.parseServer(dns));
+            catalogue = BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME));
+            checker = new BlocklistChecker(new AsyncDnsClient(dnsSettings), catalogue, settings.withLists(lists), env);
+        } catch (IllegalArgumentException | CatalogueException e) {
+            err.println("mailhelp check ip: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        Optional<String> why = checker.whyNotCheckable(ip);
+        if (why.isPresent()) {
+            err.println("mailhelp check ip: " + ip.getHostAddress() + " is " + why.get()
+                    + "; blocklists never list such addresses, so checking it is pointless."
+                    + " Give the public address your mail leaves from (see a bounce or the Received: headers).");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        List<ListResult> results = checker.checkAddress(ip, dev.mailhelp.diagnosis.ProgressListener.NONE).join();
+        Report report = new Report(ip.getHostAddress(), checker.findings(results), (System.nanoTime() - start) / 1_000_000);
+        ReportPrinter.print(report, json, out);
+        return report.exitCode();
+    }
+}

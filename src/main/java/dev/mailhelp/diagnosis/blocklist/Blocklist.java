@@ -1,0 +1,187 @@
+package dev.mailhelp.diagnosis.blocklist;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * One list of the catalogue. See {@code knowledge/blocklists.yaml} for what each field means.
+ *
+ * @param keyZone zone to query when the key in {@code keyEnv} is set, with {@code {key}} in it; may be empty
+ */
+public record Blocklist(String id, String name, Name zone, Kind kind, boolean ipv6, boolean defaultOn,
+                        boolean needsKey, String keyEnv, String keyZone, Match match, TestPoints testPoints,
+                        List<ReturnCode> codes, List<ReturnCode> errors, String removal, String source,
+                        LocalDate checked, String note) {
+
+    public enum Kind { IP, DOMAIN }
+
+    public enum Match { EXACT, BITMASK }
+
+    /** RFC 5782 section 5 test points: one entry that must be listed, one that must not. */
+    public record TestPoints(String listed, String notListed) {
+        @JsonCreator
+        static TestPoints fromYaml(@JsonProperty("listed") String listed, @JsonProperty("not_listed") String notListed) {
+            if (listed == null || listed.isBlank() || notListed == null || notListed.isBlank()) {
+                throw new IllegalArgumentException("test_points needs both 'listed' and 'not_listed'");
+            }
+            return new TestPoints(listed.strip(), notListed.strip());
+        }
+    }
+
+    public Blocklist {
+        codes = List.copyOf(codes);
+        errors = List.copyOf(errors);
+    }
+
+    @JsonCreator
+    static Blocklist fromYaml(@JsonProperty("id") String id, @JsonProperty("name") String name,
+                              @JsonProperty("zone") String zone, @JsonProperty("kind") String kind,
+                              @JsonProperty("ipv6") Boolean ipv6, @JsonProperty("default_on") Boolean defaultOn,
+                              @JsonProperty("needs_key") Boolean needsKey, @JsonProperty("key_env") String keyEnv,
+                              @JsonProperty("key_zone") String keyZone, @JsonProperty("match") String match,
+                              @JsonProperty("test_points") TestPoints testPoints,
+                              @JsonProperty("codes") List<ReturnCode> codes,
+                              @JsonProperty("errors") List<ReturnCode> errors,
+                              @JsonProperty("removal") String removal, @JsonProperty("source") String source,
+                              @JsonProperty("checked") String checked, @JsonProperty("note") String note) {
+        String where = id == null ? "" : " (list " + id + ")";
+        if (id == null || !id.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("'id' is " + (id == null ? "missing" : "'" + id + "'")
+                    + "; expected lower-case letters, digits and '-'");
+        }
+        require(name, "name", where);
+        Name zoneName = zoneName(require(zone, "zone", where), where);
+        Kind k = enumValue(Kind.class, require(kind, "kind", where), "kind", where);
+        Match m = match == null ? Match.EXACT : enumValue(Match.class, match, "match", where);
+        if (ipv6 != null && ipv6 && k == Kind.DOMAIN) {
+            throw new IllegalArgumentException("'ipv6: true' makes no sense for a domain list" + where);
+        }
+        if (codes == null || codes.isEmpty()) {
+            throw new IllegalArgumentException("'codes' is missing or empty" + where + "; every list needs at least one listing code");
+        }
+        List<ReturnCode> errs = errors == null ? List.of() : errors;
+        for (ReturnCode c : codes) {
+            if (c.category() == null) {
+                throw new IllegalArgumentException("code " + c.code() + " has no 'category'" + where);
+            }
+            if (m == Match.BITMASK && (!c.code().isSingle() || (c.code().first() & 0xffffff00) != 0x7f000000
+                    || Integer.bitCount(c.code().first() & 255) != 1)) {
+                throw new IllegalArgumentException("code " + c.code() + where
+                        + ": a bitmask list's codes are single addresses 127.0.0.N with N a power of two");
+            }
+            for (ReturnCode e : errs) {
+                if (c.code().contains(e.code().first()) || c.code().contains(e.code().last())) {
+                    throw new IllegalArgumentException("code " + c.code() + " overlaps error code " + e.code() + where);
+                }
+            }
+        }
+        for (ReturnCode e : errs) {
+            if (e.category() != null) {
+                throw new IllegalArgumentException("error code " + e.code() + " has a category" + where
+                        + "; error answers mean 'could not check', not a kind of listing");
+            }
+        }
+        boolean keyed = needsKey != null && needsKey;
+        String kz = keyZone == null ? "" : keyZone.strip();
+        String ke = keyEnv == null ? "" : keyEnv.strip();
+        if (!kz.isEmpty()) {
+            if (!kz.contains("{key}")) {
+                throw new IllegalArgumentException("'key_zone' must contain {key}" + where + ", e.g. {key}.zen.dq.spamhaus.net");
+            }
+            zoneName(kz.replace("{key}", "key"), where);
+            if (ke.isEmpty()) {
+                throw new IllegalArgumentException("'key_zone' needs 'key_env', the environment variable with the key" + where);
+            }
+        }
+        if (keyed && kz.isEmpty()) {
+            throw new IllegalArgumentException("'needs_key: true' needs 'key_zone' and 'key_env'" + where);
+        }
+        TestPoints tp = testPoints != null ? testPoints
+                : k == Kind.IP ? new TestPoints("127.0.0.2", "127.0.0.1") : new TestPoints("test", "invalid");
+        if (k == Kind.IP) {
+            for (String point : List.of(tp.listed(), tp.notListed())) {
+                if (!com.google.common.net.InetAddresses.isInetAddress(point)) {
+                    throw new IllegalArgumentException("test point '" + point + "'" + where
+                            + " is not an IP address; an ip list's test points are addresses like 127.0.0.2");
+                }
+            }
+        }
+        url(require(removal, "removal", where), "removal", where);
+        url(require(source, "source", where), "source", where);
+        LocalDate date;
+        try {
+            date = LocalDate.parse(require(checked, "checked", where));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'checked' is '" + checked + "'" + where + "; expected a date like 2026-11-27");
+        }
+        return new Blocklist(id, name.strip(), zoneName, k, ipv6 != null && ipv6, defaultOn != null && defaultOn,
+                keyed, ke, kz, m, tp, codes, errs, removal.strip(), source.strip(), date, note == null ? "" : note.strip());
+    }
+
+    /**
+     * The zone to query: the key-based zone when this list has one and its key is in {@code env},
+     * else the public zone.
+     */
+    public Name effectiveZone(Map<String, String> env) {
+        return key(env).map(k -> zoneName(keyZone.replace("{key}", k), " (list " + id + ")")).orElse(zone);
+    }
+
+    /** The key for this list from the environment, if it has a key zone and the key is set. */
+    public Optional<String> key(Map<String, String> env) {
+        if (keyZone.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(env.get(keyEnv)).map(String::strip).filter(k -> !k.isEmpty());
+    }
+
+    /** A list that needs a key it does not have cannot be queried. */
+    public boolean usable(Map<String, String> env) {
+        return !needsKey || key(env).isPresent();
+    }
+
+    private static String require(String value, String field, String where) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("'" + field + "' is missing" + where);
+        }
+        return value;
+    }
+
+    private static Name zoneName(String text, String where) {
+        try {
+            String t = text.strip();
+            Name n = Name.fromString(t.endsWith(".") ? t : t + ".");
+            if (n.labels() < 3) {
+                throw new IllegalArgumentException("zone '" + text + "'" + where + " is too short; expected e.g. zen.spamhaus.org");
+            }
+            return n;
+        } catch (TextParseException e) {
+            throw new IllegalArgumentException("zone '" + text + "'" + where + " is not a DNS name: " + e.getMessage());
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String field, String where) {
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder allowed = new StringBuilder();
+            for (E v : type.getEnumConstants()) {
+                allowed.append(allowed.length() == 0 ? "" : " or ").append(v.name().toLowerCase(Locale.ROOT));
+            }
+            throw new IllegalArgumentException("'" + field + "' is '" + text + "'" + where + "; expected " + allowed);
+        }
+    }
+
+    private static void url(String text, String field, String where) {
+        if (!text.startsWith("https://") && !text.startsWith("http://")) {
+            throw new IllegalArgumentException("'" + field + "' is '" + text + "'" + where + "; expected an http(s) URL");
+        }
+    }
+}

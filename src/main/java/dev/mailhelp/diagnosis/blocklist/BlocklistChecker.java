@@ -1,0 +1,251 @@
+package dev.mailhelp.diagnosis.blocklist;
+
+import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.dns.DnsClient;
+import dev.mailhelp.dns.DnsResult;
+import dev.mailhelp.dns.ReverseNames;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.NameTooLongException;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.Type;
+
+/**
+ * Queries addresses and domains against the lists of the catalogue: every list concurrently,
+ * each with its own timeout, through one {@link DnsClient}; the TXT reason is fetched for
+ * listings; lists failing their RFC 5782 test points are reported unusable. Thread-safe; one
+ * instance is meant to live as long as the application (it keeps the test-point verdicts).
+ */
+public final class BlocklistChecker {
+
+    private final DnsClient dns;
+    private final BlocklistCatalogue catalogue;
+    private final BlocklistSettings settings;
+    private final Map<String, String> env;
+    private final ConcurrencyLimit limit;
+    private final TestPointVerdicts testPoints;
+
+    /**
+     * @param env the environment, for list keys such as {@code MAILHELP_SPAMHAUS_DQS_KEY}
+     */
+    public BlocklistChecker(DnsClient dns, BlocklistCatalogue catalogue, BlocklistSettings settings, Map<String, String> env) {
+        this(dns, catalogue, settings, env, System::nanoTime);
+    }
+
+    BlocklistChecker(DnsClient dns, BlocklistCatalogue catalogue, BlocklistSettings settings, Map<String, String> env,
+                     LongSupplier clock) {
+        this.dns = dns;
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.env = Map.copyOf(env);
+        this.limit = new ConcurrencyLimit(settings.maxConcurrentQueries());
+        this.testPoints = new TestPointVerdicts(dns, settings.testPointInterval(), clock);
+        for (String id : settings.listIds()) {
+            if (catalogue.byId(id).isEmpty()) {
+                throw new IllegalArgumentException("unknown blocklist '" + id + "'; known: "
+                        + catalogue.lists().stream().map(Blocklist::id).collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
+    public BlocklistSettings settings() {
+        return settings;
+    }
+
+    /** The lists this checker queries: those named in the settings, else the default-on ones whose key is set. */
+    public List<Blocklist> lists(Blocklist.Kind kind) {
+        List<Blocklist> chosen = settings.listIds().isEmpty() ? catalogue.defaults(env)
+                : settings.listIds().stream().map(id -> catalogue.byId(id).orElseThrow()).collect(Collectors.toList());
+        return chosen.stream().filter(b -> b.kind() == kind).filter(b -> b.usable(env)).collect(Collectors.toList());
+    }
+
+    /** Why this address is not worth checking (private, reserved...), or empty; honours the settings. */
+    public Optional<String> whyNotCheckable(InetAddress address) {
+        return settings.allowNonPublicAddresses() ? Optional.empty() : ReservedRanges.reason(address);
+    }
+
+    /** One result per IP list for the address; the future never fails. */
+    public CompletableFuture<List<ListResult>> checkAddress(InetAddress address, ProgressListener progress) {
+        String target = address.getHostAddress();
+        List<Blocklist> lists = lists(Blocklist.Kind.IP);
+        Counter counter = new Counter(progress, lists.size());
+        List<CompletableFuture<ListResult>> all = new ArrayList<>();
+        for (Blocklist list : lists) {
+            CompletableFuture<ListResult> one;
+            if (address instanceof Inet6Address && !list.ipv6()) {
+                one = CompletableFuture.completedFuture(new ListResult.NotCovered(list, target,
+                        "it lists IPv4 addresses only, so an answer would not mean 'clean'"));
+            } else {
+                Name zone = list.effectiveZone(env);
+                one = checkOne(list, target, ReverseNames.under(address, zone), zone);
+            }
+            all.add(one.thenApply(r -> counter.done(r, env)));
+        }
+        return allOf(all);
+    }
+
+    /** One result per domain list for the domain; the future never fails. */
+    public CompletableFuture<List<ListResult>> checkDomainName(Name domain, ProgressListener progress) {
+        String target = domain.toString(true);
+        List<Blocklist> lists = lists(Blocklist.Kind.DOMAIN);
+        Counter counter = new Counter(progress, lists.size());
+        List<CompletableFuture<ListResult>> all = new ArrayList<>();
+        for (Blocklist list : lists) {
+            Name zone = list.effectiveZone(env);
+            Name query;
+            try {
+                query = Name.concatenate(domain.relativize(Name.root), zone);
+            } catch (NameTooLongException e) {
+                all.add(CompletableFuture.completedFuture(counter.done(new ListResult.CouldNotCheck(list, target,
+                        domain + "." + zone, "the domain is too long to be queried under " + zone), env)));
+                continue;
+            }
+            all.add(checkOne(list, target, query, zone).thenApply(r -> counter.done(r, env)));
+        }
+        return allOf(all);
+    }
+
+    /**
+     * The blocklist part of a domain report (check name {@code blocklist}): the domain on the
+     * domain lists, plus the addresses its top-level SPF record names (ip4/ip6 single addresses,
+     * a and mx hosts; includes and redirects are not followed, and a finding says so) and its MX
+     * hosts' addresses, at most {@link BlocklistSettings#maxAddresses()} of them (a finding says
+     * when more were found), each on the IP lists. Never fails.
+     */
+    public CompletableFuture<List<Finding>> checkDomain(Name domain, ProgressListener progress) {
+        CompletableFuture<List<Finding>> onDomainLists = checkDomainName(domain, progress).thenApply(this::findings);
+        CompletableFuture<List<Finding>> onIpLists = new SendingAddresses(dns).discover(domain).thenCompose(found -> {
+            List<Finding> notes = new ArrayList<>(found.notes());
+            List<SendingAddresses.Source> checkable = new ArrayList<>();
+            for (SendingAddresses.Source s : found.addresses()) {
+                Optional<String> why = whyNotCheckable(s.address());
+                if (why.isPresent()) {
+                    notes.add(Finding.info(BlocklistFindings.CHECK, "blocklist.address-skipped",
+                            s.address().getHostAddress() + " (" + s.from() + ") is not checked: it is " + why.get(), ""));
+                } else {
+                    checkable.add(s);
+                }
+            }
+            if (checkable.size() > settings.maxAddresses()) {
+                notes.add(Finding.info(BlocklistFindings.CHECK, "blocklist.addresses-cut",
+                        "Checked the first " + settings.maxAddresses() + " of " + checkable.size()
+                                + " sending addresses found in SPF and MX; the others were not checked",
+                        checkable.subList(settings.maxAddresses(), checkable.size()).stream()
+                                .map(s -> s.address().getHostAddress() + " (" + s.from() + ")").collect(Collectors.joining(", "))));
+                checkable = checkable.subList(0, settings.maxAddresses());
+            }
+            if (!checkable.isEmpty()) {
+                notes.add(Finding.info(BlocklistFindings.CHECK, "blocklist.addresses",
+                        "Sending addresses checked against the IP lists: " + checkable.size(),
+                        checkable.stream().map(s -> s.address().getHostAddress() + " (" + s.from() + ")")
+                                .collect(Collectors.joining("\n"))));
+            }
+            List<CompletableFuture<List<Finding>>> perAddress = new ArrayList<>();
+            for (SendingAddresses.Source s : checkable) {
+                perAddress.add(addressFindings(s.address(), progress));
+            }
+            return CompletableFuture.allOf(perAddress.toArray(new CompletableFuture[0])).thenApply(v -> {
+                List<Finding> out = new ArrayList<>(notes);
+                perAddress.forEach(f -> out.addAll(f.join()));
+                return out;
+            });
+        });
+        return onDomainLists.thenCombine(onIpLists, (a, b) -> {
+            List<Finding> out = new ArrayList<>(a);
+            out.addAll(b);
+            return out;
+        }).exceptionally(e -> List.of(Finding.couldNotCheck(BlocklistFindings.CHECK, "blocklist.could-not-check",
+                "The blocklist check of " + domain.toString(true) + " failed: " + e, "")));
+    }
+
+    /** Findings for one address, as {@link #checkAddress} gives them. */
+    public CompletableFuture<List<Finding>> addressFindings(InetAddress address, ProgressListener progress) {
+        return checkAddress(address, progress).thenApply(this::findings);
+    }
+
+    public List<Finding> findings(List<ListResult> results) {
+        return results.stream().map(r -> BlocklistFindings.of(r, env)).collect(Collectors.toList());
+    }
+
+    private CompletableFuture<ListResult> checkOne(Blocklist list, String target, Name query, Name zone) {
+        String queryText = query.toString();
+        CompletableFuture<TestPointVerdicts.Verdict> verdict = testPoints.verdict(list, zone);
+        CompletableFuture<ListResult> answer = limit.submit(() -> dns.query(query, Type.A)).thenCompose(result -> {
+            AnswerReading.Reading reading = AnswerReading.read(list, result);
+            if (reading instanceof AnswerReading.NotListed) {
+                return done(new ListResult.NotListed(list, target, queryText));
+            }
+            if (reading instanceof AnswerReading.Untrusted) {
+                return done(new ListResult.CouldNotCheck(list, target, queryText, ((AnswerReading.Untrusted) reading).reason()));
+            }
+            List<ListResult.Match> matches = ((AnswerReading.Listed) reading).matches();
+            return limit.submit(() -> dns.query(query, Type.TXT)).thenApply(txt ->
+                    (ListResult) new ListResult.Listed(list, target, queryText, matches, txtText(txt)));
+        });
+        CompletableFuture<ListResult> combined = answer.thenCombine(verdict, (r, v) -> {
+            if (v instanceof TestPointVerdicts.Unusable) {
+                return new ListResult.Unusable(list, target, ((TestPointVerdicts.Unusable) v).reason());
+            }
+            return r;
+        });
+        return combined
+                .exceptionally(e -> new ListResult.CouldNotCheck(list, target, queryText, "internal error: " + e))
+                .completeOnTimeout(new ListResult.CouldNotCheck(list, target, queryText, "no complete answer within "
+                        + settings.perListTimeout().toMillis() + " ms"), settings.perListTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String txtText(DnsResult result) {
+        if (!(result instanceof DnsResult.Answer)) {
+            return "";
+        }
+        List<String> texts = new ArrayList<>();
+        for (Record r : ((DnsResult.Answer) result).records()) {
+            if (r instanceof TXTRecord) {
+                texts.add(String.join("", ((TXTRecord) r).getStrings()));
+            }
+        }
+        return String.join(" | ", texts);
+    }
+
+    private static CompletableFuture<ListResult> done(ListResult r) {
+        return CompletableFuture.completedFuture(r);
+    }
+
+    private static CompletableFuture<List<ListResult>> allOf(List<CompletableFuture<ListResult>> all) {
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture[0]))
+                .thenApply(v -> all.stream().map(CompletableFuture::join).collect(Collectors.toList()));
+    }
+
+    /** Reports each finished list to the progress listener. */
+    private static final class Counter {
+        private final ProgressListener progress;
+        private final int total;
+        private final AtomicInteger done = new AtomicInteger();
+
+        Counter(ProgressListener progress, int total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        ListResult done(ListResult r, Map<String, String> env) {
+            try {
+                progress.partDone(r.list().id(), done.incrementAndGet(), total, List.of(BlocklistFindings.of(r, env)));
+            } catch (RuntimeException ignored) {
+                // a broken progress display must not break the check
+            }
+            return r;
+        }
+    }
+}

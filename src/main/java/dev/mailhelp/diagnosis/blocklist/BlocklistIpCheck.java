@@ -1,0 +1,83 @@
+package dev.mailhelp.diagnosis.blocklist;
+
+import dev.mailhelp.diagnosis.Check;
+import dev.mailhelp.diagnosis.CheckOutcome;
+import dev.mailhelp.diagnosis.CheckRequest;
+import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.diagnosis.Severity;
+import dev.mailhelp.dns.ReverseNames;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The conversation's blocklist check of one sending IP (fact {@code ip}). Outcome {@code listed}
+ * when any list lists it, else {@code error} when any list could not be checked (or the address
+ * is not a public one), else {@code clean}.
+ */
+public final class BlocklistIpCheck implements Check {
+
+    public static final String ID = "blocklist-ip";
+
+    private final BlocklistChecker checker;
+
+    public BlocklistIpCheck(BlocklistChecker checker) {
+        this.checker = checker;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<String> requiredFacts() {
+        return Set.of("ip");
+    }
+
+    @Override
+    public Set<String> outcomes() {
+        return Set.of("listed", "clean", "error");
+    }
+
+    @Override
+    public CompletionStage<CheckOutcome> run(CheckRequest request, ProgressListener progress) {
+        String text = request.fact("ip").orElse("");
+        InetAddress address;
+        try {
+            address = ReverseNames.parseAddress(text);
+        } catch (IllegalArgumentException e) {
+            return error(new Finding(BlocklistFindings.CHECK, Severity.ERROR, "blocklist.bad-address", e.getMessage(), text,
+                    "Give the public IP address that sends the mail, e.g. from the bounce or the Received: header.", ""));
+        }
+        Optional<String> why = checker.whyNotCheckable(address);
+        if (why.isPresent()) {
+            return error(new Finding(BlocklistFindings.CHECK, Severity.ERROR, "blocklist.not-public",
+                    address.getHostAddress() + " is " + why.get() + ", so blocklists never list it: checking it is pointless",
+                    text, "Find the public address your mail leaves from: in a bounce, in the Received: headers of a"
+                            + " message you sent, or the public address of the network your mail program uses.", ""));
+        }
+        return checker.checkAddress(address, progress).thenApply(results -> {
+            List<Finding> findings = checker.findings(results);
+            long listed = results.stream().filter(r -> r instanceof ListResult.Listed).count();
+            long unchecked = results.stream()
+                    .filter(r -> r instanceof ListResult.CouldNotCheck || r instanceof ListResult.Unusable).count();
+            String outcome = listed > 0 ? "listed" : unchecked > 0 ? "error" : "clean";
+            String summary = listed > 0
+                    ? address.getHostAddress() + " is listed on " + listed + " of " + results.size() + " blocklists"
+                    : unchecked > 0
+                    ? address.getHostAddress() + " is not listed on the lists that answered; " + unchecked + " could not be checked"
+                    : address.getHostAddress() + " is not listed on any of " + results.size() + " blocklists";
+            return new CheckOutcome(outcome, findings, Map.of("ip", address.getHostAddress()), summary);
+        });
+    }
+
+    private static CompletionStage<CheckOutcome> error(Finding finding) {
+        return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(finding), Map.of(), finding.message()));
+    }
+}

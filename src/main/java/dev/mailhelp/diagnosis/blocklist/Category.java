@@ -1,0 +1,27 @@
+package dev.mailhelp.diagnosis.blocklist;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Why a list lists something; decides the advice and how serious a listing is. */
+public enum Category {
+    SPAM, EXPLOIT, POLICY, SPAMTRAP, REPUTATION, PHISHING, MALWARE, BOTNET, ABUSED_LEGIT, OTHER;
+
+    /** The id used in the catalogue and in JSON: lower case, {@code abused-legit}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @JsonCreator
+    public static Category fromId(String id) {
+        for (Category c : values()) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown category '" + id + "'; expected one of "
+                + Arrays.stream(values()).map(Category::id).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.mailhelp.diagnosis.domain;
+
+import com.google.common.net.InetAddresses;
+import dev.mailhelp.diagnosis.Check;
+import dev.mailhelp.diagnosis.CheckOutcome;
+import dev.mailhelp.diagnosis.CheckRequest;
+import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.diagnosis.Report;
+import dev.mailhelp.diagnosis.dkim.DkimSelector;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The conversation's "check my DNS records" action: facts {@code domain}, optionally
+ * {@code selector} (comma separated) and {@code ip} (the sending address, for reverse DNS). It
+ * gives back the facts {@code domain} (normalised) and, when the MX hosts reveal it, {@code provider}.
+ */
+public final class DomainCheck implements Check {
+
+    private final DomainReport report;
+
+    public DomainCheck(DomainReport report) {
+        this.report = report;
+    }
+
+    @Override
+    public String id() {
+        return "domain";
+    }
+
+    @Override
+    public Set<String> requiredFacts() {
+        return Set.of("domain");
+    }
+
+    @Override
+    public Set<String> outcomes() {
+        return Set.of("ok", "problems", "error");
+    }
+
+    @Override
+    public CompletionStage<CheckOutcome> run(CheckRequest request, ProgressListener progress) {
+        DomainRequest parsed;
+        try {
+            parsed = parse(request);
+        } catch (IllegalArgumentException e) {
+            Finding f = new Finding("domain", dev.mailhelp.diagnosis.Severity.ERROR, "domain.invalid-input",
+                    e.getMessage(), request.facts().getOrDefault("domain", ""), "Enter the domain again.", "dns-records");
+            return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(f), Map.of(), e.getMessage()));
+        }
+        return report.check(parsed, progress).thenApply(result -> {
+            Report r = result.report();
+            String outcome = r.hasProblems() ? "problems" : r.hasCouldNotCheck() ? "error" : "ok";
+            Map<String, String> facts = new java.util.HashMap<>();
+            facts.put("domain", parsed.domain().ascii());
+            result.provider().ifPresent(p -> facts.put("provider", p.id()));
+            return new CheckOutcome(outcome, r.findings(), facts, summary(r));
+        });
+    }
+
+    /** Reads the facts; throws IllegalArgumentException with the user-facing message on bad input. */
+    static DomainRequest parse(CheckRequest request) {
+        DomainName domain = DomainName.parse(request.fact("domain").orElse(""));
+        List<String> selectors = new ArrayList<>();
+        for (String s : request.fact("selector").orElse("").split("[,\\s]+")) {
+            if (!s.isBlank()) {
+                selectors.add(DkimSelector.parse(s));
+            }
+        }
+        List<InetAddress> ips = new ArrayList<>();
+        String ip = request.fact("ip").orElse("").strip();
+        if (!ip.isEmpty()) {
+            if (!InetAddresses.isInetAddress(ip)) {
+                throw new IllegalArgumentException("\"" + ip + "\" is not an IP address (expected e.g. 192.0.2.1 or 2001:db8::1).");
+            }
+            ips.add(InetAddresses.forString(ip));
+        }
+        return new DomainRequest(domain, selectors, ips);
+    }
+
+    private static String summary(Report r) {
+        long problems = r.findings().stream().filter(f -> f.severity().isProblem()).count();
+        long notChecked = r.findings().stream().filter(f -> f.severity() == dev.mailhelp.diagnosis.Severity.ERROR).count();
+        if (problems == 0 && notChecked == 0) {
+            return "The DNS records of " + r.target() + " look right.";
+        }
+        StringBuilder sb = new StringBuilder(r.target()).append(": ");
+        if (problems > 0) {
+            sb.append(problems).append(problems == 1 ? " problem" : " problems");
+        }
+        if (notChecked > 0) {
+            sb.append(problems > 0 ? ", " : "").append(notChecked).append(" could not be checked");
+        }
+        return sb.append('.').toString();
+    }
+}

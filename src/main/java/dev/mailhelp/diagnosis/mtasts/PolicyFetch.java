@@ -1,0 +1,25 @@
+package dev.mailhelp.diagnosis.mtasts;
+
+import java.util.List;
+
+/** The outcome of fetching an MTA-STS policy file; every way it can go stays distinct. */
+public sealed interface PolicyFetch {
+
+    /** HTTP 200 with a body. */
+    record Fetched(String url, String address, String contentType, String body) implements PolicyFetch { }
+
+    /** The server answered, but not 200 (RFC 8461: only 200 counts; redirects are not followed). */
+    record HttpStatus(String url, String address, int status, String statusLine) implements PolicyFetch { }
+
+    /** The TLS handshake failed: the certificate is not valid for the host, expired, or untrusted. */
+    record TlsFailure(String url, String address, String detail) implements PolicyFetch { }
+
+    /** {@code mta-sts.<domain>} does not resolve (NXDOMAIN or no address). */
+    record NoAddress(String host, String evidence) implements PolicyFetch { }
+
+    /** Not fetched because every address is not public (loopback, private, link-local...). */
+    record NotPublic(String host, List<String> refusals) implements PolicyFetch { }
+
+    /** Could not fetch: DNS failure, connection refused, timeout, response too large or malformed. */
+    record Unreachable(String url, String detail) implements PolicyFetch { }
+}

@@ -1,0 +1,76 @@
+package dev.mailhelp.diagnosis.provider;
+
+import dev.mailhelp.diagnosis.Check;
+import dev.mailhelp.diagnosis.CheckOutcome;
+import dev.mailhelp.diagnosis.CheckRequest;
+import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.diagnosis.Severity;
+import dev.mailhelp.diagnosis.domain.DomainName;
+import dev.mailhelp.diagnosis.mx.MxCheck;
+import dev.mailhelp.dns.DnsClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The sending-limits branch's "which provider is this?": looks up the domain's MX records and
+ * matches them against the catalogue. On {@code known} it adds the fact {@code provider}.
+ */
+public final class ProviderCheck implements Check {
+
+    private final MxCheck mx;
+
+    public ProviderCheck(DnsClient dns, MailProviders providers) {
+        this.mx = new MxCheck(dns, providers);
+    }
+
+    @Override
+    public String id() {
+        return "provider";
+    }
+
+    @Override
+    public Set<String> requiredFacts() {
+        return Set.of("domain");
+    }
+
+    @Override
+    public Set<String> outcomes() {
+        return Set.of("known", "unknown", "error");
+    }
+
+    @Override
+    public CompletionStage<CheckOutcome> run(CheckRequest request, ProgressListener progress) {
+        DomainName domain;
+        try {
+            domain = DomainName.parse(request.fact("domain").orElse(""));
+        } catch (IllegalArgumentException e) {
+            Finding f = new Finding("provider", Severity.ERROR, "provider.invalid-input", e.getMessage(),
+                    request.facts().getOrDefault("domain", ""), "Enter the domain again.", "");
+            return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(f), Map.of(), e.getMessage()));
+        }
+        return mx.check(domain.ascii()).thenApply(r -> {
+            progress.partDone("mx", 1, 1, r.findings());
+            if (r.provider().isPresent()) {
+                KnownProvider p = r.provider().get();
+                return new CheckOutcome("known", r.findings(), Map.of("provider", p.id()),
+                        domain.display() + " uses " + p.name() + ".");
+            }
+            if (r.lookupFailed()) {
+                return new CheckOutcome("error", r.findings(), Map.of(),
+                        "The mail servers of " + domain.display() + " could not be looked up.");
+            }
+            List<Finding> findings = new java.util.ArrayList<>(r.findings());
+            findings.add(new Finding("provider", Severity.INFO, "provider.unknown",
+                    "The MX hosts of " + domain.display() + " do not match any provider in the catalogue.",
+                    r.exchanges().stream().map(e -> e.host()).reduce((a, b) -> a + ", " + b).orElse("no MX hosts"),
+                    "", "sending-limits"));
+            return new CheckOutcome("unknown", findings, Map.of(),
+                    "The mail provider of " + domain.display() + " is not in the catalogue.");
+        }).exceptionally(e -> new CheckOutcome("error", List.of(Finding.couldNotCheck("provider", "provider.could-not-check",
+                "The provider check failed unexpectedly: " + e, "")), Map.of(), "The provider could not be determined."));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.mailhelp.diagnosis.smtp;
+
+import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.Severity;
+import dev.mailhelp.dns.DnsClient;
+import dev.mailhelp.dns.DnsResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * {@code check domain --probe-smtp}: connects to the domain's inbound mail servers on port 25,
+ * through the same probe and address guard as {@code check smtp}. Only on request: a DNS check
+ * must not open connections to anyone's mail servers by itself.
+ */
+public final class MxSmtpProbe {
+
+    /** Enough to show whether the primary and a backup accept connections, without probing a long list. */
+    public static final int MAX_HOSTS = 3;
+
+    private final DnsClient dns;
+    private final SmtpProbe probe;
+    private final SmtpDiagnosis diagnosis;
+    private final PortPlan port;
+
+    public MxSmtpProbe(DnsClient dns, SmtpProbe probe, SmtpDiagnosis diagnosis) {
+        this(dns, probe, diagnosis, PortPlan.standard(25));
+    }
+
+    /** @param port where inbound servers listen: 25 as a relay, except in tests (an ephemeral port in that role) */
+    public MxSmtpProbe(DnsClient dns, SmtpProbe probe, SmtpDiagnosis diagnosis, PortPlan port) {
+        this.dns = dns;
+        this.probe = probe;
+        this.diagnosis = diagnosis;
+        this.port = port;
+    }
+
+    /** Findings (check {@code smtp}) for the first {@link #MAX_HOSTS} MX hosts by preference; never fails. */
+    public CompletionStage<List<Finding>> check(String domain) {
+        Name name;
+        try {
+            name = Name.fromString(domain.endsWith(".") ? domain : domain + ".");
+        } catch (TextParseException e) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return dns.query(name, Type.MX).thenCompose(result -> {
+            if (!(result instanceof DnsResult.Answer answer)) {
+                return CompletableFuture.completedFuture(List.of(new Finding("smtp", Severity.INFO, "smtp.no-mx-to-probe",
+                        "No MX hosts to probe for " + domain + " (see the MX findings).", "", "", "smtp-settings")));
+            }
+            List<String> hosts = answer.records().stream().filter(MXRecord.class::isInstance).map(MXRecord.class::cast)
+                    .filter(mx -> !mx.getTarget().equals(Name.root))
+                    .sorted(Comparator.comparingInt(MXRecord::getPriority))
+                    .map(mx -> mx.getTarget().toString(true)).distinct().limit(MAX_HOSTS).toList();
+            List<CompletableFuture<List<Finding>>> probes = new ArrayList<>();
+            for (String host : hosts) {
+                probes.add(probeHost(host).toCompletableFuture());
+            }
+            return CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).thenApply(v -> {
+                List<Finding> all = new ArrayList<>();
+                probes.forEach(p -> all.addAll(p.join()));
+                return all;
+            });
+        });
+    }
+
+    private CompletionStage<List<Finding>> probeHost(String host) {
+        SmtpTarget target;
+        try {
+            target = SmtpTarget.parse(host + ":" + port.port());
+        } catch (InvalidTargetException e) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return probe.probe(new ProbeRequest(target, List.of(port)), done -> { })
+                .thenApply(result -> diagnosis.diagnose(result).stream()
+                        .map(f -> new Finding(f.check(), f.severity(), f.code(), host + ": " + f.message(), f.evidence(),
+                                f.fix(), f.article()))
+                        .toList())
+                .exceptionally(e -> List.of(Finding.couldNotCheck("smtp", "smtp.could-not-check",
+                        "Could not probe " + host + ": " + e.getMessage(), host)));
+    }
+}

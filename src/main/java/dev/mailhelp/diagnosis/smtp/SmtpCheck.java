@@ -1,0 +1,72 @@
+package dev.mailhelp.diagnosis.smtp;
+
+import dev.mailhelp.diagnosis.Check;
+import dev.mailhelp.diagnosis.CheckOutcome;
+import dev.mailhelp.diagnosis.CheckRequest;
+import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.diagnosis.Severity;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The SMTP server check for the conversation (action {@code check: smtp}): reads the fact
+ * {@code host} ("host" or "host:port"), probes, and reports progress as the name is vetted and as
+ * each port finishes.
+ */
+public final class SmtpCheck implements Check {
+
+    private final SmtpProbe probe;
+    private final SmtpDiagnosis diagnosis;
+
+    public SmtpCheck(SmtpProbe probe, SmtpDiagnosis diagnosis) {
+        this.probe = probe;
+        this.diagnosis = diagnosis;
+    }
+
+    @Override
+    public String id() {
+        return "smtp";
+    }
+
+    @Override
+    public Set<String> requiredFacts() {
+        return Set.of("host");
+    }
+
+    @Override
+    public Set<String> outcomes() {
+        return Set.of("ok", "problems", "error");
+    }
+
+    @Override
+    public CompletionStage<CheckOutcome> run(CheckRequest request, ProgressListener progress) {
+        String input = request.fact("host").orElse("");
+        SmtpTarget target;
+        try {
+            target = SmtpTarget.parse(input);
+        } catch (InvalidTargetException e) {
+            Finding f = new Finding(SmtpDiagnosis.CHECK, Severity.ERROR, "smtp.invalid-target", e.getMessage(), input,
+                    "Give the outgoing mail server as host or host:port, for example smtp.gmail.com:587.",
+                    SmtpDiagnosis.SMTP_SETTINGS);
+            return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(f), Map.of(), e.getMessage()));
+        }
+        ProbeRequest req = ProbeRequest.of(target);
+        int total = req.ports().size();
+        AtomicInteger done = new AtomicInteger();
+        return probe.probe(req, port -> progress.partDone("port " + port.plan().label(), done.incrementAndGet(), total,
+                List.of(SmtpDiagnosis.portSummary(port)))).thenApply(result -> {
+                    List<Finding> findings = diagnosis.diagnose(result, request.locale() == null ? "en" : request.locale());
+                    CheckOutcome fromFindings = CheckOutcome.fromFindings(findings, SmtpDiagnosis.headline(result));
+                    return fromFindings;
+                }).exceptionally(e -> {
+                    Finding f = Finding.couldNotCheck(SmtpDiagnosis.CHECK, "smtp.probe-failed",
+                            "The SMTP check failed: " + e.getMessage(), target.display());
+                    return new CheckOutcome("error", List.of(f), Map.of(), "The SMTP check failed.");
+                });
+    }
+}

@@ -1,0 +1,108 @@
+package dev.mailhelp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailhelp.diagnosis.blocklist.BlocklistSettings;
+import dev.mailhelp.testdns.TestDnsServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CheckIpCommandTest {
+
+    private TestDnsServer server;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() {
+        server = TestDnsServer.startWithTestZones();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Documentation addresses (RFC 5737) are allowed here because the test zones list them. */
+    private int run(BlocklistSettings settings, Map<String, String> env, String... args) {
+        CommandLine cmd = new CommandLine(new CheckIpCommand(env, Path.of("knowledge"), settings));
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    private int run(String... args) {
+        return run(BlocklistSettings.defaults().withNonPublicAddressesAllowed(true), Map.of(), args);
+    }
+
+    @Test
+    void listedAddressExitsOneAndSaysWhereAndWhy() {
+        assertEquals(ExitCode.PROBLEMS, run("192.0.2.12", "--dns", server.hostPort()));
+        String text = out.toString();
+        assertTrue(text.contains("192.0.2.12 is listed on Spamhaus ZEN (zen.spamhaus.org): XBL"), text);
+        assertTrue(text.contains("read: mailhelp article infected-device"), text);
+        assertTrue(text.contains("https://check.spamhaus.org/"), text);
+    }
+
+    @Test
+    void cleanAddressExitsZero() {
+        assertEquals(ExitCode.OK, run("192.0.2.1", "--dns", server.hostPort()), out + " " + err);
+        assertTrue(out.toString().contains("all fine"), out.toString());
+    }
+
+    @Test
+    void jsonHasTheAgreedShape() throws Exception {
+        assertEquals(ExitCode.PROBLEMS, run("192.0.2.15", "--json", "--list", "spamhaus-zen", "--dns", server.hostPort()));
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals("192.0.2.15", json.get("target").asText());
+        assertEquals(1, json.get("findings").size());
+        JsonNode f = json.get("findings").get(0);
+        assertEquals("blocklist", f.get("check").asText());
+        assertEquals("warn", f.get("severity").asText());
+        assertEquals("blocklist.listed", f.get("code").asText());
+        assertEquals("blocklist-listed", f.get("article").asText());
+        assertTrue(json.get("elapsedMs").isNumber());
+    }
+
+    @Test
+    void listThatCannotBeCheckedExitsThree() {
+        server.setFault(TestDnsServer.name("1.2.0.192.bl.spamcop.net"), TestDnsServer.Fault.SERVFAIL);
+        assertEquals(ExitCode.COULD_NOT_CHECK, run("192.0.2.1", "--dns", server.hostPort()));
+        assertTrue(out.toString().contains("Could not check 192.0.2.1 on SpamCop"), out.toString());
+    }
+
+    @Test
+    void resolverComesFromTheEnvironmentWithoutDnsOption() {
+        assertEquals(ExitCode.PROBLEMS, run(BlocklistSettings.defaults().withNonPublicAddressesAllowed(true),
+                Map.of("MAILHELP_DNS", server.hostPort()), "192.0.2.10", "--list", "spamcop"));
+    }
+
+    @Test
+    void badInputExitsTwoWithAClearMessage() {
+        assertEquals(ExitCode.USAGE, run("999.1.2.3", "--dns", server.hostPort()));
+        assertTrue(err.toString().contains("'999.1.2.3' is not an IP address"), err.toString());
+        assertEquals(ExitCode.USAGE, run("192.0.2.1", "--dns", "resolver.example:x"));
+        assertTrue(err.toString().contains("bad DNS server"), err.toString());
+        assertEquals(ExitCode.USAGE, run("192.0.2.1", "--list", "sorbs", "--dns", server.hostPort()));
+        assertTrue(err.toString().contains("unknown blocklist 'sorbs'"), err.toString());
+        assertEquals(ExitCode.USAGE, run());
+        assertEquals(0, server.queryCount(), "nothing was queried");
+    }
+
+    @Test
+    void privateAddressIsRefusedWithTheReason() {
+        assertEquals(ExitCode.USAGE, run(BlocklistSettings.defaults(), Map.of(), "192.168.1.20", "--dns", server.hostPort()));
+        assertTrue(err.toString().contains("private network address (RFC 1918)"), err.toString());
+        assertTrue(err.toString().contains("checking it is pointless"), err.toString());
+        assertEquals(0, server.queryCount());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mailhelp.diagnosis.blocklist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mailhelp.diagnosis.CheckOutcome;
+import dev.mailhelp.diagnosis.CheckRequest;
+import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.dns.AsyncDnsClient;
+import dev.mailhelp.dns.DnsSettings;
+import dev.mailhelp.testdns.TestDnsServer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BlocklistIpCheckTest {
+
+    private static final BlocklistCatalogue CATALOGUE = BlocklistCatalogue.load(BlocklistCatalogueTest.CATALOGUE);
+
+    private TestDnsServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestDnsServer.startWithTestZones();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private CheckOutcome run(BlocklistSettings settings, String ip) throws Exception {
+        BlocklistIpCheck check = new BlocklistIpCheck(new BlocklistChecker(
+                new AsyncDnsClient(DnsSettings.forServer(server.address())), CATALOGUE, settings, Map.of()));
+        return check.run(new CheckRequest(Map.of("ip", ip), "en"), ProgressListener.NONE).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    private static BlocklistSettings testSettings() {
+        return BlocklistSettings.defaults().withNonPublicAddressesAllowed(true);
+    }
+
+    @Test
+    void signatureForTheTree() {
+        BlocklistIpCheck check = new BlocklistIpCheck(new BlocklistChecker(
+                new AsyncDnsClient(DnsSettings.forServer(server.address())), CATALOGUE, testSettings(), Map.of()));
+        assertEquals("blocklist-ip", check.id());
+        assertEquals(Set.of("ip"), check.requiredFacts());
+        assertEquals(Set.of("listed", "clean", "error"), check.outcomes());
+    }
+
+    @Test
+    void outcomesListedCleanAndError() throws Exception {
+        CheckOutcome listed = run(testSettings(), "192.0.2.10");
+        assertEquals("listed", listed.outcome());
+        assertTrue(listed.summary().startsWith("192.0.2.10 is listed on"), listed.summary());
+        assertEquals("192.0.2.10", listed.facts().get("ip"));
+        assertEquals("clean", run(testSettings(), "192.0.2.1").outcome());
+        server.setFault(TestDnsServer.name("1.2.0.192.psbl.surriel.com"), TestDnsServer.Fault.DROP);
+        CheckOutcome error = run(testSettings().withPerListTimeout(java.time.Duration.ofMillis(500)), "192.0.2.1");
+        assertEquals("error", error.outcome());
+        assertTrue(error.summary().contains("1 could not be checked"), error.summary());
+    }
+
+    @Test
+    void badAndPrivateAddressesAreErrorsWithReasons() throws Exception {
+        CheckOutcome bad = run(testSettings(), "mail.example.com");
+        assertEquals("error", bad.outcome());
+        assertEquals(List.of("blocklist.bad-address"), bad.findings().stream().map(f -> f.code()).collect(java.util.stream.Collectors.toList()));
+        CheckOutcome lan = run(BlocklistSettings.defaults(), "10.0.0.5");
+        assertEquals("error", lan.outcome());
+        assertTrue(lan.findings().get(0).message().contains("checking it is pointless"), lan.findings().get(0).message());
+        assertEquals(0, server.queryCount());
+    }
+}

@@ -1,0 +1,177 @@
+package dev.mailhelp.diagnosis.mtasts;
+
+import static dev.mailhelp.diagnosis.ScenarioDns.await;
+import static dev.mailhelp.diagnosis.ScenarioDns.codes;
+import static dev.mailhelp.diagnosis.ScenarioDns.describe;
+import static dev.mailhelp.diagnosis.ScenarioDns.find;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.ScenarioDns;
+import dev.mailhelp.diagnosis.Severity;
+import dev.mailhelp.diagnosis.mx.MxCheck;
+import dev.mailhelp.diagnosis.provider.MailProviders;
+import dev.mailhelp.dns.DnsClient;
+import dev.mailhelp.testdns.TestDnsServer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * MTA-STS and TLS-RPT scenarios of mtasts.test: the TXT records over DNS on 127.0.0.1 and the
+ * policies from a real HTTPS server on 127.0.0.1 (loopback allowed for the test only).
+ */
+class MtaStsCheckTest {
+
+    static TestDnsServer dns;
+    static LocalPolicyServer https;
+
+    static final String ENFORCE_MX1 = "version: STSv1\r\nmode: enforce\r\nmx: mx1.mtasts.test\r\nmax_age: 604800\r\n";
+
+    @BeforeAll
+    static void start() throws Exception {
+        dns = TestDnsServer.startWithTestZones();
+        List<String> names = java.util.stream.Stream.of("ok", "uncovered", "testing", "notfound", "badpolicy", "badtxt", "slow")
+                .map(n -> "mta-sts." + n + ".mtasts.test").collect(java.util.stream.Collectors.toList());
+        https = LocalPolicyServer.start(names); // mta-sts.badcert.mtasts.test is deliberately not in the certificate
+        https.respond("mta-sts.ok.mtasts.test", LocalPolicyServer.Response.policy(ENFORCE_MX1));
+        https.respond("mta-sts.badtxt.mtasts.test", LocalPolicyServer.Response.policy(ENFORCE_MX1));
+        https.respond("mta-sts.badcert.mtasts.test", LocalPolicyServer.Response.policy(ENFORCE_MX1));
+        https.respond("mta-sts.uncovered.mtasts.test", LocalPolicyServer.Response.policy(ENFORCE_MX1));
+        https.respond("mta-sts.testing.mtasts.test", new LocalPolicyServer.Response(200, "text/html",
+                "version: STSv1\nmode: testing\nmx: *.mtasts.test\nmax_age: 3600\n", Duration.ZERO));
+        https.respond("mta-sts.badpolicy.mtasts.test", LocalPolicyServer.Response.policy("version: STSv2\nmode: strict\n"));
+        https.respond("mta-sts.slow.mtasts.test", new LocalPolicyServer.Response(200, "text/plain", ENFORCE_MX1, Duration.ofSeconds(3)));
+    }
+
+    @AfterAll
+    static void stop() {
+        https.close();
+        dns.close();
+    }
+
+    @AfterEach
+    void clear() {
+        dns.clearFaults();
+    }
+
+    private List<Finding> check(String domain, PublicAddressRule rule) {
+        DnsClient client = ScenarioDns.client(dns);
+        PolicyFetcher fetcher = new HttpsPolicyFetcher(client, rule, https.clientContext(),
+                new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(1), 64 * 1024));
+        return await(new MtaStsCheck(client, fetcher).check(domain, new MxCheck(client, MailProviders.NONE).check(domain)));
+    }
+
+    private List<Finding> check(String domain) {
+        return check(domain, PublicAddressRule.allowingLoopback());
+    }
+
+    @Test
+    void enforcedPolicyCoveringEveryMx() {
+        List<Finding> f = check("ok.mtasts.test");
+        assertEquals(List.of("mta-sts.ok"), codes(f), describe(f));
+        assertTrue(f.get(0).message().contains("mode enforce"));
+        assertTrue(f.get(0).evidence().contains("mx: mx1.mtasts.test"), f.get(0).evidence());
+    }
+
+    @Test
+    void anMxHostMissingFromAnEnforcedPolicy() {
+        Finding f = find(check("uncovered.mtasts.test"), "mta-sts.mx-not-covered");
+        assertEquals(Severity.FAIL, f.severity());
+        assertTrue(f.message().contains("mx2.mtasts.test"), f.message());
+        assertTrue(f.fix().contains("mx: mx2.mtasts.test"), f.fix());
+    }
+
+    @Test
+    void testingModeShortMaxAgeAndWrongContentType() {
+        List<Finding> f = check("testing.mtasts.test");
+        assertEquals(Severity.INFO, find(f, "mta-sts.testing").severity());
+        assertEquals(Severity.WARN, find(f, "mta-sts.max-age-short").severity());
+        assertEquals(Severity.WARN, find(f, "mta-sts.content-type").severity());
+        assertTrue(!codes(f).contains("mta-sts.mx-not-covered"), "*.mtasts.test covers mx1: " + describe(f));
+    }
+
+    @Test
+    void policyNotFound() {
+        Finding f = find(check("notfound.mtasts.test"), "mta-sts.policy-unavailable");
+        assertEquals(Severity.FAIL, f.severity());
+        assertTrue(f.message().contains("answered 404"), f.message());
+    }
+
+    @Test
+    void policySyntax() {
+        List<Finding> f = check("badpolicy.mtasts.test");
+        assertTrue(codes(f).stream().filter("mta-sts.policy-syntax"::equals).count() >= 2, describe(f));
+    }
+
+    @Test
+    void txtRecordSyntax() {
+        List<Finding> f = check("badtxt.mtasts.test");
+        assertTrue(find(f, "mta-sts.txt-syntax").message().contains("id=not-valid!"), describe(f));
+    }
+
+    @Test
+    void policyHostWithoutAddress() {
+        Finding f = find(check("noaddr.mtasts.test"), "mta-sts.policy-unavailable");
+        assertTrue(f.message().contains("has no address"), f.message());
+    }
+
+    @Test
+    void certificateNotValidForTheHost() {
+        Finding f = find(check("badcert.mtasts.test"), "mta-sts.policy-tls");
+        assertEquals(Severity.FAIL, f.severity());
+    }
+
+    @Test
+    void privateAddressesAreNeverFetched() {
+        List<Finding> f = check("private.mtasts.test");
+        Finding e = find(f, "mta-sts.could-not-check");
+        assertEquals(Severity.ERROR, e.severity());
+        assertTrue(e.evidence().contains("10.1.2.3: private"), e.evidence());
+    }
+
+    @Test
+    void loopbackIsRefusedOutsideTests() {
+        List<Finding> f = check("ok.mtasts.test", PublicAddressRule.publicOnly());
+        assertTrue(find(f, "mta-sts.could-not-check").evidence().contains("127.0.0.1: loopback"), describe(f));
+    }
+
+    @Test
+    void aSlowServerTimesOutAsCouldNotCheck() {
+        Finding e = find(check("slow.mtasts.test"), "mta-sts.could-not-check");
+        assertTrue(e.message().contains("no answer within") || e.message().contains("took longer"), e.message());
+    }
+
+    @Test
+    void noMtaSts() {
+        List<Finding> f = check("none.mtasts.test");
+        assertEquals(List.of("mta-sts.absent"), codes(f));
+        assertEquals(Severity.INFO, f.get(0).severity());
+    }
+
+    @Test
+    void aFailedTxtLookupIsCouldNotCheck() {
+        dns.setFault(TestDnsServer.name("_mta-sts.ok.mtasts.test"), TestDnsServer.Fault.SERVFAIL);
+        List<Finding> f = check("ok.mtasts.test");
+        assertEquals(List.of("mta-sts.could-not-check"), codes(f), describe(f));
+    }
+
+    private List<Finding> tlsRpt(String domain) {
+        return await(new TlsRptCheck(ScenarioDns.client(dns)).check(domain));
+    }
+
+    @Test
+    void tlsRptScenarios() {
+        assertEquals(List.of("tls-rpt.ok"), codes(tlsRpt("ok.mtasts.test")));
+        assertEquals(List.of("tls-rpt.absent"), codes(tlsRpt("none.mtasts.test")));
+        assertTrue(find(tlsRpt("badrpt.mtasts.test"), "tls-rpt.syntax").message().contains("mailto: or https:"));
+        assertTrue(find(tlsRpt("norua.mtasts.test"), "tls-rpt.syntax").message().contains("no rua="));
+        assertTrue(find(tlsRpt("multirpt.mtasts.test"), "tls-rpt.syntax").message().contains("2 TLS-RPT records"));
+        dns.setFault(TestDnsServer.name("_smtp._tls.ok.mtasts.test"), TestDnsServer.Fault.DROP);
+        assertEquals(List.of("tls-rpt.could-not-check"), codes(tlsRpt("ok.mtasts.test")));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.mailhelp.diagnosis.mx;
+
+import static dev.mailhelp.diagnosis.ScenarioDns.await;
+import static dev.mailhelp.diagnosis.ScenarioDns.codes;
+import static dev.mailhelp.diagnosis.ScenarioDns.describe;
+import static dev.mailhelp.diagnosis.ScenarioDns.find;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mailhelp.diagnosis.ScenarioDns;
+import dev.mailhelp.diagnosis.Severity;
+import dev.mailhelp.diagnosis.provider.KnownProvider;
+import dev.mailhelp.diagnosis.provider.MailProviders;
+import dev.mailhelp.testdns.TestDnsServer;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** MX scenarios of mx.test (one per subdomain) and good.test, over DNS on 127.0.0.1. */
+class MxCheckTest {
+
+    static TestDnsServer server;
+
+    /** A one-provider catalogue for the tests: hosts under provider-mail.mx.test belong to "Test Mail". */
+    static final MailProviders CATALOGUE = new MailProviders() {
+        @Override
+        public Optional<KnownProvider> byMxHost(String host) {
+            return host.endsWith(".provider-mail.mx.test")
+                    ? Optional.of(new KnownProvider("testmail", "Test Mail", List.of("tm1"))) : Optional.empty();
+        }
+
+        @Override
+        public List<KnownProvider> all() {
+            return List.of(new KnownProvider("testmail", "Test Mail", List.of("tm1")));
+        }
+    };
+
+    @BeforeAll
+    static void start() {
+        server = TestDnsServer.startWithTestZones();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @AfterEach
+    void clear() {
+        server.clearFaults();
+    }
+
+    private MxResult check(String domain) {
+        return await(new MxCheck(ScenarioDns.client(server), CATALOGUE).check(domain));
+    }
+
+    @Test
+    void exchangesAndTheirAddresses() {
+        MxResult r = check("good.test");
+        assertEquals(List.of("mx.ok"), codes(r.findings()), describe(r.findings()));
+        assertEquals(List.of("mx1.good.test", "mx2.good.test"), r.exchanges().stream().map(MailExchange::host).collect(java.util.stream.Collectors.toList()));
+        assertEquals("198.51.100.10", r.exchanges().get(0).addresses().get(0).getHostAddress());
+        assertEquals(10, r.exchanges().get(0).preference());
+        assertTrue(r.findings().get(0).message().contains("10 mx1.good.test (198.51.100.10)"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "null.mx.test, mx.null, WARN",
+        "mixed.mx.test, mx.null-mixed, FAIL",
+        "alias.mx.test, mx.cname, WARN",
+        "literal.mx.test, mx.ip-literal, FAIL",
+        "dangling.mx.test, mx.unresolvable, FAIL",
+        "implicit.mx.test, mx.implicit, WARN",
+        "nomail.mx.test, mx.none, FAIL",
+        "missing.mx.test, mx.domain-missing, FAIL",
+        "provider.mx.test, mx.provider, INFO",
+        "ok.mx.test, mx.ok, OK",
+    })
+    void scenarios(String domain, String code, Severity severity) {
+        MxResult r = check(domain);
+        assertEquals(severity, find(r.findings(), code).severity(), describe(r.findings()));
+    }
+
+    @Test
+    void nullMxHasNoExchanges() {
+        MxResult r = check("null.mx.test");
+        assertTrue(r.nullMx());
+        assertTrue(r.exchanges().isEmpty());
+    }
+
+    @Test
+    void aliasFixNamesTheTarget() {
+        assertTrue(find(check("alias.mx.test").findings(), "mx.cname").fix().contains("IN MX 10 mx1.mx.test."));
+    }
+
+    @Test
+    void implicitMxIsTheDomainsOwnAddress() {
+        MxResult r = check("implicit.mx.test");
+        assertEquals("implicit.mx.test", r.exchanges().get(0).host());
+        assertEquals(-1, r.exchanges().get(0).preference());
+    }
+
+    @Test
+    void providerIsRecognisedFromTheMxHost() {
+        MxResult r = check("provider.mx.test");
+        assertEquals("testmail", r.provider().orElseThrow().id());
+        assertTrue(find(r.findings(), "mx.provider").message().contains("Test Mail"));
+    }
+
+    @Test
+    void aFailedMxLookupIsCouldNotCheck() {
+        server.setFault(TestDnsServer.name("servfail.mx.test"), TestDnsServer.Fault.SERVFAIL);
+        MxResult r = check("servfail.mx.test");
+        assertEquals(List.of("mx.could-not-check"), codes(r.findings()));
+        assertEquals(Severity.ERROR, r.findings().get(0).severity());
+        assertTrue(r.lookupFailed());
+    }
+
+    @Test
+    void anExchangeThatCannotBeResolvedIsCouldNotCheckNotUnresolvable() {
+        server.setFault(TestDnsServer.name("mx1.mx.test"), TestDnsServer.Fault.DROP);
+        MxResult r = check("ok.mx.test");
+        assertEquals(List.of("mx.could-not-check"), codes(r.findings()), describe(r.findings()));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.mailhelp.diagnosis.ptr;
+
+import static dev.mailhelp.diagnosis.ScenarioDns.await;
+import static dev.mailhelp.diagnosis.ScenarioDns.codes;
+import static dev.mailhelp.diagnosis.ScenarioDns.describe;
+import static dev.mailhelp.diagnosis.ScenarioDns.find;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.net.InetAddresses;
+import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.ScenarioDns;
+import dev.mailhelp.diagnosis.Severity;
+import dev.mailhelp.testdns.TestDnsServer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Reverse-DNS scenarios of 198.51.100.0/24 (zone 100.51.198.in-addr.arpa and ptr.test), over DNS on 127.0.0.1. */
+class PtrCheckTest {
+
+    static TestDnsServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestDnsServer.startWithTestZones();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @AfterEach
+    void clear() {
+        server.clearFaults();
+    }
+
+    private List<Finding> check(String ip, boolean sends) {
+        return await(new PtrCheck(ScenarioDns.client(server)).checkOne(
+                new SendingAddress(InetAddresses.forString(ip), "The sending IP", sends)));
+    }
+
+    @Test
+    void forwardConfirmed() {
+        List<Finding> f = check("198.51.100.10", true);
+        assertEquals(List.of("ptr.ok"), codes(f), describe(f));
+        assertTrue(f.get(0).message().contains("mx1.good.test"));
+    }
+
+    @Test
+    void missingPtrFailsForASenderAndWarnsForAnMxHost() {
+        Finding sender = find(check("198.51.100.20", true), "ptr.missing");
+        assertEquals(Severity.FAIL, sender.severity());
+        assertTrue(sender.fix().contains("reverse zone"), sender.fix());
+        assertEquals(Severity.WARN, find(check("198.51.100.20", false), "ptr.missing").severity());
+    }
+
+    @Test
+    void nameThatDoesNotResolveBack() {
+        Finding f = find(check("198.51.100.30", true), "ptr.not-confirmed");
+        assertEquals(Severity.FAIL, f.severity());
+        assertTrue(f.evidence().contains("host30.ptr.test A 198.51.100.99"), f.evidence());
+        assertTrue(f.fix().contains("host30.ptr.test. IN A 198.51.100.30"), f.fix());
+    }
+
+    @Test
+    void genericName() {
+        Finding f = find(check("198.51.100.40", true), "ptr.generic");
+        assertEquals(Severity.WARN, f.severity());
+        assertTrue(f.message().contains("40-100-51-198.dyn.ptr.test"), f.message());
+    }
+
+    @Test
+    void severalPtrRecords() {
+        List<Finding> f = check("198.51.100.50", true);
+        assertEquals(List.of("ptr.multiple", "ptr.ok"), codes(f), describe(f));
+    }
+
+    @Test
+    void aFailedReverseLookupIsCouldNotCheck() {
+        server.setFault(TestDnsServer.name("60.100.51.198.in-addr.arpa"), TestDnsServer.Fault.SERVFAIL);
+        List<Finding> f = check("198.51.100.60", true);
+        assertEquals(List.of("ptr.could-not-check"), codes(f), describe(f));
+        assertEquals(Severity.ERROR, f.get(0).severity());
+    }
+
+    @Test
+    void aFailedForwardLookupIsCouldNotCheck() {
+        server.setFault(TestDnsServer.name("host30.ptr.test"), TestDnsServer.Fault.DROP);
+        List<Finding> f = check("198.51.100.30", true);
+        assertEquals(List.of("ptr.could-not-check"), codes(f), describe(f));
+    }
+}
