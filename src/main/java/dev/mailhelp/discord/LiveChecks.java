@@ -257,9 +257,9 @@ final class LiveChecks {
         List<EmbedView> embeds = FindingsRenderer.report(target.subject(), outcome.findings(), texts,
                 context.articleTitles(texts.locale()));
         if (!outcome.summary().isBlank() && texts.locale().equals(Texts.EN)) {
+            // The check's own headline says more than the generic count (it is English only).
             EmbedView head = embeds.get(0);
-            embeds.set(0, new EmbedView(head.title(), outcome.summary() + "\n" + head.description(), head.colour(),
-                    head.fields(), head.footer()));
+            embeds.set(0, new EmbedView(head.title(), outcome.summary(), head.colour(), head.fields(), head.footer()));
         }
         List<List<ComponentView>> rows = new ArrayList<>();
         List<ComponentView> articles = StepRenderer.articleRow(target.checkId(),

@@ -47,8 +47,10 @@ final class StepRenderer {
             }
         });
         int colour = step.findings().isEmpty() ? STEP_COLOUR : FindingsRenderer.colour(FindingsRenderer.worst(step.findings()));
-        embeds.add(new EmbedView(step.title(), description.toString().strip(), colour, List.of(), ""));
+        // Findings first: the step's text refers to them as "above", and the step with its buttons
+        // comes last, where the user reads on (a long report's first parts go into earlier messages).
         embeds.addAll(FindingsRenderer.groups(step.findings(), texts, articleTitle));
+        embeds.add(new EmbedView(step.title(), description.toString().strip(), colour, List.of(), ""));
         return DiscordLimits.pack("", embeds, rows(step, texts));
     }
 

@@ -60,7 +60,7 @@ final class SimulatedUser {
                     .findFirst().orElseThrow(() -> new AssertionError("option " + index + " not offered on " + shown));
             last = sim.selectOption(user, locale, shown, select.customId(), Integer.toString(index));
         }
-        shown = last.awaitOriginal("the step after option " + index, m -> m.revision() > before && isStep(m));
+        shown = awaitStep("the step after option " + index, before, Duration.ofSeconds(10));
         return shown;
     }
 
@@ -77,12 +77,30 @@ final class SimulatedUser {
         int before = shown.revision();
         String inputId = click.modal().orElseThrow().path("components").get(0).path("components").get(0).path("custom_id").asText();
         last = sim.submitModal(click, Map.of(inputId, value));
-        shown = last.awaitOriginal("the step after entering '" + value + "'", timeout, m -> m.revision() > before && isStep(m));
+        shown = awaitStep("the step after entering '" + value + "'", before, timeout);
         return shown;
     }
 
+    /**
+     * The next step: the message with the step's buttons, which is the updated message itself or,
+     * when the step came in several parts, the last follow-up.
+     */
+    private ShownMessage awaitStep(String what, int before, Duration timeout) {
+        long previous = shown.id();
+        SimInteraction interaction = last;
+        return dev.mailhelp.discordsim.Await.until(what, timeout, () -> {
+            java.util.List<ShownMessage> candidates = new java.util.ArrayList<>();
+            interaction.original().ifPresent(candidates::add);
+            candidates.addAll(interaction.followups());
+            return candidates.stream().filter(SimulatedUser::isStep)
+                    .filter(m -> m.id() != previous || m.revision() > before)
+                    .reduce((a, b) -> b);
+        }, interaction::toString);
+    }
+
+    /** The step's own title (its embed comes after the findings). */
     String title() {
-        return shown.embeds().get(0).path("title").asText();
+        return shown.embeds().get(shown.embeds().size() - 1).path("title").asText();
     }
 
     void assertAt(String nodeId, String expectedTitle) {
