@@ -18,10 +18,30 @@ import org.junit.jupiter.api.Test;
 class ArticlesAndCommandsTest {
 
     private static BotFixture fixture;
+    private static final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> LOG =
+            new ch.qos.logback.core.read.ListAppender<>();
 
     @BeforeAll
     static void startBot() {
-        fixture = BotFixture.start();
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        LOG.start();
+        root.addAppender(LOG);
+        try {
+            fixture = BotFixture.start();
+        } finally {
+            root.detachAppender(LOG);
+        }
+    }
+
+    @Test
+    void startupLogsTheCommandsAndTheInviteButNeverTheToken() {
+        List<String> lines = LOG.list.stream().map(e -> e.getFormattedMessage()).toList();
+        assertTrue(lines.contains("registered Discord commands [Diagnose bounce, mailhelp] in development guild "
+                + fixture.sim.guildId()), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("invite the bot with https://discord.com/oauth2/authorize?client_id="
+                + fixture.sim.applicationId())), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains(fixture.sim.token())), "the token is never logged");
     }
 
     @AfterAll
