@@ -177,4 +177,18 @@ class ConversationEdgesTest {
             assertEquals(List.of(), limited.sim.rejections());
         }
     }
+
+    @Test
+    void theConversationWorksInDirectMessagesToo() {
+        SimulatedUser u = new SimulatedUser(fixture.sim, "private-person", "zh-TW");
+        u.start(true);
+        assertTrue(u.last.inDm());
+        assertEquals("triage", u.node());
+        u.choose(3);
+        u.choose(0);
+        assertEquals("limits-ask-domain", u.node());
+        u.enter("gmail-user.mailhelp.test");
+        assertEquals("limits-show", u.node());
+        assertTrue(u.last.inDm(), "the modal answer came from the DM too");
+    }
 }

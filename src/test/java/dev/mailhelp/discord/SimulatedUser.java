@@ -26,7 +26,12 @@ final class SimulatedUser {
     }
 
     ShownMessage start() {
-        last = sim.slashCommand(user, locale, "mailhelp", "start", Map.of());
+        return start(false);
+    }
+
+    ShownMessage start(boolean inDm) {
+        last = inDm ? sim.slashCommandInDm(user, locale, "mailhelp", "start", Map.of())
+                : sim.slashCommand(user, locale, "mailhelp", "start", Map.of());
         shown = last.awaitOriginal("the first step", SimulatedUser::isStep);
         return shown;
     }

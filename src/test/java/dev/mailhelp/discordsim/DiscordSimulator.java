@@ -59,6 +59,7 @@ public final class DiscordSimulator implements AutoCloseable {
     volatile List<JsonNode> globalCommands = List.of();
     final Map<Long, List<JsonNode>> guildCommands = new ConcurrentHashMap<>();
     private final AtomicLong clockOffsetMillis = new AtomicLong();
+    private final Map<Long, Long> dmChannels = new ConcurrentHashMap<>();
     private volatile JsonNode identifyShard;
     volatile long restLatencyMillis;
 
@@ -236,6 +237,18 @@ public final class DiscordSimulator implements AutoCloseable {
         return dispatchInteraction(user, locale, 2, SimInteraction.Kind.SLASH, data, null);
     }
 
+    /** The same slash command in the user's direct messages with the bot (no guild, no member). */
+    public SimInteraction slashCommandInDm(SimUser user, String locale, String command, String subcommand,
+                                           Map<String, ?> options) {
+        JsonNode registered = registeredCommand(command, 1);
+        ObjectNode data = json.createObjectNode();
+        data.put("id", registered.path("id").asText());
+        data.put("name", command);
+        data.put("type", 1);
+        data.set("options", commandOptions(registered, subcommand, options, null));
+        return dispatchInteraction(user, locale, 2, SimInteraction.Kind.SLASH, data, null, true);
+    }
+
     /** Types {@code partial} into {@code option} of a slash command with autocomplete. */
     public SimInteraction autocomplete(SimUser user, String locale, String command, String subcommand,
                                        Map<String, ?> otherOptions, String option, String partial) {
@@ -318,7 +331,7 @@ public final class DiscordSimulator implements AutoCloseable {
             }
         }
         return dispatchInteraction(openedBy.user(), openedBy.locale(), 5, SimInteraction.Kind.MODAL_SUBMIT, data,
-                openedBy.kind() == SimInteraction.Kind.COMPONENT ? openedBy.source() : null);
+                openedBy.kind() == SimInteraction.Kind.COMPONENT ? openedBy.source() : null, openedBy.inDm());
     }
 
     /** A file on the simulated CDN (cdn.discordapp.com), for message attachments. */
@@ -459,11 +472,18 @@ public final class DiscordSimulator implements AutoCloseable {
 
     private SimInteraction dispatchInteraction(SimUser user, String locale, int type, SimInteraction.Kind kind,
                                                ObjectNode data, SimMessage source) {
+        boolean dm = source != null && source.json().path("guild_id").isMissingNode();
+        return dispatchInteraction(user, locale, type, kind, data, source, dm);
+    }
+
+    private SimInteraction dispatchInteraction(SimUser user, String locale, int type, SimInteraction.Kind kind,
+                                               ObjectNode data, SimMessage source, boolean dm) {
+        long channel = dm ? dmChannels.computeIfAbsent(user.id(), u -> nextId()) : channelId;
         long id = nextId();
         byte[] tokenBytes = new byte[32];
         random.nextBytes(tokenBytes);
         String interactionToken = "aW50ZXJhY3Rpb24" + HexFormat.of().formatHex(tokenBytes);
-        SimInteraction interaction = new SimInteraction(id, interactionToken, kind, user, locale, source, nowMillis());
+        SimInteraction interaction = new SimInteraction(id, interactionToken, kind, user, locale, source, nowMillis(), channel, dm);
         interactions.put(id, interaction);
         interactionsByToken.put(interactionToken, interaction);
         ObjectNode d = json.createObjectNode();
@@ -473,12 +493,17 @@ public final class DiscordSimulator implements AutoCloseable {
         d.put("token", interactionToken);
         d.put("version", 1);
         d.put("locale", locale);
-        d.put("guild_locale", "en-US");
-        d.put("guild_id", Long.toString(guildId));
-        d.put("channel_id", Long.toString(channelId));
-        d.putObject("channel").put("id", Long.toString(channelId)).put("type", 0)
-                .put("guild_id", Long.toString(guildId)).put("name", "support");
-        d.set("member", memberJson(user, true));
+        d.put("channel_id", Long.toString(channel));
+        if (dm) {
+            d.putObject("channel").put("id", Long.toString(channel)).put("type", 1);
+            d.set("user", userJson(user));
+        } else {
+            d.put("guild_locale", "en-US");
+            d.put("guild_id", Long.toString(guildId));
+            d.putObject("channel").put("id", Long.toString(channelId)).put("type", 0)
+                    .put("guild_id", Long.toString(guildId)).put("name", "support");
+            d.set("member", memberJson(user, true));
+        }
         d.put("app_permissions", "2248473465835073");
         d.set("data", data);
         if (source != null) {
@@ -517,11 +542,17 @@ public final class DiscordSimulator implements AutoCloseable {
     }
 
     ObjectNode messageJson(long id, ObjectNode author, String content, int flags) {
+        return messageJson(id, author, content, flags, channelId, false);
+    }
+
+    ObjectNode messageJson(long id, ObjectNode author, String content, int flags, long channel, boolean dm) {
         ObjectNode message = json.createObjectNode();
         message.put("id", Long.toString(id));
         message.put("type", 0);
-        message.put("channel_id", Long.toString(channelId));
-        message.put("guild_id", Long.toString(guildId));
+        message.put("channel_id", Long.toString(channel));
+        if (!dm) {
+            message.put("guild_id", Long.toString(guildId));
+        }
         message.set("author", author);
         message.put("content", content);
         message.put("timestamp", OffsetDateTime.now(ZoneOffset.UTC).toString());

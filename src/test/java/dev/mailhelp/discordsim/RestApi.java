@@ -315,10 +315,10 @@ final class RestApi {
             int ephemeral = data.path("flags").asInt() & ShownMessage.EPHEMERAL;
             switch (type) {
                 case 4:
-                    interaction.original(newMessage(data, ephemeral));
+                    interaction.original(newMessage(data, ephemeral, interaction));
                     break;
                 case 5:
-                    SimMessage placeholder = newMessage(sim.json.createObjectNode(), ephemeral | ShownMessage.LOADING);
+                    SimMessage placeholder = newMessage(sim.json.createObjectNode(), ephemeral | ShownMessage.LOADING, interaction);
                     interaction.original(placeholder);
                     break;
                 case 6:
@@ -342,7 +342,15 @@ final class RestApi {
     }
 
     private SimMessage newMessage(JsonNode data, int flags) {
-        ObjectNode message = sim.messageJson(sim.nextId(), sim.userJson(sim.botUser()), data.path("content").asText(""), flags);
+        return newMessage(data, flags, null);
+    }
+
+    /** A message of the bot; in answer to an interaction it goes to that interaction's channel. */
+    private SimMessage newMessage(JsonNode data, int flags, SimInteraction interaction) {
+        ObjectNode message = interaction == null
+                ? sim.messageJson(sim.nextId(), sim.userJson(sim.botUser()), data.path("content").asText(""), flags)
+                : sim.messageJson(sim.nextId(), sim.userJson(sim.botUser()), data.path("content").asText(""), flags,
+                interaction.channelId(), interaction.inDm());
         if (data.has("embeds")) {
             message.set("embeds", data.get("embeds").deepCopy());
         }
@@ -387,7 +395,7 @@ final class RestApi {
                 original.apply(body);
                 return ok(original.json().toString());
             }
-            SimMessage followup = newMessage(body, body.path("flags").asInt() & ShownMessage.EPHEMERAL);
+            SimMessage followup = newMessage(body, body.path("flags").asInt() & ShownMessage.EPHEMERAL, interaction);
             interaction.addFollowup(followup);
             return ok(followup.json().toString());
         }

@@ -32,7 +32,13 @@ public final class SimInteraction {
     private JsonNode modal;
     private JsonNode choices;
 
-    SimInteraction(long id, String token, Kind kind, SimUser user, String locale, SimMessage source, long createdAtMillis) {
+    private final long channelId;
+    private final boolean dm;
+
+    SimInteraction(long id, String token, Kind kind, SimUser user, String locale, SimMessage source, long createdAtMillis,
+                   long channelId, boolean dm) {
+        this.channelId = channelId;
+        this.dm = dm;
         this.id = id;
         this.token = token;
         this.kind = kind;
@@ -61,6 +67,15 @@ public final class SimInteraction {
 
     public String locale() {
         return locale;
+    }
+
+    long channelId() {
+        return channelId;
+    }
+
+    /** In the user's direct messages with the bot rather than in a server channel. */
+    public boolean inDm() {
+        return dm;
     }
 
     SimMessage source() {
