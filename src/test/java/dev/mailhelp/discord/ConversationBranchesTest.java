@@ -126,8 +126,13 @@ class ConversationBranchesTest {
         assertTrue(u.shown.text().contains("spf.missing") || u.shown.text().contains("No SPF record"), u.shown.toString());
         // Six linked articles do not fit a row of five buttons: they come as a select menu.
         ShownMessage shown = u.shown;
-        assertTrue(shown.selects().stream().anyMatch(s -> s.customId().startsWith("mh1|a|dns-problems|")
-                && s.options().size() == 6), "articles as a menu: " + shown);
+        ShownMessage.Select articles = shown.selects().stream().filter(s -> s.customId().startsWith("mh1|a|dns-problems|"))
+                .findFirst().orElseThrow(() -> new AssertionError("articles as a menu: " + shown));
+        assertEquals(6, articles.options().size());
+        var pick = fixture.sim.selectOption(u.user, locale, shown, articles.customId(), "spf");
+        ShownMessage article = pick.awaitReply();
+        String expected = fixture.engine.knowledge().articles().get("spf", locale.equals("zh-TW") ? "zh-TW" : "en").orElseThrow().title();
+        assertEquals("📖 " + expected, article.embeds().get(0).path("title").asText());
     }
 
     @ParameterizedTest(name = "contact the provider branch ({0})")
