@@ -41,6 +41,8 @@ final class ConversationFlow {
             .maximumSize(20_000).expireAfterAccess(Duration.ofMinutes(30)).build();
 
     private final CheckGate gate;
+    private final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<?>> running =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     ConversationFlow(FlowContext context) {
         this.context = context;
@@ -148,13 +150,33 @@ final class ConversationFlow {
         return wait.isPresent();
     }
 
+    /**
+     * Runs one user's steps one after another (a double click must not move one session twice at
+     * the same time); different users run in parallel. The entry is dropped when the user is idle.
+     */
+    private CompletableFuture<Reply> inTurn(String key, java.util.function.Supplier<CompletableFuture<Reply>> step) {
+        CompletableFuture<Reply> mine = new CompletableFuture<>();
+        CompletableFuture<?> before = running.put(key, mine);
+        (before == null ? CompletableFuture.completedFuture(null) : before.handle((x, e) -> null))
+                .thenCompose(x -> step.get())
+                .whenComplete((reply, error) -> {
+                    running.remove(key, mine);
+                    if (error != null) {
+                        mine.completeExceptionally(error);
+                    } else {
+                        mine.complete(reply);
+                    }
+                });
+        return mine;
+    }
+
     private void run(ReplyTarget reply, Texts texts, String key, String subject,
                      Function<ProgressListener, CompletionStage<Reply>> call) {
         ProgressEdits progress = new ProgressEdits(reply, context.scheduler(), context.progressInterval(), subject, texts,
                 ProgressEdits.Heading.STEP);
-        CompletableFuture.supplyAsync(() -> call.apply(progress), context.work())
-                .thenCompose(CompletionStage::toCompletableFuture)
-                .orTimeout(context.workTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        inTurn(key, () -> CompletableFuture.supplyAsync(() -> call.apply(progress), context.work())
+                        .thenCompose(CompletionStage::toCompletableFuture)
+                        .orTimeout(context.workTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .handle((step, error) -> {
                     if (error == null) {
                         step.input().ifPresentOrElse(r -> lastInput.put(key, r), () -> lastInput.invalidate(key));

@@ -191,4 +191,17 @@ class ConversationEdgesTest {
         assertEquals("limits-show", u.node());
         assertTrue(u.last.inDm(), "the modal answer came from the DM too");
     }
+
+    @Test
+    void aDoubleClickIsAnsweredTwiceAndEndsOnTheSameStep() {
+        SimulatedUser u = new SimulatedUser(fixture.sim, "double-clicker", "en-US");
+        u.start();
+        ShownMessage triage = u.shown;
+        SimInteraction first = fixture.sim.clickButton(u.user, "en-US", triage, "mh1|o|triage|2");
+        SimInteraction second = fixture.sim.clickButton(u.user, "en-US", triage, "mh1|o|triage|2");
+        first.awaitAck();
+        second.awaitAck();
+        ShownMessage after = second.awaitOriginal("both clicks handled", m -> m.revision() >= triage.revision() + 2);
+        assertEquals("not-arriving", SimulatedUser.node(after));
+    }
 }
