@@ -17,6 +17,10 @@ import java.util.List;
 import dev.mailhelp.diagnosis.blocklist.BlocklistChecker;
 import dev.mailhelp.diagnosis.blocklist.BlocklistIpCheck;
 import dev.mailhelp.diagnosis.blocklist.BlocklistSettings;
+import dev.mailhelp.diagnosis.bounce.BounceCheck;
+import dev.mailhelp.diagnosis.bounce.BounceReader;
+import dev.mailhelp.diagnosis.bounce.BounceRules;
+import dev.mailhelp.diagnosis.bounce.BounceRulesException;
 import dev.mailhelp.diagnosis.smtp.AddressGuard;
 import dev.mailhelp.diagnosis.smtp.CatalogueSmtpProviders;
 import dev.mailhelp.diagnosis.smtp.CredentialWarning;
@@ -68,12 +72,6 @@ public final class Wiring {
     /** An SMTP probe holds a thread per port for up to 45 s; more probes than this wait their turn. */
     static final int SMTP_PROBE_THREADS = 24;
 
-    // TEMPORARY while the checks are being merged: their agreed signatures, so the tree validates.
-    // Each entry is replaced by the real check's own signature as it lands.
-    private static final Map<String, Expectations.CheckSignature> PLANNED = Map.of(
-            "bounce", new Expectations.CheckSignature("bounce", Set.of("bounce"),
-                    Set.of("blocklist", "limits", "auth", "dns", "provider", "recipient", "other", "error")));
-
     private final Environment env;
     private final Path knowledgeDir;
     private final Map<String, Check> checks;
@@ -97,6 +95,11 @@ public final class Wiring {
         add(out, new ProviderCheck(dns, mailProviders()));
         blocklists(dns).ifPresent(b -> add(out, new BlocklistIpCheck(b)));
         add(out, new SmtpCheck(smtpProbe(dns), smtpDiagnosis()));
+        try {
+            add(out, new BounceCheck(new BounceReader(BounceRules.load(knowledgeDir))));
+        } catch (BounceRulesException e) {
+            catalogueProblems.add(new Problem("bounce-rules.yaml", Position.UNKNOWN, e.getMessage()));
+        }
         return out;
     }
 
@@ -208,7 +211,7 @@ public final class Wiring {
 
     /** What the code expects of the knowledge folder (checks and interface texts). */
     public Expectations expectations() {
-        Map<String, Expectations.CheckSignature> signatures = new java.util.HashMap<>(PLANNED);
+        Map<String, Expectations.CheckSignature> signatures = new java.util.HashMap<>();
         checks.values().forEach(c -> signatures.put(c.id(), new Expectations.CheckSignature(c.id(), c.requiredFacts(), c.outcomes())));
         Set<String> keys = new HashSet<>(MessageKeys.ENGINE);
         keys.addAll(ConsoleConversation.MESSAGE_KEYS);

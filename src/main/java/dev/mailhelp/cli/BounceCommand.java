@@ -1,0 +1,185 @@
+package dev.mailhelp.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailhelp.diagnosis.Report;
+import dev.mailhelp.diagnosis.bounce.BounceCheck;
+import dev.mailhelp.diagnosis.bounce.BounceReader;
+import dev.mailhelp.diagnosis.bounce.BounceReport;
+import dev.mailhelp.diagnosis.bounce.BounceRules;
+import dev.mailhelp.diagnosis.bounce.BounceRulesException;
+import dev.mailhelp.diagnosis.bounce.RecipientResult;
+import dev.mailhelp.diagnosis.bounce.UnreadableBounceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code mailhelp bounce <file|-> [--json]}: reads a bounce and says why it bounced.
+ *
+ * <p>Exit codes: 0 when nothing failed (a delivery report, an auto-reply); 1 when a failure or a
+ * complaint was read (that is the "problem found" of a bounce); 2 when the input cannot be read
+ * (missing file, too large, binary, not a bounce) or the knowledge files are broken.
+ */
+@Command(name = "bounce", mixinStandardHelpOptions = true,
+        description = "Read a bounce message (.eml or pasted text, '-' for standard input) and explain why it bounced.")
+public final class BounceCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The bounce: an .eml/mbox file, a text file, or '-' for standard input.")
+    private String file;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    private boolean json;
+
+    @Option(names = "--knowledge", paramLabel = "DIR",
+            description = "The knowledge folder with bounce-rules.yaml and bounce-codes.yaml (default: ./knowledge or the one in the jar).")
+    private Path knowledge;
+
+    @Option(names = "--lang", defaultValue = "en", description = "Language of the explanations: en or zh-TW.")
+    private String lang;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final InputStream stdin;
+    private BounceReader reader;
+
+    /** For the root command: reads standard input for '-', rules from --knowledge. */
+    public BounceCommand() {
+        this(null, System.in);
+    }
+
+    /** With a reader already built (the composition root shares one) and a stdin for '-'. */
+    public BounceCommand(BounceReader reader, InputStream stdin) {
+        this.reader = reader;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (reader == null) {
+                Path cwd = Path.of("").toAbsolutePath();
+                reader = new BounceReader(BounceRules.load(dev.mailhelp.config.KnowledgeLocation.resolve(
+                        java.util.Optional.ofNullable(knowledge), dev.mailhelp.config.Environment.load(cwd), cwd)));
+            }
+        } catch (BounceRulesException e) {
+            err.println("mailhelp bounce: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        byte[] bytes;
+        try {
+            bytes = read();
+        } catch (NoSuchFileException e) {
+            err.println("mailhelp bounce: file not found: " + file);
+            err.flush();
+            return ExitCode.USAGE;
+        } catch (IOException e) {
+            err.println("mailhelp bounce: cannot read " + file + ": " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        long start = System.nanoTime();
+        BounceReport report;
+        try {
+            report = reader.read(bytes);
+        } catch (UnreadableBounceException e) {
+            err.println("mailhelp bounce: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (json) {
+            out.println(toJson(report, lang));
+            out.flush();
+        } else {
+            Report r = new Report(file.equals("-") ? "bounce" : file, BounceCheck.findings(report, lang, false), ms);
+            ReportPrinter.print(r, false, out);
+            out.println();
+            out.println("Branch: " + report.branch().id() + " (" + report.reason() + ")");
+            if (!report.senderDomain().isEmpty()) {
+                out.println("Sender domain: " + report.senderDomain());
+            }
+            if (!report.sendingIp().isEmpty()) {
+                out.println("Sending IP: " + report.sendingIp());
+            }
+            if (!report.provider().isEmpty()) {
+                out.println("Reported by: " + report.provider());
+            }
+            out.println("Next step: " + report.nextStep().in(lang));
+            out.flush();
+        }
+        return report.results().stream().allMatch(x -> x.reason().equals("delivered") || x.reason().equals("vacation"))
+                ? ExitCode.OK : ExitCode.PROBLEMS;
+    }
+
+    private byte[] read() throws IOException {
+        // One byte more than the reader accepts, so that "too large" is reported with its size.
+        int cap = 512 * 1024 + 1;
+        if (file.equals("-")) {
+            return stdin.readNBytes(cap);
+        }
+        Path p = Path.of(file);
+        if (!Files.exists(p)) {
+            throw new NoSuchFileException(file);
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            return in.readNBytes(cap);
+        }
+    }
+
+    /** The one JSON object of the issue: per-recipient results, the branch, facts and texts. */
+    static String toJson(BounceReport report, String lang) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("kind", report.kind().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("branch", report.branch().id());
+        root.put("reason", report.reason());
+        root.put("explanation", report.explanation().in(lang));
+        root.put("nextStep", report.nextStep().in(lang));
+        root.put("article", report.article());
+        ObjectNode facts = root.putObject("facts");
+        facts.put("senderDomain", report.senderDomain());
+        facts.put("sendingIp", report.sendingIp());
+        facts.put("provider", report.provider());
+        ArrayNode results = root.putArray("results");
+        for (RecipientResult r : report.results()) {
+            ObjectNode n = results.addObject();
+            n.put("recipient", r.recipient());
+            n.put("status", r.status());
+            n.put("statusFromBounce", r.statusSeen());
+            n.put("replyCode", r.replyCode());
+            n.put("diagnostic", r.diagnostic());
+            n.put("reportingMta", r.reportingMta());
+            n.put("remoteMta", r.remoteMta());
+            n.put("reason", r.reason());
+            n.put("branch", r.branch().id());
+            if (!r.ruleId().isEmpty()) {
+                n.put("rule", r.ruleId());
+            }
+            if (!r.feedbackType().isEmpty()) {
+                n.put("feedbackType", r.feedbackType());
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,371 @@
+package dev.mailhelp.diagnosis.bounce;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a bounce: pasted text or a whole message in, a {@link BounceReport} out. Thread-safe and
+ * stateless apart from the rules; logs nothing (pasted bounces hold addresses and message text).
+ */
+public final class BounceReader {
+
+    /** More recipients than this in one bounce are not listed one by one. */
+    static final int MAX_RECIPIENTS = 200;
+    /** How much of the error text is read as context; real bounces explain themselves in the first few KiB. */
+    private static final int MAX_CONTEXT = 16 * 1024;
+
+    private final BounceRules rules;
+    private final MessageSplitter splitter;
+    private final BounceClassifier classifier;
+
+    public BounceReader(BounceRules rules) {
+        this.rules = rules;
+        this.splitter = new MessageSplitter(rules.returnedMessageMarkers());
+        this.classifier = new BounceClassifier(rules);
+    }
+
+    /** Reads pasted text (a Discord message, a modal's text, a terminal paste). */
+    public BounceReport read(String pasted) throws UnreadableBounceException {
+        if (pasted == null || pasted.isBlank()) {
+            throw new UnreadableBounceException("Nothing to read: paste the bounce message (the text that came back), or give its .eml file.");
+        }
+        PastedText.checkSize(pasted);
+        byte[] bytes = pasted.getBytes(StandardCharsets.UTF_8);
+        return read(bytes);
+    }
+
+    /** Reads a whole message (.eml, an mbox piece) or pasted text as bytes. */
+    public BounceReport read(byte[] message) throws UnreadableBounceException {
+        String text = PastedText.unmangle(PastedText.decode(message));
+        if (text.isBlank()) {
+            throw new UnreadableBounceException("Nothing to read: paste the bounce message (the text that came back), or give its .eml file.");
+        }
+        List<String> messages = MessageSplitter.mboxMessages(text);
+        if (messages.size() == 1) {
+            return interpret(splitter.split(text));
+        }
+        // An mbox piece with several bounces: one report with the results of all of them.
+        BounceReport first = null;
+        List<RecipientResult> all = new ArrayList<>();
+        UnreadableBounceException lastProblem = null;
+        for (String m : messages) {
+            try {
+                BounceReport r = interpret(splitter.split(m));
+                if (first == null) {
+                    first = r;
+                }
+                for (RecipientResult x : r.results()) {
+                    if (all.size() < MAX_RECIPIENTS) {
+                        all.add(x);
+                    }
+                }
+            } catch (UnreadableBounceException e) {
+                lastProblem = e;
+            }
+        }
+        if (first == null) {
+            throw lastProblem;
+        }
+        RecipientResult decisive = decisive(all);
+        return new BounceReport(first.kind(), all, decisive.branch(), decisive.reason(), decisive.explanation(),
+                decisive.nextStep(), decisive.article(), first.senderDomain(), first.sendingIp(), first.provider());
+    }
+
+    private BounceReport interpret(MessageParts parts) throws UnreadableBounceException {
+        String dsnText = parts.dsn();
+        String feedbackText = parts.feedback();
+        if (dsnText.isBlank()) {
+            String ses = SesNotification.toDsn(parts.errorText());
+            if (ses.startsWith("Feedback-Type") || ses.contains("\nFeedback-Type")) {
+                feedbackText = ses;
+            } else if (!ses.isEmpty()) {
+                dsnText = ses;
+            } else if (hasDsnFields(parts.errorText())) {
+                // Some services put the report fields into the readable text instead of a report part.
+                dsnText = parts.errorText();
+            }
+        }
+        DsnFields dsn = DsnFields.parse(dsnText);
+        DsnFields feedback = DsnFields.parse(feedbackText);
+        String feedbackType = feedback.message().getOrDefault("feedback-type", "").strip().toLowerCase(Locale.ROOT);
+        if (feedbackType.isEmpty() && dsn.recipients().isEmpty()) {
+            String subject = DiagnosticText.normalize(parts.header("subject"));
+            if (rules.feedbackSubjects().stream().anyMatch(p -> p.matches(subject))) {
+                feedbackType = "abuse";
+            }
+        }
+        Map<String, List<String>> returnedHeaders = MessageSplitter.headersOf(parts.returned());
+        String errorText = parts.errorText();
+
+        List<RecipientResult> results;
+        BounceKind kind;
+        if (!feedbackType.isEmpty()) {
+            kind = BounceKind.FEEDBACK;
+            results = feedbackResults(parts, feedback, feedbackType, returnedHeaders);
+        } else if (hasRecipients(dsn)) {
+            results = dsnResults(parts, dsn);
+            kind = results.stream().allMatch(r -> r.reason().equals("delivered")) ? BounceKind.DELIVERED : BounceKind.BOUNCE;
+        } else if (isAutoReply(parts)) {
+            kind = BounceKind.AUTO_REPLY;
+            results = List.of(result(Addresses.firstEmail(parts.header("from")), "", false, "", "", "", "",
+                    "vacation", "", ""));
+        } else {
+            kind = BounceKind.BOUNCE;
+            results = freeTextResults(parts, dsn, returnedHeaders);
+        }
+        if (results.isEmpty()) {
+            throw new UnreadableBounceException("This does not look like a bounce: no failed recipient, status code or server reply was found in it. "
+                    + "Paste the whole bounce (it usually starts with \"Delivery Status Notification\", \"Undelivered Mail Returned to Sender\" or \"Mail delivery failed\").");
+        }
+        RecipientResult decisive = decisive(results);
+        SenderFacts facts = SenderFacts.find(parts, dsn, feedback, returnedHeaders, results, rules);
+        return new BounceReport(kind, results, decisive.branch(), decisive.reason(), decisive.explanation(), decisive.nextStep(), decisive.article(),
+                facts.domain(), facts.ip(), facts.provider());
+    }
+
+    /** The result whose branch leads the conversation: the first of the most urgent branch. */
+    private static RecipientResult decisive(List<RecipientResult> results) {
+        RecipientResult decisive = results.get(0);
+        for (RecipientResult r : results) {
+            if (r.branch().urgency() > decisive.branch().urgency()) {
+                decisive = r;
+            }
+        }
+        return decisive;
+    }
+
+    private static boolean hasDsnFields(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("final-recipient:") && (lower.contains("\nstatus:") || lower.contains("\naction:"));
+    }
+
+    private static boolean hasRecipients(DsnFields dsn) {
+        return dsn.recipients().stream().anyMatch(r -> r.containsKey("final-recipient")
+                || r.containsKey("original-recipient") || r.containsKey("status") || r.containsKey("diagnostic-code"));
+    }
+
+    // ---- RFC 3464 reports ----
+
+    private List<RecipientResult> dsnResults(MessageParts parts, DsnFields dsn) {
+        String reportingMta = DsnFields.typedValue(dsn.message().get("reporting-mta"));
+        List<String> all = new ArrayList<>();
+        for (Map<String, String> r : dsn.recipients()) {
+            all.add(recipientOf(r));
+        }
+        RecipientSegments segments = new RecipientSegments(parts.errorText(), all);
+        String errorContext = bounded(parts.errorText());
+        List<RecipientResult> out = new ArrayList<>();
+        for (Map<String, String> r : dsn.recipients()) {
+            if (out.size() >= MAX_RECIPIENTS) {
+                break;
+            }
+            String recipient = recipientOf(r);
+            String action = r.getOrDefault("action", "").strip().toLowerCase(Locale.ROOT);
+            String diag = DiagnosticText.collapse(DsnFields.typedValue(r.get("diagnostic-code")));
+            String segment = segments.of(recipient);
+            String status = DsnFields.typedValue(r.getOrDefault("status", "")).strip();
+            String statusInField = StatusCodes.enhanced(status);
+            if (action.equals("delayed") && diag.isEmpty()
+                    && (statusInField.equals("4.0.0") || statusInField.equals("4.4.7"))) {
+                // A delay notice without the server's words: its Status is a placeholder for "still trying".
+                statusInField = "";
+            }
+            String statusInText = StatusCodes.specificEnhanced(diag);
+            if (statusInText.isEmpty() && (statusInField.isEmpty() || statusInField.endsWith(".0.0"))) {
+                // The report says only "failed"; the readable text often has the server's own code.
+                statusInText = StatusCodes.specificEnhanced(segment);
+            }
+            // The server's own code is usually more precise than the reporting MTA's summary, except
+            // the generic "delivery time expired" (success codes of a transcript are never taken).
+            String chosen = statusInField;
+            if (!statusInText.isEmpty() && (chosen.isEmpty() || (!statusInText.endsWith(".0.0")
+                    && !statusInText.substring(1).equals(".4.7")))) {
+                chosen = statusInText;
+            }
+            String reply = StatusCodes.reply(diag);
+            if (reply.isEmpty()) {
+                reply = StatusCodes.reply(segment);
+            }
+            String remote = DsnFields.typedValue(r.get("remote-mta"));
+            if (remote.isEmpty()) {
+                remote = RemoteHost.find(diag.isEmpty() ? segment : diag);
+            }
+            String shown = diag.isEmpty() ? DiagnosticText.collapse(segment) : diag;
+            if (action.equals("delivered") || action.equals("relayed") || action.equals("expanded")
+                    || chosen.startsWith("2")) {
+                out.add(result(recipient, chosen.isEmpty() ? "2.0.0" : chosen, true, reply, shown, reportingMta,
+                        remote, "delivered", "", ""));
+                continue;
+            }
+            String contextText = diag.isEmpty() ? errorContext : segment + "\n" + errorContext;
+            BounceClassifier.Decision d = classifier.classify(chosen, reply,
+                    domainTag(recipient) + (diag.isEmpty() ? segment : diag), contextText, diag + "\n" + segment);
+            if (action.equals("failed") && chosen.startsWith("4") && d.ruleId().isEmpty()
+                    && (d.reason().equals("onhold") || d.reason().equals("undefined"))) {
+                // A temporary failure reported as final: the sender's server gave up retrying.
+                d = new BounceClassifier.Decision("expired", "");
+            }
+            boolean seen = !chosen.isEmpty();
+            String finalStatus = chosen;
+            if (!seen) {
+                finalStatus = rules.pseudoStatus(pseudoReason(d, diag + "\n" + segment), reply.startsWith("4")
+                        || rules.saysTemporary(shown));
+            }
+            out.add(result(recipient, finalStatus, seen, reply, shown, reportingMta, remote, d.reason(), d.ruleId(), ""));
+        }
+        return out;
+    }
+
+    private static String recipientOf(Map<String, String> r) {
+        String a = DsnFields.address(r.getOrDefault("final-recipient", ""));
+        if (a.isEmpty() || a.indexOf('@') < 0) {
+            String o = DsnFields.address(r.getOrDefault("original-recipient", ""));
+            if (!o.isEmpty()) {
+                a = o;
+            }
+        }
+        String found = Addresses.firstEmail(a);
+        return found.isEmpty() ? a : found;
+    }
+
+    // ---- ARF reports ----
+
+    private List<RecipientResult> feedbackResults(MessageParts parts, DsnFields feedback, String type,
+                                                  Map<String, List<String>> returnedHeaders) {
+        List<RecipientResult> out = new ArrayList<>();
+        for (Map<String, String> r : feedback.recipients()) {
+            String rcpt = Addresses.firstEmail(r.getOrDefault("original-rcpt-to", r.getOrDefault("final-recipient", "")));
+            if (!rcpt.isEmpty() && out.size() < MAX_RECIPIENTS) {
+                out.add(result(rcpt, "", false, "", "", DsnFields.typedValue(feedback.message().get("reporting-mta")),
+                        "", "feedback", "", type));
+            }
+        }
+        if (out.isEmpty()) {
+            List<String> to = returnedHeaders.getOrDefault("to", List.of());
+            String rcpt = to.isEmpty() ? "" : Addresses.firstEmail(to.get(0));
+            out.add(result(rcpt, "", false, "", "", "", "", "feedback", "", type));
+        }
+        return out;
+    }
+
+    private boolean isAutoReply(MessageParts parts) {
+        String auto = parts.header("auto-submitted").toLowerCase(Locale.ROOT);
+        String from = parts.header("from").toLowerCase(Locale.ROOT);
+        if (from.contains("mailer-daemon") || from.contains("postmaster")) {
+            return false;
+        }
+        boolean marked = auto.startsWith("auto-replied") || !parts.header("x-autoreply").isEmpty()
+                || !parts.header("x-autorespond").isEmpty() || parts.header("precedence").toLowerCase(Locale.ROOT).contains("auto_reply");
+        String subject = DiagnosticText.normalize(parts.header("subject"));
+        boolean subjectSays = rules.autoReplySubjects().stream().anyMatch(p -> p.matches(subject));
+        if (!(marked || subjectSays)) {
+            return false;
+        }
+        // An auto-reply carries no SMTP failure; a bounce marked auto-replied (Exim does that) does.
+        String body = parts.errorText();
+        return StatusCodes.enhanced(body).isEmpty() || subjectSays;
+    }
+
+    // ---- free-text bounces ----
+
+    private List<RecipientResult> freeTextResults(MessageParts parts, DsnFields dsn,
+                                                  Map<String, List<String>> returnedHeaders) {
+        String errorText = parts.errorText();
+        List<String> recipients = FreeTextRecipients.find(parts, returnedHeaders, MAX_RECIPIENTS);
+        String reportingMta = DsnFields.typedValue(dsn.message().get("reporting-mta"));
+        List<RecipientResult> out = new ArrayList<>();
+        if (recipients.isEmpty()) {
+            // A pasted error line without an address still says why ("550 5.7.1 ... blocked").
+            String status = StatusCodes.specificEnhanced(errorText);
+            String reply = StatusCodes.reply(errorText);
+            BounceClassifier.Decision d = classifier.classify(status, reply, errorText, "", errorText);
+            if (status.isEmpty() && reply.isEmpty() && (d.reason().equals("onhold") || d.reason().equals("undefined"))) {
+                return List.of();
+            }
+            out.add(finish("", status, reply, DiagnosticText.collapse(errorText), reportingMta,
+                    RemoteHost.find(errorText), d));
+            return out;
+        }
+        RecipientSegments segments = new RecipientSegments(errorText, recipients);
+        String errorContext = bounded(errorText);
+        for (String rcpt : recipients) {
+            String segment = segments.of(rcpt);
+            String status = StatusCodes.specificEnhanced(segment);
+            String reply = StatusCodes.reply(segment);
+            if (reply.isEmpty()) {
+                reply = StatusCodes.replyAnywhere(segment);
+            }
+            String context = errorContext;
+            if (status.isEmpty() && reply.isEmpty() && recipients.size() == 1) {
+                status = StatusCodes.specificEnhanced(errorContext);
+                reply = StatusCodes.reply(errorContext);
+            }
+            // With one recipient the whole error text is about it, also the lines before its address.
+            String commandText = recipients.size() == 1 ? segment + "\n" + errorContext : segment;
+            BounceClassifier.Decision d = classifier.classify(status, reply, domainTag(rcpt) + segment, context,
+                    commandText);
+            if (reply.isEmpty() && status.isEmpty() && rules.saysTemporary(segment)) {
+                out.add(finishTemporary(rcpt, segment, reportingMta, d));
+                continue;
+            }
+            out.add(finish(rcpt, status, reply, DiagnosticText.collapse(segment), reportingMta,
+                    RemoteHost.find(segment), d));
+        }
+        return out;
+    }
+
+    /** The recipient's domain as "@domain ", so rules about a service's own addresses can match; not the local part. */
+    private static String domainTag(String recipient) {
+        int at = recipient.lastIndexOf('@');
+        return at < 0 ? "" : recipient.substring(at) + " ";
+    }
+
+    private RecipientResult finishTemporary(String rcpt, String segment, String reportingMta,
+                                            BounceClassifier.Decision d) {
+        return result(rcpt, rules.pseudoStatus(pseudoReason(d, segment), true), false, "", DiagnosticText.collapse(segment),
+                reportingMta, RemoteHost.find(segment), d.reason(), d.ruleId(), "");
+    }
+
+    /** The reason whose number a made-up status carries (see commandRules' pseudoAs). */
+    private String pseudoReason(BounceClassifier.Decision d, String text) {
+        return rules.pseudoReasonFor(d.reason(), text);
+    }
+
+    private RecipientResult finish(String rcpt, String status, String reply, String diag, String reportingMta,
+                                   String remote, BounceClassifier.Decision d) {
+        boolean seen = !status.isEmpty();
+        String finalStatus = seen ? status : rules.pseudoStatus(pseudoReason(d, diag), reply.startsWith("4")
+                || rules.saysTemporary(diag));
+        return result(rcpt, finalStatus, seen, reply, diag, reportingMta, remote, d.reason(), d.ruleId(), "");
+    }
+
+    /** The wider error text is consulted only near its start: bounces put the explanation first. */
+    private static String bounded(String s) {
+        return s.length() > MAX_CONTEXT ? s.substring(0, MAX_CONTEXT) : s;
+    }
+
+    private RecipientResult result(String rcpt, String status, boolean seen, String reply, String diag,
+                                   String reportingMta, String remote, String reason, String ruleId, String feedbackType) {
+        Branch branch = rules.branchOf(reason, feedbackType);
+        BounceRules.ReasonInfo info = rules.reason(reason).orElseThrow();
+        LocalizedText explanation = info.explanation();
+        LocalizedText next = info.nextStep();
+        String article = info.article();
+        if (!ruleId.isEmpty()) {
+            BounceRules.ProviderCode code = rules.providerCode(ruleId).orElseThrow();
+            explanation = code.explanation();
+            next = code.nextStep();
+            article = code.article().isEmpty() ? article : code.article();
+        }
+        return new RecipientResult(rcpt, status, seen, reply, diag, reportingMta, remote, reason, branch, ruleId,
+                feedbackType, explanation, next, article);
+    }
+
+    public BounceRules rules() {
+        return rules;
+    }
+}

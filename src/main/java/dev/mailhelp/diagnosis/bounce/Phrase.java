@@ -1,0 +1,57 @@
+package dev.mailhelp.diagnosis.bounce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A phrase rule from the knowledge files: lower-case text where {@code *} stands for "anything in
+ * between". Matched by plain {@code indexOf} scanning (linear, no regular expressions), so no
+ * input can make matching slow.
+ */
+public final class Phrase {
+
+    private final String source;
+    private final List<String> parts;
+
+    private Phrase(String source, List<String> parts) {
+        this.source = source;
+        this.parts = parts;
+    }
+
+    public static Phrase of(String text) {
+        String lower = DiagnosticText.normalize(text);
+        List<String> parts = new ArrayList<>();
+        for (String p : lower.split("\\*", -1)) {
+            if (!p.isEmpty()) {
+                parts.add(p);
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("empty phrase '" + text + "'");
+        }
+        return new Phrase(text, List.copyOf(parts));
+    }
+
+    /** @param normalized text already passed through {@link DiagnosticText#normalize(String)} */
+    public boolean matches(String normalized) {
+        int at = 0;
+        for (String part : parts) {
+            int i = normalized.indexOf(part, at);
+            if (i < 0) {
+                return false;
+            }
+            at = i + part.length();
+        }
+        return true;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public String toString() {
+        return source.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mailhelp.diagnosis.bounce;
+
+/**
+ * What the bounce says about one recipient. Empty strings stand for "not in the bounce".
+ *
+ * @param recipient    the failed address
+ * @param status       the enhanced status code (RFC 3463), or a mailhelp/Sisimai pseudo code
+ *                     {@code D.0.9xx} when the bounce shows none but the reason is known
+ * @param statusSeen   true when {@code status} was read from the bounce, false when derived
+ * @param replyCode    the three-digit SMTP reply code
+ * @param diagnostic   the server's words, whitespace collapsed
+ * @param reportingMta the host that wrote the bounce
+ * @param remoteMta    the host that refused the message
+ * @param reason       the reason, in the corpus vocabulary (userunknown, blocked, ...)
+ * @param branch       the branch of the conversation the reason points to
+ * @param ruleId       the provider code rule that matched, empty when a generic rule did
+ * @param feedbackType the ARF Feedback-Type for complaint reports
+ * @param explanation  what this result means, in plain words (the provider code's text when one matched)
+ * @param nextStep     what to do about it
+ * @param article      the knowledge article that explains it
+ */
+public record RecipientResult(String recipient, String status, boolean statusSeen, String replyCode,
+                              String diagnostic, String reportingMta, String remoteMta, String reason,
+                              Branch branch, String ruleId, String feedbackType,
+                              LocalizedText explanation, LocalizedText nextStep, String article) {
+
+    public RecipientResult {
+        recipient = nz(recipient);
+        status = nz(status);
+        replyCode = nz(replyCode);
+        diagnostic = nz(diagnostic);
+        reportingMta = nz(reportingMta);
+        remoteMta = nz(remoteMta);
+        reason = nz(reason);
+        ruleId = nz(ruleId);
+        feedbackType = nz(feedbackType);
+        article = nz(article);
+    }
+
+    /** A temporary failure (4.x.x / 4xx): the sender's server may still be retrying. */
+    public boolean temporary() {
+        return status.startsWith("4") || (status.isEmpty() && replyCode.startsWith("4"));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,251 @@
+package dev.mailhelp.diagnosis.bounce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BounceReaderTest {
+
+    private final BounceReader reader = Fixtures.reader();
+
+    @Test
+    void postfixReport_twoRecipientsWithTheirOwnReasons() throws Exception {
+        BounceReport r = reader.read(Fixtures.bytes("postfix-dsn.eml"));
+        assertEquals(BounceKind.BOUNCE, r.kind());
+        assertEquals(2, r.results().size());
+        RecipientResult bob = r.results().get(0);
+        assertEquals("bob@receiver-example.org", bob.recipient());
+        assertEquals("5.1.1", bob.status());
+        assertTrue(bob.statusSeen());
+        assertEquals("550", bob.replyCode());
+        assertEquals("userunknown", bob.reason());
+        assertEquals("mx1.receiver-example.org", bob.remoteMta());
+        assertEquals("mail.sender-example.net", bob.reportingMta());
+        assertTrue(bob.diagnostic().contains("User unknown in virtual mailbox table"), bob.diagnostic());
+        RecipientResult carol = r.results().get(1);
+        assertEquals("5.2.2", carol.status());
+        assertEquals("552", carol.replyCode());
+        assertEquals("mailboxfull", carol.reason());
+        assertEquals(Branch.RECIPIENT, r.branch());
+        assertEquals("sender-example.net", r.senderDomain());
+        assertEquals("Postfix", r.provider());
+    }
+
+    @Test
+    void eximFreeText_blocklistWithClientIpAsSendingIp() throws Exception {
+        BounceReport r = reader.read(Fixtures.bytes("exim-blocked.eml"));
+        assertEquals(1, r.results().size());
+        RecipientResult erin = r.results().get(0);
+        assertEquals("erin@bigmail-example.com", erin.recipient());
+        assertEquals("5.7.1", erin.status());
+        assertEquals("554", erin.replyCode());
+        assertEquals("blocked", erin.reason());
+        assertEquals(Branch.BLOCKLIST, r.branch());
+        assertEquals("93.184.216.34", r.sendingIp(), "the client the receiver refused, not the receiver's own IP");
+        assertEquals("shop-example.com", r.senderDomain());
+        assertEquals("Exim", r.provider());
+        assertEquals("blocklist-listed", r.article());
+    }
+
+    @Test
+    void arfComplaint_isFeedbackWithSourceIp() throws Exception {
+        BounceReport r = reader.read(Fixtures.bytes("arf.eml"));
+        assertEquals(BounceKind.FEEDBACK, r.kind());
+        assertEquals("feedback", r.results().get(0).reason());
+        assertEquals("abuse", r.results().get(0).feedbackType());
+        assertEquals("user@isp-example.net", r.results().get(0).recipient());
+        assertEquals(Branch.BLOCKLIST, r.branch());
+        assertEquals("93.184.216.34", r.sendingIp());
+        assertEquals("sender-example.net", r.senderDomain());
+    }
+
+    @Test
+    void autoReply_isVacationNotAFailure() throws Exception {
+        BounceReport r = reader.read(Fixtures.bytes("vacation.eml"));
+        assertEquals(BounceKind.AUTO_REPLY, r.kind());
+        assertEquals(List.of("vacation"), r.reasons());
+        assertEquals(Branch.OTHER, r.branch());
+    }
+
+    @Test
+    void successReport_isDelivered() throws Exception {
+        BounceReport r = reader.read(Fixtures.bytes("delivered.eml"));
+        assertEquals(BounceKind.DELIVERED, r.kind());
+        assertEquals("2.0.0", r.results().get(0).status());
+        assertEquals("delivered", r.results().get(0).reason());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "550-5.7.26 This mail is unauthenticated, which poses a security risk to the sender and Gmail users|5.7.26|authfailure|dns|gmail-unauthenticated",
+        "550 5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to support|5.4.5|exceedlimit|limits|gmail-daily-quota",
+        "421-4.7.28 Gmail has detected an unusual rate of unsolicited mail originating from your IP address|4.7.28|speeding|limits|gmail-rate-limited",
+        "550-5.7.1 Our system has detected that this message is likely suspicious due to the very low reputation of the sending IP address|5.7.1|badreputation|blocklist|gmail-low-reputation",
+        "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP.|5.7.708|blocked|blocklist|microsoft-ip-not-accepted",
+        "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains.|5.7.750|blocked|blocklist|microsoft-tenant-blocked",
+        "550 5.1.8 Access denied, bad outbound sender.|5.1.8|blocked|blocklist|microsoft-banned-sender",
+        "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.|5.7.139|securityerror|auth|microsoft-smtp-auth-disabled",
+        "554 5.7.9 Message not accepted for policy reasons.|5.7.9|policyviolation|other|yahoo-policy",
+        "421 4.7.0 [TSS04] Messages from 93.184.216.34 temporarily deferred due to unexpected volume or user complaints|4.7.0|speeding|limits|yahoo-tss04",
+        "553 5.7.2 [TSS09] All messages from 93.184.216.34 will be permanently deferred; Retrying will NOT succeed.|5.7.2|blocked|blocklist|yahoo-tss09",
+    })
+    void providerCodes_fromAPastedErrorLine(String line, String status, String reason, String branch, String rule)
+            throws Exception {
+        BounceReport r = reader.read("Delivery to the following recipient failed permanently:\n\n     someone@example-dest.com\n\n" + line + "\n");
+        RecipientResult res = r.results().get(0);
+        assertEquals(status, res.status());
+        assertEquals(reason, res.reason());
+        assertEquals(branch, res.branch().id());
+        assertEquals(rule, res.ruleId());
+        assertFalse(res.explanation().en().isBlank());
+        assertFalse(res.explanation().zhTw().equals(res.explanation().en()), "zh-TW text present");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "550 5.1.1 <x@example-dest.com>: Recipient address rejected: User unknown in local recipient table|userunknown",
+        "452 4.2.2 The email account that you tried to reach is over quota|mailboxfull",
+        "554 5.7.1 <x@example-dest.com>: Relay access denied|norelaying",
+        "550 5.7.25 The IP address sending this message does not have a PTR record setup|requireptr",
+        "552 5.3.4 Message size exceeds fixed maximum message size|mesgtoobig",
+        "550 5.7.1 Message rejected as spam by Content Filtering.|spamdetected",
+        "550 5.7.23 The message was rejected because of Sender Policy Framework violation|authfailure",
+    })
+    void commonServerTexts(String line, String reason) throws Exception {
+        BounceReport r = reader.read("Your message to x@example-dest.com could not be delivered.\n" + line);
+        assertEquals(reason, r.results().get(0).reason());
+    }
+
+    @Test
+    void discordMangledPaste_codeFenceAndQuotes() throws Exception {
+        String pasted = "```\n> <bob@receiver-example.org>: host mx1.receiver-example.org[198.51.100.7] said: 550\n"
+                + "> 5.1.1 <bob@receiver-example.org>: Recipient address rejected: User unknown\n"
+                + "> (in reply to RCPT TO command)\n```";
+        BounceReport r = reader.read(pasted);
+        assertEquals("bob@receiver-example.org", r.results().get(0).recipient());
+        assertEquals("5.1.1", r.results().get(0).status());
+        assertEquals("userunknown", r.results().get(0).reason());
+    }
+
+    @Test
+    void lostLineBreaks_dsnFieldsStillRead() throws Exception {
+        String flat = "Reporting-MTA: dns; mail.sender-example.net X-Postfix-Sender: rfc822; alice@sender-example.net "
+                + "Arrival-Date: Mon, 2 Nov 2026 09:59:58 +0000 (UTC) Final-Recipient: rfc822; bob@receiver-example.org "
+                + "Original-Recipient: rfc822;bob@receiver-example.org Action: failed Status: 5.2.2 "
+                + "Remote-MTA: dns; mx1.receiver-example.org Diagnostic-Code: smtp; 552 5.2.2 <bob@receiver-example.org>: "
+                + "Mailbox full, the user has exceeded the storage space allowed";
+        BounceReport r = reader.read(flat);
+        assertEquals(1, r.results().size());
+        assertEquals("bob@receiver-example.org", r.results().get(0).recipient());
+        assertEquals("5.2.2", r.results().get(0).status());
+        assertEquals("mailboxfull", r.results().get(0).reason());
+        assertEquals("sender-example.net", r.senderDomain());
+    }
+
+    @Test
+    void redacted_masksLocalPartsEverywhere() throws Exception {
+        BounceReport r = reader.read(Fixtures.bytes("postfix-dsn.eml"));
+        String s = r.redacted();
+        assertFalse(s.contains("bob@"), s);
+        assertFalse(s.contains("carol@"), s);
+        assertTrue(s.contains("b***@receiver-example.org"), s);
+        assertTrue(s.contains("userunknown"), s);
+    }
+
+    @Test
+    void notABounce_saysSoClearly() {
+        UnreadableBounceException e = assertThrows(UnreadableBounceException.class,
+                () -> reader.read("Hi, can we meet on Tuesday? Cheers"));
+        assertTrue(e.getMessage().contains("does not look like a bounce"), e.getMessage());
+    }
+
+    @Test
+    void emptyInput_saysWhatIsExpected() {
+        UnreadableBounceException e = assertThrows(UnreadableBounceException.class, () -> reader.read("  \n "));
+        assertTrue(e.getMessage().contains("paste the bounce"), e.getMessage());
+    }
+
+    @Test
+    void tooLarge_namesTheLimit() {
+        String big = "550 5.1.1 user unknown\n".repeat(30_000);
+        UnreadableBounceException e = assertThrows(UnreadableBounceException.class, () -> reader.read(big));
+        assertTrue(e.getMessage().contains("512 KiB"), e.getMessage());
+    }
+
+    @Test
+    void mboxPiece_readsFirstMessage() throws Exception {
+        byte[] eml = Fixtures.bytes("exim-blocked.eml");
+        String mbox = "From MAILER-DAEMON Tue Nov  3 08:00:00 2026\n" + new String(eml, java.nio.charset.StandardCharsets.UTF_8)
+                + "\nFrom someone Tue Nov  3 09:00:00 2026\nSubject: other\n\nhello\n";
+        BounceReport r = reader.read(mbox);
+        assertEquals("blocked", r.results().get(0).reason());
+    }
+
+    @Test
+    void mboxWithTwoBounces_readsBoth() throws Exception {
+        String one = new String(Fixtures.bytes("postfix-dsn.eml"), java.nio.charset.StandardCharsets.UTF_8);
+        String two = new String(Fixtures.bytes("exim-blocked.eml"), java.nio.charset.StandardCharsets.UTF_8);
+        String mbox = "From MAILER-DAEMON Mon Nov  2 10:00:01 2026\n" + one
+                + "From MAILER-DAEMON Tue Nov  3 08:00:00 2026\n" + two;
+        BounceReport r = reader.read(mbox);
+        assertEquals(List.of("userunknown", "mailboxfull", "blocked"), r.reasons());
+        assertEquals(Branch.BLOCKLIST, r.branch(), "the sender-side cause leads");
+    }
+
+    @Test
+    void sesJsonNotification_pasted() throws Exception {
+        BounceReport r = reader.read(Fixtures.text("ses-bounce.json"));
+        RecipientResult res = r.results().get(0);
+        assertEquals("gone@receiver-example.org", res.recipient());
+        assertEquals("5.1.1", res.status());
+        assertEquals("userunknown", res.reason());
+        assertEquals("sender-example.net", r.senderDomain());
+    }
+
+    @Test
+    void htmlOnlyBounce_isReadFromItsVisibleText() throws Exception {
+        BounceReport r = reader.read(Fixtures.bytes("html-only.eml"));
+        RecipientResult res = r.results().get(0);
+        assertEquals("dan@receiver-example.org", res.recipient());
+        assertEquals("5.2.2", res.status());
+        assertEquals("mailboxfull", res.reason());
+        assertEquals("sender-example.net", r.senderDomain(), "the bounce goes back to the sender");
+    }
+
+    @Test
+    void onlyTheErrorLine_stillGivesAReason() throws Exception {
+        BounceReport r = reader.read("550 5.7.1 Service unavailable, Client host [93.184.216.34] blocked using Spamhaus");
+        assertEquals("", r.results().get(0).recipient());
+        assertEquals("blocked", r.results().get(0).reason());
+        assertEquals("93.184.216.34", r.sendingIp());
+    }
+
+    @Test
+    void privateAndDocumentationAddresses_areNotReportedAsSendingIp() throws Exception {
+        BounceReport r = reader.read("<x@example-dest.com>: 554 5.7.1 Client host [192.168.1.20] blocked using zen.spamhaus.org; "
+                + "see also [198.51.100.7]");
+        assertEquals("", r.sendingIp());
+    }
+
+    @Test
+    void dottedInternalCodes_areNotTakenForTheSendingIp() throws Exception {
+        BounceReport r = reader.read("<someone@yahoo.example>:\n421 4.7.0 [TSS04] Messages from 93.184.216.34 temporarily "
+                + "deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes");
+        assertEquals("93.184.216.34", r.sendingIp());
+        assertEquals("speeding", r.results().get(0).reason());
+    }
+
+    @Test
+    void senderDomain_fromTheRefusalText_whenNoHeadersArePasted() throws Exception {
+        BounceReport r = reader.read("550-5.7.26 Unauthenticated email from shop-example.com is not accepted due to domain's "
+                + "DMARC policy. Please contact the administrator of shop-example.com domain");
+        assertEquals("shop-example.com", r.senderDomain());
+        assertEquals(Branch.DNS, r.branch());
+    }
+}

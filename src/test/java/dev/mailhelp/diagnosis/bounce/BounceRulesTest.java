@@ -1,0 +1,94 @@
+package dev.mailhelp.diagnosis.bounce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BounceRulesTest {
+
+    private static final String CODES = "providerCodes: []\n";
+
+    private static BounceRules load(String rules, String codes) throws BounceRulesException {
+        return BounceRules.load(new ByteArrayInputStream(rules.getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayInputStream(codes.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final String BUILT_INS = reason("delivered", "other") + reason("vacation", "other")
+            + reason("feedback", "blocklist") + reason("onhold", "other") + reason("undefined", "other")
+            + reason("expired", "provider");
+
+    private static String reason(String name, String branch) {
+        return "  " + name + ":\n    branch: " + branch + "\n    explain: {en: \"E\", zh-TW: \"中\"}\n    next: {en: \"N\", zh-TW: \"次\"}\n";
+    }
+
+    @Test
+    void builtInReasonMissing_isNamed() {
+        BounceRulesException e = assertThrows(BounceRulesException.class,
+                () -> load("reasons:\n" + reason("userunknown", "recipient"), CODES));
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
+    }
+
+    @Test
+    void unknownBranch_isNamed() {
+        BounceRulesException e = assertThrows(BounceRulesException.class,
+                () -> load("reasons:\n" + BUILT_INS + reason("userunknown", "nowhere"), CODES));
+        assertTrue(e.getMessage().contains("userunknown") && e.getMessage().contains("nowhere"), e.getMessage());
+    }
+
+    @Test
+    void missingChineseText_isNamed() {
+        BounceRulesException e = assertThrows(BounceRulesException.class, () -> load(
+                "reasons:\n" + BUILT_INS + "  userunknown:\n    branch: recipient\n    explain: {en: \"E\"}\n    next: {en: \"N\", zh-TW: \"次\"}\n", CODES));
+        assertTrue(e.getMessage().contains("zh-TW"), e.getMessage());
+    }
+
+    @Test
+    void providerCodeWithoutSource_isRefused() {
+        String codes = "providerCodes:\n  - id: x\n    status: [\"5.7.26\"]\n    reason: userunknown\n"
+                + "    explain: {en: \"E\", zh-TW: \"中\"}\n    next: {en: \"N\", zh-TW: \"次\"}\n";
+        BounceRulesException e = assertThrows(BounceRulesException.class,
+                () -> load("reasons:\n" + BUILT_INS + reason("userunknown", "recipient"), codes));
+        assertTrue(e.getMessage().contains("source"), e.getMessage());
+    }
+
+    @Test
+    void phraseForUnknownReason_isRefused() {
+        BounceRulesException e = assertThrows(BounceRulesException.class, () -> load(
+                "reasons:\n" + BUILT_INS + reason("userunknown", "recipient") + "phrases:\n  - nosuchreason: [\"x\"]\n", CODES));
+        assertTrue(e.getMessage().contains("nosuchreason"), e.getMessage());
+    }
+
+    @Test
+    void missingFile_isNamed(@TempDir Path dir) {
+        BounceRulesException e = assertThrows(BounceRulesException.class, () -> BounceRules.load(dir));
+        assertTrue(e.getMessage().contains("bounce-rules.yaml"), e.getMessage());
+    }
+
+    @Test
+    void projectKnowledge_everyProviderCodeHasSourceDateAndBothLanguages() throws Exception {
+        BounceRules rules = BounceRules.load(Path.of("knowledge"));
+        assertTrue(rules.providerCodes().size() >= 10);
+        for (BounceRules.ProviderCode c : rules.providerCodes()) {
+            assertTrue(c.source().startsWith("https://"), c.id());
+            assertEquals("2026-11-27", c.checked(), c.id());
+        }
+        for (String reason : Files.readString(Path.of("knowledge/bounce-rules.yaml")).contains("userunknown")
+                ? new String[] {"userunknown", "blocked", "authfailure", "expired"} : new String[0]) {
+            assertTrue(rules.reason(reason).isPresent(), reason);
+        }
+    }
+
+    @Test
+    void wildcardPhrase_matchesInOrderOnly() {
+        Phrase p = Phrase.of("sender*rejected");
+        assertTrue(p.matches("sender address rejected"));
+        assertTrue(!p.matches("rejected sender"));
+    }
+}
