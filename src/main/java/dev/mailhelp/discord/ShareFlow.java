@@ -1,11 +1,11 @@
 package dev.mailhelp.discord;
 
+import dev.mailhelp.diagnosis.bounce.BounceReport;
 import dev.mailhelp.discord.MessageView.EmbedView;
 import dev.mailhelp.discord.MessageView.FieldView;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.javacord.api.entity.message.embed.Embed;
 import org.javacord.api.interaction.MessageComponentInteraction;
 
@@ -15,8 +15,6 @@ import org.javacord.api.interaction.MessageComponentInteraction;
  * be shown in a channel.
  */
 final class ShareFlow {
-
-    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+=-]+@([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+)");
 
     void share(MessageComponentInteraction interaction, CustomId id) {
         Texts texts = LiveChecks.texts(interaction);
@@ -53,8 +51,8 @@ final class ShareFlow {
         return redact ? redact(text) : text;
     }
 
-    /** {@code jane.doe@example.com} becomes {@code …@example.com}: the domain is what matters. */
+    /** {@code jane.doe@example.com} becomes {@code j***@example.com}, as the bounce reader masks them. */
     static String redact(String text) {
-        return ADDRESS.matcher(text).replaceAll("…@$1");
+        return BounceReport.maskAll(text);
     }
 }

@@ -155,6 +155,6 @@ class AdapterPartsTest {
 
     @Test
     void shareRedactsAddressesButKeepsDomains() {
-        assertEquals("550 5.1.1 <…@example.org>: unknown", ShareFlow.redact("550 5.1.1 <jane.doe+x@example.org>: unknown"));
+        assertEquals("550 5.1.1 <j***@example.org>: unknown", ShareFlow.redact("550 5.1.1 <jane.doe+x@example.org>: unknown"));
     }
 }

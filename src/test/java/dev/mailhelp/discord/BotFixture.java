@@ -2,10 +2,19 @@ package dev.mailhelp.discord;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.mailhelp.Wiring;
+import dev.mailhelp.config.Environment;
 import dev.mailhelp.conversation.ConversationEngine;
 import dev.mailhelp.conversation.MessageKeys;
 import dev.mailhelp.conversation.SessionStore;
 import dev.mailhelp.diagnosis.Check;
+import dev.mailhelp.diagnosis.smtp.AddressGuard;
+import dev.mailhelp.diagnosis.smtp.DnsClientHostResolver;
+import dev.mailhelp.diagnosis.smtp.ProbeSettings;
+import dev.mailhelp.diagnosis.smtp.SmtpCheck;
+import dev.mailhelp.diagnosis.smtp.SmtpDiagnosis;
+import dev.mailhelp.diagnosis.smtp.SmtpProbe;
+import dev.mailhelp.diagnosis.smtp.SmtpProviderGuide;
 import dev.mailhelp.discordsim.DiscordSimulator;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsSettings;
@@ -25,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,22 +52,42 @@ final class BotFixture implements AutoCloseable {
     final Map<String, Check> checks;
     final DiscordBot bot;
 
-    private BotFixture(CheckRate rate, Duration progressInterval, UnaryOperator<Map<String, Check>> checkOverrides) {
+    private BotFixture(CheckRate rate, Duration progressInterval, boolean projectChecks,
+                       UnaryOperator<Map<String, Check>> checkOverrides) {
         sim = DiscordSimulator.start();
         dns = TestDnsServer.start();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         try {
             smtp.start();
-            zones(dns);
+            TestZones.serve(dns);
             AsyncDnsClient resolver = new AsyncDnsClient(DnsSettings.forServer(dns.address()).withTimeout(Duration.ofSeconds(2)));
-            // The providers first (for the provider check), without checking the tree against checks yet.
-            KnowledgeBase probe = KnowledgeLoader.load(Path.of("knowledge"), new Expectations(Map.of(), Set.of())).knowledge();
-            Map<String, Check> base = new HashMap<>(TestChecks.all(resolver, probe.providers()));
+            Map<String, Check> base;
+            KnowledgeBase knowledge;
+            if (projectChecks) {
+                // The application's own wiring, pointed at the test DNS server.
+                Wiring wiring = new Wiring(new Environment(Map.of("MAILHELP_DNS", dns.hostPort(), "MAILHELP_ALLOW_PRIVATE", "true")),
+                        Optional.of(Path.of("knowledge")));
+                knowledge = wiring.knowledge();
+                base = new HashMap<>(wiring.checks());
+                // The probe allows only mail ports; the local test server listens on a free port.
+                base.put("smtp", new SmtpCheck(new SmtpProbe(new AddressGuard(true, Set.of(smtp.getSmtp().getPort())),
+                        new DnsClientHostResolver(resolver), ProbeSettings.defaults(), Executors.newFixedThreadPool(4, r -> {
+                            Thread t = new Thread(r, "test-smtp-probe");
+                            t.setDaemon(true);
+                            return t;
+                        })), new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeSettings.defaults().slowGreeting())));
+            } else {
+                // The providers first (for the provider check), without checking the tree against checks yet.
+                KnowledgeBase probe = KnowledgeLoader.load(Path.of("knowledge"), new Expectations(Map.of(), Set.of())).knowledge();
+                base = new HashMap<>(TestChecks.all(resolver, probe.providers()));
+                knowledge = null;
+            }
             checks = checkOverrides.apply(base);
-            Map<String, Expectations.CheckSignature> signatures = new HashMap<>();
-            checks.values().forEach(c -> signatures.put(c.id(), new Expectations.CheckSignature(c.id(), c.requiredFacts(), c.outcomes())));
-            KnowledgeBase knowledge = KnowledgeLoader.loadValid(Path.of("knowledge"),
-                    new Expectations(signatures, new HashSet<>(MessageKeys.ENGINE)));
+            if (knowledge == null) {
+                Map<String, Expectations.CheckSignature> signatures = new HashMap<>();
+                checks.values().forEach(c -> signatures.put(c.id(), new Expectations.CheckSignature(c.id(), c.requiredFacts(), c.outcomes())));
+                knowledge = KnowledgeLoader.loadValid(Path.of("knowledge"), new Expectations(signatures, new HashSet<>(MessageKeys.ENGINE)));
+            }
             sessions = new SessionStore(50_000, Duration.ofMinutes(30), Clock.systemUTC());
             engine = new ConversationEngine(knowledge, checks, sessions, Clock.systemUTC(), text -> Optional.empty());
             DiscordConfig config = DiscordConfig.from(Map.of("DISCORD_TOKEN", sim.token(),
@@ -81,35 +111,23 @@ final class BotFixture implements AutoCloseable {
                         .setTrustAllCertificates(true).setGatewayIdentifyRatelimiter(() -> { }));
     }
 
+    /** With the small test checks of {@link TestChecks} (adapter behaviour: progress, failures, limits). */
     static BotFixture start() {
-        return new BotFixture(new CheckRate(100, Duration.ofSeconds(60)), Duration.ofMillis(200), UnaryOperator.identity());
+        return new BotFixture(new CheckRate(100, Duration.ofSeconds(60)), Duration.ofMillis(200), false, UnaryOperator.identity());
     }
 
     static BotFixture start(CheckRate rate, Duration progressInterval, UnaryOperator<Map<String, Check>> overrides) {
-        return new BotFixture(rate, progressInterval, overrides);
+        return new BotFixture(rate, progressInterval, false, overrides);
+    }
+
+    /** With the project's own checks, wired as the application wires them. */
+    static BotFixture withProjectChecks() {
+        return new BotFixture(new CheckRate(100, Duration.ofSeconds(60)), Duration.ofMillis(100), true, UnaryOperator.identity());
     }
 
     /** smtp.mailhelp.test:PORT of the local SMTP server. */
     String smtpHost() {
         return "smtp.mailhelp.test:" + smtp.getSmtp().getPort();
-    }
-
-    private static void zones(TestDnsServer dns) {
-        for (String zone : List.of("mailhelp.test.", "bl1.mailhelp.test.", "bl2.mailhelp.test.", "bl3.mailhelp.test.")) {
-            dns.addZone(TestDnsServer.name(zone), List.of());
-        }
-        for (String line : List.of(
-                "good.mailhelp.test. 300 IN MX 10 mx.good.mailhelp.test.",
-                "good.mailhelp.test. 300 IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"",
-                "_dmarc.good.mailhelp.test. 300 IN TXT \"v=DMARC1; p=none\"",
-                "mx.good.mailhelp.test. 300 IN A 192.0.2.25",
-                "bad.mailhelp.test. 300 IN A 192.0.2.80",
-                "gmail-user.mailhelp.test. 300 IN MX 5 gmail-smtp-in.l.google.com.",
-                "smtp.mailhelp.test. 300 IN A 127.0.0.1",
-                "10.2.0.192.bl1.mailhelp.test. 300 IN A 127.0.0.2",
-                "10.2.0.192.bl1.mailhelp.test. 300 IN TXT \"Listed for spam\"")) {
-            dns.addRecord(TestDnsServer.record(line));
-        }
     }
 
     private void closeServers() {

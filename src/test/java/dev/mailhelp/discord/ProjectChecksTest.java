@@ -4,194 +4,130 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import dev.mailhelp.Wiring;
-import dev.mailhelp.config.Environment;
-import dev.mailhelp.conversation.ConversationEngine;
-import dev.mailhelp.diagnosis.Check;
-import dev.mailhelp.diagnosis.blocklist.Blocklist;
-import dev.mailhelp.diagnosis.blocklist.BlocklistCatalogue;
-import dev.mailhelp.diagnosis.smtp.AddressGuard;
-import dev.mailhelp.diagnosis.smtp.DnsClientHostResolver;
-import dev.mailhelp.diagnosis.smtp.ProbeSettings;
-import dev.mailhelp.diagnosis.smtp.SmtpCheck;
-import dev.mailhelp.diagnosis.smtp.SmtpDiagnosis;
-import dev.mailhelp.diagnosis.smtp.SmtpProbe;
-import dev.mailhelp.diagnosis.smtp.SmtpProviderGuide;
-import dev.mailhelp.discordsim.DiscordSimulator;
+import dev.mailhelp.discordsim.Await;
 import dev.mailhelp.discordsim.ShownMessage;
 import dev.mailhelp.discordsim.SimInteraction;
-import dev.mailhelp.dns.AsyncDnsClient;
-import dev.mailhelp.dns.DnsSettings;
+import dev.mailhelp.discordsim.SimUser;
 import dev.mailhelp.testdns.TestDnsServer;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.xbill.DNS.Record;
 
 /**
- * The project's own checks, wired as the application wires them ({@link Wiring} with
- * MAILHELP_DNS pointing at the test DNS server), behind the real Javacord client: the domain
- * report, the blocklist check against test zones for every list in knowledge/blocklists.yaml, and
- * the SMTP probe against a local SMTP server.
+ * Each live check of the project (domain report, blocklists, SMTP probe, bounce reader), wired as
+ * the application wires them with MAILHELP_DNS pointing at the test DNS server, behind the real
+ * Javacord client: progress edits, the final embed, and what Discord accepted.
  */
 class ProjectChecksTest {
 
-    static final String LISTED_IP = "192.0.2.10";
-
-    private static DiscordSimulator sim;
-    private static TestDnsServer dns;
-    private static GreenMail smtp;
-    private static DiscordBot bot;
-    private static ConversationEngine engine;
+    private static BotFixture fixture;
 
     @BeforeAll
     static void start() {
-        sim = DiscordSimulator.start();
-        dns = TestDnsServer.start();
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        dns.addZone(TestDnsServer.name("mailhelp.test."), parse(List.of(
-                "good.mailhelp.test. 300 IN MX 10 mx.good.mailhelp.test.",
-                "good.mailhelp.test. 300 IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"",
-                "_dmarc.good.mailhelp.test. 300 IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@good.mailhelp.test\"",
-                "mx.good.mailhelp.test. 300 IN A 192.0.2.25",
-                "bad.mailhelp.test. 300 IN A 192.0.2.80",
-                "bad.mailhelp.test. 300 IN TXT \"v=spf1 include:a.bad.mailhelp.test include:b.bad.mailhelp.test ?all\"",
-                "smtp.mailhelp.test. 300 IN A 127.0.0.1")));
-        blocklistZones();
-
-        Map<String, String> settings = Map.of("MAILHELP_DNS", dns.hostPort(), "MAILHELP_ALLOW_PRIVATE", "true");
-        Wiring wiring = new Wiring(new Environment(settings), Optional.of(Path.of("knowledge")));
-        engine = wiring.engine(wiring.knowledge());
-        Map<String, Check> checks = new HashMap<>(wiring.checks());
-        // The probe allows only mail ports; the local test server listens on a free port.
-        AsyncDnsClient resolver = new AsyncDnsClient(DnsSettings.forServer(dns.address()));
-        checks.put("smtp", new SmtpCheck(new SmtpProbe(new AddressGuard(true, Set.of(smtp.getSmtp().getPort())),
-                new DnsClientHostResolver(resolver), ProbeSettings.defaults(), Executors.newFixedThreadPool(4)),
-                new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeSettings.defaults().slowGreeting())));
-        DiscordConfig config = DiscordConfig.from(Map.of("DISCORD_TOKEN", sim.token(),
-                "MAILHELP_DISCORD_GUILD_ID", Long.toString(sim.guildId()), "MAILHELP_CHECK_RATE", "100/60s"));
-        bot = DiscordBot.start(config, engine, checks, BotFixture.simOptions(sim).withProgressInterval(Duration.ofMillis(100)));
-    }
-
-    private static List<Record> parse(List<String> lines) {
-        List<Record> records = new ArrayList<>();
-        lines.forEach(l -> records.add(TestDnsServer.record(l)));
-        return records;
-    }
-
-    /** Every IP list of the catalogue, served with its RFC 5782 test point and one listed address. */
-    private static void blocklistZones() {
-        BlocklistCatalogue catalogue = BlocklistCatalogue.load(Path.of("knowledge").resolve(BlocklistCatalogue.FILE_NAME));
-        for (Blocklist list : catalogue.lists()) {
-            if (list.kind() != Blocklist.Kind.IP) {
-                continue;
-            }
-            String zone = list.zone().toString();
-            List<String> lines = new ArrayList<>();
-            lines.add(reverse(list.testPoints().listed()) + "." + zone + " 300 IN A 127.0.0.2");
-            if (list.id().equals(catalogue.lists().stream().filter(l -> l.kind() == Blocklist.Kind.IP)
-                    .findFirst().orElseThrow().id())) {
-                lines.add(reverse(LISTED_IP) + "." + zone + " 300 IN A 127.0.0.2");
-            }
-            dns.addZone(list.zone(), parse(lines));
-        }
-    }
-
-    private static String reverse(String ip) {
-        String[] o = ip.split("\\.");
-        return o[3] + "." + o[2] + "." + o[1] + "." + o[0];
+        fixture = BotFixture.withProjectChecks();
     }
 
     @AfterAll
     static void stop() {
-        if (bot != null) {
-            bot.close();
+        if (fixture != null) {
+            fixture.close();
         }
-        smtp.stop();
-        dns.close();
-        sim.close();
     }
 
     @AfterEach
     void discordAcceptedEverything() {
-        assertEquals(List.of(), sim.violations());
-        assertEquals(List.of(), sim.rejections());
+        assertEquals(List.of(), fixture.sim.violations());
+        assertEquals(List.of(), fixture.sim.rejections());
     }
 
     private static boolean finalReport(ShownMessage m) {
         return !m.loading() && m.buttons().stream().anyMatch(b -> b.customId() != null && b.customId().startsWith("mh1|sh|"));
     }
 
-    private static String allText(SimInteraction interaction) {
+    /** Waits for the report's last part (the one with the buttons) and returns all text shown. */
+    private static String report(SimInteraction interaction) {
+        Await.until("the whole report", Duration.ofSeconds(30),
+                () -> interaction.original().filter(ProjectChecksTest::finalReport)
+                        .or(() -> interaction.followups().stream().filter(ProjectChecksTest::finalReport).findFirst()),
+                interaction::toString);
         StringBuilder text = new StringBuilder(interaction.original().map(ShownMessage::text).orElse(""));
         interaction.followups().forEach(f -> text.append(f.text()));
         return text.toString();
     }
 
     @Test
-    void theDomainReportWithProgress() {
+    void theDomainReportShowsProgressAndProblems() {
         // Slow answers for this domain, so that parts finish apart and progress edits can be seen.
-        dns.setLatencyBelow(TestDnsServer.name("bad.mailhelp.test."), Duration.ofMillis(250));
-        SimInteraction slash = sim.slashCommand(sim.user("domain"), "en-US", "mailhelp", "domain", Map.of("name", "bad.mailhelp.test"));
-        slash.awaitOriginal("the report", Duration.ofSeconds(20), m -> !m.loading() && m.text().contains("Results for"));
-        dev.mailhelp.discordsim.Await.until("the buttons", Duration.ofSeconds(10),
-                () -> slash.original().filter(ProjectChecksTest::finalReport)
-                        .or(() -> slash.followups().stream().filter(ProjectChecksTest::finalReport).findFirst()),
-                slash::toString);
-        ShownMessage report = slash.original().orElseThrow();
-        assertTrue(report.colour() == 0xE74C3C || report.colour() == 0xF1C40F, "problems found: " + report);
-        String text = allText(slash);
-        assertTrue(text.contains("spf") || text.contains("SPF"), text);
-        assertTrue(text.toLowerCase().contains("dmarc"), text);
-        assertTrue(slash.originalRevisions().stream().anyMatch(m -> m.text().contains("Checking bad.mailhelp.test")),
-                "progress was shown: " + slash.originalRevisions());
+        fixture.dns.setLatencyBelow(TestDnsServer.name("bad.mailhelp.test."), Duration.ofMillis(250));
+        SimInteraction slash = fixture.sim.slashCommand(fixture.sim.user("domain"), "en-US", "mailhelp", "domain",
+                Map.of("name", "bad.mailhelp.test"));
+        String text = report(slash);
+        ShownMessage first = slash.original().orElseThrow();
+        assertEquals("Results for bad.mailhelp.test", first.embeds().get(0).path("title").asText());
+        assertEquals(0xE74C3C, first.colour(), "SPF includes that do not exist are failures: " + text);
+        assertTrue(text.contains("include:a.bad.mailhelp.test"), text);
+        assertTrue(slash.originalRevisions().stream().anyMatch(m -> m.text().startsWith("\nChecking bad.mailhelp.test")
+                || m.text().contains("Checking bad.mailhelp.test")), "progress was shown: " + slash.originalRevisions());
     }
 
     @Test
-    void theBlocklistCheckFindsTheListing() {
-        SimInteraction slash = sim.slashCommand(sim.user("ip"), "zh-TW", "mailhelp", "ip", Map.of("address", LISTED_IP));
-        slash.awaitOriginal("the report", Duration.ofSeconds(20), m -> !m.loading() && m.text().contains("的檢查結果"));
-        String text = allText(slash);
+    void theBlocklistCheckFindsTheListingInTraditionalChinese() {
+        SimInteraction slash = fixture.sim.slashCommand(fixture.sim.user("ip"), "zh-TW", "mailhelp", "ip",
+                Map.of("address", TestZones.LISTED_IP));
+        String text = report(slash);
+        assertEquals(TestZones.LISTED_IP + " 的檢查結果", slash.original().orElseThrow().embeds().get(0).path("title").asText());
         assertEquals(0xE74C3C, slash.original().orElseThrow().colour(), text);
-        assertTrue(text.contains(LISTED_IP), text);
     }
 
     @Test
     void theSmtpProbeTalksToTheLocalServer() {
-        SimInteraction slash = sim.slashCommand(sim.user("smtp"), "en-US", "mailhelp", "smtp",
-                Map.of("host", "smtp.mailhelp.test", "port", (long) smtp.getSmtp().getPort()));
-        slash.awaitOriginal("the report", Duration.ofSeconds(30), m -> !m.loading() && m.text().contains("Results for"));
-        String text = allText(slash);
-        assertTrue(text.contains("smtp.mailhelp.test:" + smtp.getSmtp().getPort()), text);
-        assertFalse(slash.original().orElseThrow().colour() == 0x2ECC71, "no TLS offered is not fine: " + text);
+        int port = fixture.smtp.getSmtp().getPort();
+        SimInteraction slash = fixture.sim.slashCommand(fixture.sim.user("smtp"), "en-US", "mailhelp", "smtp",
+                Map.of("host", "smtp.mailhelp.test", "port", (long) port));
+        String text = report(slash);
+        assertTrue(text.contains("smtp.mailhelp.test:" + port), text);
+        assertFalse(slash.original().orElseThrow().colour() == 0x2ECC71, "a server without TLS is not fine: " + text);
     }
 
     @Test
-    void theDnsBranchWithTheRealDomainCheckInTraditionalChinese() {
-        SimulatedUser u = new SimulatedUser(sim, "dns-real", "zh-TW");
-        u.start();
-        u.choose(2);
-        u.choose(0);
-        u.enter("good.mailhelp.test");
-        assertEquals("dns-ask-selector", u.node());
-        u.enter("", Duration.ofSeconds(20));
-        assertTrue(List.of("dns-ok", "dns-problems").contains(u.node()), u.shown.toString());
-        // The report is long: its findings fill the earlier part(s), the step with its buttons comes last.
-        String all = allText(u.last);
-        assertTrue(all.contains("❔ ptr") && all.contains("⚠️ dkim") && all.contains("dmarc"), "findings grouped by check: " + all);
-        assertTrue(u.last.followups().size() >= 1, "split into more than one message");
+    void theBounceReaderReadsAPastedBounceAndSharingMasksAddresses() {
+        SimUser user = fixture.sim.user("bounce");
+        SimInteraction slash = fixture.sim.slashCommand(user, "en-US", "mailhelp", "bounce", Map.of());
+        slash.awaitModal();
+        SimInteraction submit = fixture.sim.submitModal(slash, Map.of("value",
+                "This is the mail system at host mx.example.net.\n\nI'm sorry to have to inform you that your message could not\n"
+                        + "be delivered to one or more recipients.\n\n<jane.doe@example.org>: host mx.example.org[192.0.2.1] said:\n"
+                        + "    550 5.1.1 <jane.doe@example.org>: Recipient address rejected: User unknown in virtual mailbox table\n"));
+        String text = report(submit);
+        assertTrue(text.contains("5.1.1"), text);
+        ShownMessage withButtons = submit.original().filter(ProjectChecksTest::finalReport)
+                .orElseGet(() -> submit.followups().stream().filter(ProjectChecksTest::finalReport).findFirst().orElseThrow());
+        String shareId = withButtons.buttons().stream().filter(b -> b.customId().startsWith("mh1|sh|")).findFirst().orElseThrow().customId();
+        SimInteraction share = fixture.sim.clickButton(user, "en-US", withButtons, shareId);
+        ShownMessage shared = share.awaitFollowups(1).get(0);
+        assertFalse(shared.ephemeral(), "shared publicly");
+        assertFalse(shared.text().contains("jane.doe"), "redacted by the bounce reader's masking: " + shared);
+        assertTrue(shared.text().contains("j***@example.org"), shared.toString());
+    }
+
+    @Test
+    void diagnoseBounceReadsAnEmlAttachmentThroughTheCdn() {
+        SimUser user = fixture.sim.user("context");
+        String eml = "From: MAILER-DAEMON@mx.example.net\r\nTo: sender@example.com\r\nSubject: Undelivered Mail Returned to Sender\r\n\r\n"
+                + "This is the mail system at host mx.example.net.\r\n\r\n"
+                + "<someone@example.org>: host mx.example.org[192.0.2.1] said: 554 5.7.1 Service unavailable;\r\n"
+                + "    Client host [192.0.2.10] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.10\r\n";
+        ShownMessage posted = fixture.sim.postMessage(user, "my mail came back, see attached",
+                List.of(fixture.sim.attachment("bounce.eml", "message/rfc822", eml.getBytes(StandardCharsets.UTF_8))));
+        SimInteraction command = fixture.sim.messageContextMenu(user, "en-US", "Diagnose bounce", posted);
+        String text = report(command);
+        assertTrue(text.contains("5.7.1"), text);
+        assertTrue(text.toLowerCase().contains("spamhaus") || text.toLowerCase().contains("block"), text);
+        assertTrue(fixture.sim.requests().stream().anyMatch(r -> r.startsWith("GET cdn /attachments/")));
     }
 }

@@ -103,6 +103,13 @@ final class SimulatedUser {
         }, interaction::toString);
     }
 
+    /** Everything the last answer showed, over all its parts (a long report comes in several messages). */
+    String allText() {
+        StringBuilder text = new StringBuilder(last.original().map(ShownMessage::text).orElse(""));
+        last.followups().forEach(f -> text.append(f.text()));
+        return text.toString();
+    }
+
     /** The step's own title (its embed comes after the findings). */
     String title() {
         return shown.embeds().get(shown.embeds().size() - 1).path("title").asText();

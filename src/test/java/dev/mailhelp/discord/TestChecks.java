@@ -33,9 +33,11 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Small but real checks for the Discord tests, standing in for the project's checks while those
- * are merged: DNS questions to the test DNS server (whose latency tests can raise) and a real
- * SMTP conversation with a local server. They keep the agreed ids, facts and outcomes.
+ * Small but real checks for the tests of the adapter's own behaviour (progress timing, a check
+ * slower than 3 s, "Check again", failures, the rate limit), where a few parts with predictable
+ * findings make the assertions exact: DNS questions to the test DNS server (whose latency tests
+ * can raise) and a real SMTP dialogue with a local server. They keep the project's ids, facts and
+ * outcomes. The project's own checks run in {@link ProjectChecksTest} and {@link ConversationBranchesTest}.
  */
 final class TestChecks {
 
