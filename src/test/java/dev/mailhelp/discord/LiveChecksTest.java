@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -297,9 +296,5 @@ class LiveChecksTest {
             assertTrue(reply.text().matches("(?s).*`[0-9a-f]{10}`.*"), "a reference id: " + reply);
             assertEquals(List.of(), broken.sim.violations());
         }
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
     }
 }
