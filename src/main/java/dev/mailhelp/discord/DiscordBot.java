@@ -88,7 +88,8 @@ public final class DiscordBot implements AutoCloseable {
                 options.directAcks() ? new Acknowledger(options.httpClient(), Acknowledger.DISCORD_API) : Acknowledger.javacordOnly());
         scheduler.scheduleAtFixedRate(context.limiter()::evictIdle, 5, 5, TimeUnit.MINUTES);
         DiscordApiBuilder builder = new DiscordApiBuilder().setToken(config.token().value())
-                .setCurrentShard(config.shardId()).setTotalShards(config.shardCount());
+                // Javacord checks the shard id against the total already set, so the total goes first.
+                .setTotalShards(config.shardCount()).setCurrentShard(config.shardId());
         DiscordApi api = options.apiSetup().apply(builder).login().join();
         LOG.info("logged in to Discord as {} (shard {} of {}), live checks limited to {} per user",
                 api.getYourself().getName(), config.shardId(), config.shardCount(), config.checkRate());
