@@ -73,6 +73,10 @@ final class Acknowledger {
         return limited(() -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
                 .handle((response, error) -> {
                     if (error == null) {
+                        if (response.statusCode() == 429) {
+                            // Rate limited: Javacord's path waits as Discord asks, and nothing was taken yet.
+                            return fallback.get();
+                        }
                         if (response.statusCode() / 100 != 2) {
                             // Discord refused (e.g. already acknowledged): sending it again would not help.
                             return CompletableFuture.<Void>failedFuture(new IllegalStateException(

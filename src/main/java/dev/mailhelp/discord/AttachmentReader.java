@@ -72,8 +72,11 @@ final class AttachmentReader {
     }
 
     static HttpClient defaultClient() {
-        // HTTP/2 where offered: many acknowledgements share one connection to Discord.
-        return HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_2)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/2 where offered: many acknowledgements share one connection to Discord. The JVM's
+        // proxy settings apply, as they do for Javacord's own connections.
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_2)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        java.util.Optional.ofNullable(java.net.ProxySelector.getDefault()).ifPresent(builder::proxy);
+        return builder.build();
     }
 }
