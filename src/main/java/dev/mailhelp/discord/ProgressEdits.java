@@ -67,18 +67,19 @@ final class ProgressEdits implements ProgressListener {
         }
     }
 
-    private void flush() {
-        MessageView view;
-        synchronized (this) {
-            scheduled = false;
-            if (finished) {
-                return;
-            }
-            lastEditNanos = System.nanoTime();
-            edits++;
-            view = view();
+    /**
+     * Edits under the lock, like {@link #finish}: the reply targets only chain the request, and
+     * the order in which they are chained is the order Discord sees, so a progress edit can never
+     * land after the final answer.
+     */
+    private synchronized void flush() {
+        scheduled = false;
+        if (finished) {
+            return;
         }
-        target.edit(view);
+        lastEditNanos = System.nanoTime();
+        edits++;
+        target.edit(view());
     }
 
     /** The "Checking …" message before any part finished; {@code subject} may be empty. */
@@ -110,10 +111,8 @@ final class ProgressEdits implements ProgressListener {
         return edits;
     }
 
-    CompletableFuture<Void> finish(List<MessageView> views) {
-        synchronized (this) {
-            finished = true;
-        }
+    synchronized CompletableFuture<Void> finish(List<MessageView> views) {
+        finished = true;
         return target.show(views);
     }
 }
