@@ -1,12 +1,20 @@
 package dev.mailhelp.cli;
 
+import dev.mailhelp.Wiring;
+import dev.mailhelp.discord.DiscordBot;
+import dev.mailhelp.discord.DiscordConfig;
+import dev.mailhelp.knowledge.InvalidKnowledgeException;
+import dev.mailhelp.knowledge.KnowledgeBase;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code mailhelp discord}: runs the Discord bot (token from DISCORD_TOKEN in the environment or .env). */
+/** {@code mailhelp discord}: runs the Discord bot (token from DISCORD_TOKEN in the environment or .env) until stopped. */
 @Command(name = "discord", mixinStandardHelpOptions = true,
-        description = "Run the Discord bot. Needs DISCORD_TOKEN in the environment or in .env.")
+        description = "Run the Discord bot until stopped (Ctrl-C). Needs DISCORD_TOKEN in the environment or in .env.")
 public final class DiscordCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -16,13 +24,36 @@ public final class DiscordCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        if (GlobalOptions.environment().get("DISCORD_TOKEN").isEmpty()) {
-            spec.commandLine().getErr().println("DISCORD_TOKEN is not set. Put it in the environment or in a .env file "
-                    + "(see .env.example), or run 'mailhelp console' for the terminal conversation.");
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        Wiring wiring = global.wiring();
+        DiscordConfig config;
+        KnowledgeBase knowledge;
+        try {
+            config = DiscordConfig.from(wiring.environment().asMap());
+            knowledge = wiring.knowledge();
+        } catch (InvalidKnowledgeException | IllegalArgumentException e) {
+            err.println("mailhelp discord: " + e.getMessage());
+            err.println("Settings are read from the environment or .env (see .env.example); "
+                    + "run 'mailhelp console' for the terminal conversation.");
             return ExitCode.USAGE;
         }
-        spec.commandLine().getErr().println("The Discord front end is not part of this build yet.");
-        return ExitCode.COULD_NOT_CHECK;
+        DiscordBot bot;
+        try {
+            bot = DiscordBot.start(config, wiring.engine(knowledge), wiring.checks(), DiscordBot.Options.defaults());
+        } catch (CompletionException e) {
+            // Typically a wrong token (401) or no network; Javacord's own message says which.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            err.println("mailhelp discord: could not log in to Discord: " + cause.getMessage()
+                    + ". Check DISCORD_TOKEN (Discord Developer Portal -> your application -> Bot) and the network.");
+            return ExitCode.COULD_NOT_CHECK;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bot.close();
+            stopped.countDown();
+        }, "mailhelp-discord-shutdown"));
+        stopped.await();
+        return ExitCode.OK;
     }
 }

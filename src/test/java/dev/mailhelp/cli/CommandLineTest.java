@@ -44,6 +44,15 @@ class CommandLineTest {
     }
 
     @Test
+    void discordWithoutATokenExitsTwoAndPointsToTheTerminal() {
+        // The test JVM has no DISCORD_TOKEN (and the build directory no .env).
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISCORD_TOKEN") == null, "a token is set in this environment");
+        Run r = run("discord");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("DISCORD_TOKEN is not set") && r.err().contains("mailhelp console"), r.err());
+    }
+
+    @Test
     void validatingAMissingFolderExitsTwoAndSaysWhy() {
         Run r = run("knowledge", "validate", "target/no-such-knowledge");
         assertEquals(2, r.code());

@@ -230,9 +230,9 @@ class BlocklistCheckerTest {
 
     @Test
     void severalCategoriesGetTheMostUrgentAdvice() throws Exception {
-        Finding both = find(checker(), "192.0.2.200", "spamhaus-zen"); // 127.0.0.2 SBL + 127.0.0.11 PBL
+        Finding both = find(checker(), "192.0.2.200", "spamhaus-zen"); // 127.0.0.2 SBL + 127.0.0.30 BCL
         assertEquals(Severity.FAIL, both.severity());
-        assertTrue(both.message().contains("SBL") && both.message().contains("PBL"), both.message());
+        assertTrue(both.message().contains("SBL") && both.message().contains("BCL"), both.message());
     }
 
     @Test

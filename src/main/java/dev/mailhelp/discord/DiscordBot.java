@@ -1,0 +1,128 @@
+package dev.mailhelp.discord;
+
+import dev.mailhelp.conversation.ConversationEngine;
+import dev.mailhelp.diagnosis.Check;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.javacord.api.DiscordApi;
+import org.javacord.api.DiscordApiBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Discord front end: logs in, registers the commands (on shard 0 only, so shards do not
+ * overwrite each other) and routes interactions. {@link #close()} disconnects.
+ */
+public final class DiscordBot implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+
+    /**
+     * @param progressInterval  least time between two progress edits of one reply
+     * @param workTimeout       longest a conversation step or check may take before the user is told it failed
+     * @param httpClient        HTTP client for acknowledgements and attachment downloads (tests route it
+     *                          through the simulator); Javacord keeps its own for everything else
+     * @param apiSetup          last changes to the Javacord builder (tests: proxy and trust)
+     * @param directAcks        acknowledge through {@link Acknowledger} (true) or Javacord's queue (for comparison)
+     */
+    public record Options(Duration progressInterval, Duration workTimeout, Clock clock, HttpClient httpClient,
+                          UnaryOperator<DiscordApiBuilder> apiSetup, boolean directAcks) {
+
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(1), Duration.ofSeconds(90), Clock.systemUTC(),
+                    AttachmentReader.defaultClient(), UnaryOperator.identity(), true);
+        }
+
+        public Options withDirectAcks(boolean direct) {
+            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, direct);
+        }
+
+        public Options withApiSetup(UnaryOperator<DiscordApiBuilder> setup) {
+            return new Options(progressInterval, workTimeout, clock, httpClient, setup, directAcks);
+        }
+
+        public Options withHttpClient(HttpClient client) {
+            return new Options(progressInterval, workTimeout, clock, client, apiSetup, directAcks);
+        }
+
+        public Options withProgressInterval(Duration interval) {
+            return new Options(interval, workTimeout, clock, httpClient, apiSetup, directAcks);
+        }
+
+        public Options withClock(Clock newClock) {
+            return new Options(progressInterval, workTimeout, newClock, httpClient, apiSetup, directAcks);
+        }
+    }
+
+    private final DiscordApi api;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService work;
+
+    private DiscordBot(DiscordApi api, ScheduledExecutorService scheduler, ExecutorService work) {
+        this.api = api;
+        this.scheduler = scheduler;
+        this.work = work;
+    }
+
+    /** Logs in and starts answering; returns once the commands are registered. */
+    public static DiscordBot start(DiscordConfig config, ConversationEngine conversation, Map<String, Check> checks,
+                                   Options options) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("mailhelp-discord-progress"));
+        // Steps and checks mostly wait on the network; the queue absorbs bursts instead of refusing them.
+        ThreadPoolExecutor work = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemon("mailhelp-discord-work"));
+        work.allowCoreThreadTimeOut(true);
+        FlowContext context = new FlowContext(conversation, conversation.knowledge().articles(), Map.copyOf(checks),
+                new CheckRateLimiter(config.checkRate(), options.clock()), scheduler, work,
+                options.progressInterval(), options.workTimeout(), new AttachmentReader(options.httpClient()),
+                options.directAcks() ? new Acknowledger(options.httpClient(), Acknowledger.DISCORD_API) : Acknowledger.javacordOnly());
+        scheduler.scheduleAtFixedRate(context.limiter()::evictIdle, 5, 5, TimeUnit.MINUTES);
+        DiscordApiBuilder builder = new DiscordApiBuilder().setToken(config.token().value())
+                // Javacord checks the shard id against the total already set, so the total goes first.
+                .setTotalShards(config.shardCount()).setCurrentShard(config.shardId());
+        DiscordApi api = options.apiSetup().apply(builder).login().join();
+        LOG.info("logged in to Discord as {} (shard {} of {}), live checks limited to {} per user",
+                api.getYourself().getName(), config.shardId(), config.shardCount(), config.checkRate());
+        new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow())
+                .attach(api);
+        if (config.shardId() == 0) {
+            CommandRegistration.register(api, config).join();
+        }
+        return new DiscordBot(api, scheduler, work);
+    }
+
+    public long applicationId() {
+        return api.getClientId();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.disconnect().join();
+        } catch (RuntimeException e) {
+            // Javacord may already be tearing down its own executors; the connection is gone either way.
+            LOG.debug("Discord disconnect: {}", e.toString());
+        }
+        scheduler.shutdownNow();
+        work.shutdownNow();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.mailhelp.discord;
+
+import dev.mailhelp.discord.CustomId.Action;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.javacord.api.DiscordApi;
+import org.javacord.api.interaction.InteractionBase;
+import org.javacord.api.interaction.MessageComponentInteraction;
+import org.javacord.api.interaction.ModalInteraction;
+import org.javacord.api.interaction.SlashCommandInteraction;
+import org.javacord.api.interaction.SlashCommandInteractionOption;
+
+/**
+ * Sends each interaction to its handler by a small lookup: subcommand name, or the action in the
+ * custom id. Handlers return quickly (work runs elsewhere): Javacord delivers one server's events
+ * one after another. A handler that throws still gets the user an answer.
+ */
+final class InteractionRouter {
+
+    private final Map<String, BiConsumer<SlashCommandInteraction, SlashCommandInteractionOption>> subcommands;
+    private final Map<Action, BiConsumer<MessageComponentInteraction, CustomId>> components = new EnumMap<>(Action.class);
+    private final Map<Action, BiConsumer<ModalInteraction, CustomId>> modals = new EnumMap<>(Action.class);
+    private final ArticleFlow articles;
+    private final LiveChecks checks;
+
+    InteractionRouter(ConversationFlow conversation, LiveChecks checks, ArticleFlow articles, ShareFlow share) {
+        this.articles = articles;
+        this.checks = checks;
+        subcommands = Map.of(
+                "start", (i, o) -> conversation.start(i),
+                "domain", checks::domain,
+                "ip", checks::ip,
+                "smtp", checks::smtp,
+                "bounce", (i, o) -> checks.bounceCommand(i),
+                "article", articles::command);
+        components.put(Action.OPTION, conversation::option);
+        components.put(Action.SELECT, conversation::select);
+        components.put(Action.BACK, conversation::back);
+        components.put(Action.RESTART, conversation::restart);
+        components.put(Action.INPUT, conversation::openInput);
+        components.put(Action.ARTICLE, articles::button);
+        components.put(Action.SHARE, share::share);
+        components.put(Action.CHECK_AGAIN, checks::checkAgain);
+        modals.put(Action.MODAL, conversation::submit);
+        modals.put(Action.BOUNCE_MODAL, (i, id) -> checks.bounceModal(i));
+    }
+
+    void attach(DiscordApi api) {
+        api.addSlashCommandCreateListener(event -> {
+            SlashCommandInteraction interaction = event.getSlashCommandInteraction();
+            guarded(interaction, "slash command", () -> {
+                Optional<SlashCommandInteractionOption> sub = interaction.getOptions().stream().findFirst();
+                var handler = sub.map(o -> subcommands.get(o.getName())).orElse(null);
+                if (!interaction.getCommandName().equals(CommandRegistration.COMMAND) || handler == null) {
+                    unknown(interaction);
+                    return;
+                }
+                handler.accept(interaction, sub.get());
+            });
+        });
+        api.addMessageComponentCreateListener(event -> {
+            MessageComponentInteraction interaction = event.getMessageComponentInteraction();
+            guarded(interaction, "component", () -> {
+                Optional<CustomId> id = CustomId.decode(interaction.getCustomId());
+                var handler = id.map(i -> components.get(i.action())).orElse(null);
+                if (handler == null) {
+                    unknown(interaction);
+                    return;
+                }
+                handler.accept(interaction, id.get());
+            });
+        });
+        api.addModalSubmitListener(event -> {
+            ModalInteraction interaction = event.getModalInteraction();
+            guarded(interaction, "modal", () -> {
+                Optional<CustomId> id = CustomId.decode(interaction.getCustomId());
+                var handler = id.map(i -> modals.get(i.action())).orElse(null);
+                if (handler == null) {
+                    unknown(interaction);
+                    return;
+                }
+                handler.accept(interaction, id.get());
+            });
+        });
+        api.addAutocompleteCreateListener(event -> guarded(event.getAutocompleteInteraction(), "autocomplete",
+                () -> articles.autocomplete(event.getAutocompleteInteraction())));
+        api.addMessageContextMenuCommandListener(event -> guarded(event.getMessageContextMenuInteraction(),
+                "message command", () -> checks.diagnoseMessage(event.getMessageContextMenuInteraction())));
+        long botId = api.getYourself().getId();
+        api.addMessageCreateListener(event -> {
+            try {
+                checks.mention(event, botId);
+            } catch (RuntimeException e) {
+                Failures.record("mention", e);
+            }
+        });
+    }
+
+    private static void unknown(InteractionBase interaction) {
+        Texts texts = LiveChecks.texts(interaction);
+        ImmediateReplies.notice(interaction, texts.get("unknown.title"), texts.get("unknown.text"));
+    }
+
+    /** Runs a handler; if it throws before answering, the user gets the error reply. */
+    private static void guarded(InteractionBase interaction, String what, Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            String reference = Failures.record(what, e);
+            Texts texts = LiveChecks.texts(interaction);
+            ImmediateReplies.send(interaction, Failures.view(reference, texts, java.util.List.of()))
+                    .exceptionally(error -> null);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package dev.mailhelp.discord;
+
+import dev.mailhelp.diagnosis.Check;
+import dev.mailhelp.diagnosis.CheckOutcome;
+import dev.mailhelp.diagnosis.CheckRequest;
+import dev.mailhelp.discord.CustomId.Action;
+import dev.mailhelp.discord.MessageView.ButtonStyle;
+import dev.mailhelp.discord.MessageView.ButtonView;
+import dev.mailhelp.discord.MessageView.ComponentView;
+import dev.mailhelp.discord.MessageView.EmbedView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.javacord.api.entity.message.Message;
+import org.javacord.api.entity.message.component.TextInput;
+import org.javacord.api.entity.message.component.TextInputStyle;
+import org.javacord.api.entity.message.component.ActionRow;
+import org.javacord.api.event.message.MessageCreateEvent;
+import org.javacord.api.interaction.InteractionBase;
+import org.javacord.api.interaction.MessageComponentInteraction;
+import org.javacord.api.interaction.MessageContextMenuInteraction;
+import org.javacord.api.interaction.ModalInteraction;
+import org.javacord.api.interaction.SlashCommandInteraction;
+import org.javacord.api.interaction.SlashCommandInteractionOption;
+
+/**
+ * The live checks outside the conversation: {@code /mailhelp domain|ip|smtp|bounce}, the
+ * "Diagnose bounce" message command, "@mailhelp check example.com", and "Check again". Each is
+ * acknowledged before any work, shows progress, and ends with the findings report.
+ */
+final class LiveChecks {
+
+    static final String DOMAIN = "domain";
+    static final String IP = "blocklist-ip";
+    static final String SMTP = "smtp";
+    static final String BOUNCE = "bounce";
+    static final String INPUT_ID = "value";
+
+    private static final Pattern MENTION_CHECK = Pattern.compile("(?i)^\\s*check\\s+(\\S+)\\s*$");
+
+    private final FlowContext context;
+
+    LiveChecks(FlowContext context) {
+        this.context = context;
+    }
+
+    /** What to check, as the check expects it and as "Check again" remembers it. */
+    record Target(String checkId, Map<String, String> facts, String subject, String againArgument) { }
+
+    void domain(SlashCommandInteraction interaction, SlashCommandInteractionOption options) {
+        Texts texts = texts(interaction);
+        String raw = options.getArgumentStringValueByName("name").orElse("");
+        Optional<String> selector = options.getArgumentStringValueByName("selector").map(String::trim).filter(s -> !s.isEmpty());
+        Optional<String> problem = InputRules.problem("domain", raw, texts);
+        if (problem.isEmpty() && selector.isPresent() && !selector.get().matches("[A-Za-z0-9_.-]{1,63}")) {
+            problem = Optional.of(texts.get("bad.domain", selector.get()));
+        }
+        if (problem.isPresent()) {
+            ImmediateReplies.notice(interaction, texts.get("bad.input.title"), problem.get());
+            return;
+        }
+        start(interaction, texts, domainTarget(InputRules.normaliseName(raw), selector.orElse("")));
+    }
+
+    static Target domainTarget(String domain, String selector) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("domain", domain);
+        if (!selector.isEmpty()) {
+            facts.put("selector", selector);
+        }
+        return new Target(DOMAIN, facts, domain, selector.isEmpty() ? domain : domain + ";" + selector);
+    }
+
+    void ip(SlashCommandInteraction interaction, SlashCommandInteractionOption options) {
+        Texts texts = texts(interaction);
+        String address = options.getArgumentStringValueByName("address").orElse("").trim();
+        Optional<String> problem = InputRules.problem("ip", address, texts);
+        if (problem.isPresent()) {
+            ImmediateReplies.notice(interaction, texts.get("bad.input.title"), problem.get());
+            return;
+        }
+        start(interaction, texts, new Target(IP, Map.of("ip", address), address, address));
+    }
+
+    void smtp(SlashCommandInteraction interaction, SlashCommandInteractionOption options) {
+        Texts texts = texts(interaction);
+        String host = InputRules.normaliseName(options.getArgumentStringValueByName("host").orElse(""));
+        Long port = options.getArgumentLongValueByName("port").orElse(null);
+        Optional<String> problem = InputRules.problem("host", host, texts).or(() -> InputRules.portProblem(port, texts));
+        if (problem.isPresent()) {
+            ImmediateReplies.notice(interaction, texts.get("bad.input.title"), problem.get());
+            return;
+        }
+        start(interaction, texts, smtpTarget(host, port));
+    }
+
+    static Target smtpTarget(String host, Long port) {
+        // The conversation's convention: the fact "host" is "host" or "host:port" ("[v6]:port").
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        String subject = port == null ? shownHost : shownHost + ":" + port;
+        return new Target(SMTP, Map.of("host", subject), subject, subject);
+    }
+
+    /** {@code /mailhelp bounce}: the modal to paste into is the first response. */
+    void bounceCommand(SlashCommandInteraction interaction) {
+        Texts texts = texts(interaction);
+        interaction.respondWithModal(CustomId.of(Action.BOUNCE_MODAL, "", "").encode(),
+                DiscordLimits.truncate(texts.get("bounce.modal"), DiscordLimits.MODAL_TITLE),
+                ActionRow.of(TextInput.create(TextInputStyle.PARAGRAPH, INPUT_ID,
+                        DiscordLimits.truncate(texts.get("input.kind.bounce"), DiscordLimits.TEXT_INPUT_LABEL),
+                        20, DiscordLimits.TEXT_INPUT_VALUE, true)));
+    }
+
+    void bounceModal(ModalInteraction interaction) {
+        Texts texts = texts(interaction);
+        String text = interaction.getTextInputValueByCustomId(INPUT_ID).orElse("");
+        Optional<String> problem = InputRules.problem("bounce", text, texts);
+        if (problem.isPresent()) {
+            ImmediateReplies.notice(interaction, texts.get("bad.input.title"), problem.get());
+            return;
+        }
+        start(interaction, texts, bounceTarget(text, texts));
+    }
+
+    private static Target bounceTarget(String text, Texts texts) {
+        return new Target(BOUNCE, Map.of("bounce", text), texts.get("input.kind.bounce"), "");
+    }
+
+    /** "Diagnose bounce" on a message: its text plus its .eml / .txt attachments. */
+    void diagnoseMessage(MessageContextMenuInteraction interaction) {
+        Texts texts = texts(interaction);
+        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId());
+        if (wait.isPresent()) {
+            ImmediateReplies.rateLimited(interaction, texts, context.limiter().rate().permits(), wait.get());
+            return;
+        }
+        Message target = interaction.getTarget();
+        List<AttachmentReader.Attachment> attachments = new ArrayList<>();
+        target.getAttachments().forEach(a -> attachments.add(
+                new AttachmentReader.Attachment(a.getFileName(), a.getUrl().toString(), a.getSize())));
+        String content = target.getContent();
+        InteractionReply reply = InteractionReply.deferNew(interaction, true, context.acknowledger());
+        context.attachments().read(attachments).handle((texts1, error) -> {
+            StringBuilder all = new StringBuilder(content == null ? "" : content);
+            if (texts1 != null) {
+                texts1.forEach(t -> all.append("\n\n").append(t));
+            }
+            String text = all.toString().strip();
+            if (text.length() < 20) {
+                reply.show(List.of(Failures.notice(texts.get("bad.input.title"), texts.get("bounce.none"), texts)));
+                return null;
+            }
+            run(reply, texts, bounceTarget(text, texts));
+            return null;
+        });
+    }
+
+    /** "@mailhelp check example.com" in a channel: a public reply, edited as the check runs. */
+    void mention(MessageCreateEvent event, long botId) {
+        Message message = event.getMessage();
+        if (message.getAuthor().isBotUser() || message.getMentionedUsers().stream().noneMatch(u -> u.getId() == botId)) {
+            return;
+        }
+        String locale = message.getServer().map(s -> s.getPreferredLocale().toLanguageTag()).orElse("en");
+        Texts texts = Texts.of(locale);
+        String text = message.getContent().replace("<@" + botId + ">", "").replace("<@!" + botId + ">", "");
+        Matcher m = MENTION_CHECK.matcher(text);
+        if (!m.matches()) {
+            new ChannelReply(message, Failures.notice("mailhelp", texts.get("mention.usage"), texts));
+            return;
+        }
+        String domain = InputRules.normaliseName(m.group(1));
+        Optional<String> problem = InputRules.problem("domain", domain, texts);
+        if (problem.isPresent()) {
+            new ChannelReply(message, Failures.notice(texts.get("bad.input.title"), problem.get(), texts));
+            return;
+        }
+        Optional<Duration> wait = context.limiter().tryAcquire(message.getAuthor().getId());
+        if (wait.isPresent()) {
+            new ChannelReply(message, Failures.notice(texts.get("rate.title"),
+                    ImmediateReplies.rateText(texts, context.limiter().rate().permits(), wait.get()), texts));
+            return;
+        }
+        Target target = domainTarget(domain, "");
+        ChannelReply reply = new ChannelReply(message, ProgressEdits.startView(target.subject(), texts));
+        run(reply, texts, target);
+    }
+
+    /** "Check again" under a report: same check, same target, updating that message. */
+    void checkAgain(MessageComponentInteraction interaction, CustomId id) {
+        Texts texts = texts(interaction);
+        Target target;
+        switch (id.node()) {
+            case DOMAIN: {
+                String[] parts = id.argument().split(";", 2);
+                target = domainTarget(parts[0], parts.length > 1 ? parts[1] : "");
+                break;
+            }
+            case IP:
+                target = new Target(IP, Map.of("ip", id.argument()), id.argument(), id.argument());
+                break;
+            case SMTP: {
+                target = new Target(SMTP, Map.of("host", id.argument()), id.argument(), id.argument());
+                break;
+            }
+            default:
+                ImmediateReplies.notice(interaction, texts.get("unknown.title"), texts.get("unknown.text"));
+                return;
+        }
+        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId());
+        if (wait.isPresent()) {
+            ImmediateReplies.rateLimited(interaction, texts, context.limiter().rate().permits(), wait.get());
+            return;
+        }
+        run(InteractionReply.deferUpdate(interaction, context.acknowledger()), texts, target);
+    }
+
+    private void start(InteractionBase interaction, Texts texts, Target target) {
+        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId());
+        if (wait.isPresent()) {
+            ImmediateReplies.rateLimited(interaction, texts, context.limiter().rate().permits(), wait.get());
+            return;
+        }
+        run(InteractionReply.deferNew(interaction, true, context.acknowledger()), texts, target);
+    }
+
+    /** Runs the check off the gateway thread, with progress edits, and shows the report (or an error). */
+    CompletableFuture<Void> run(ReplyTarget reply, Texts texts, Target target) {
+        ProgressEdits progress = new ProgressEdits(reply, context.scheduler(), context.progressInterval(), target.subject(), texts);
+        Check check = context.checks().get(target.checkId());
+        CompletableFuture<CheckOutcome> outcome;
+        if (check == null) {
+            outcome = CompletableFuture.failedFuture(new IllegalStateException("no check registered as " + target.checkId()));
+        } else {
+            outcome = CompletableFuture.supplyAsync(
+                    () -> check.run(new CheckRequest(target.facts(), texts.locale()), progress), context.work())
+                    .thenCompose(stage -> stage.toCompletableFuture())
+                    .orTimeout(context.workTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return outcome.handle((result, error) -> error == null
+                        ? report(result, texts, target)
+                        : List.of(Failures.view(Failures.record("check " + target.checkId(), error), texts, List.of())))
+                .thenCompose(progress::finish)
+                .exceptionally(error -> {
+                    Failures.record("showing a report", error);
+                    return null;
+                });
+    }
+
+    List<MessageView> report(CheckOutcome outcome, Texts texts, Target target) {
+        List<EmbedView> embeds = FindingsRenderer.report(target.subject(), outcome.findings(), texts,
+                context.articleTitles(texts.locale()));
+        if (!outcome.summary().isBlank() && texts.locale().equals(Texts.EN)) {
+            // The check's own headline says more than the generic count (it is English only).
+            EmbedView head = embeds.get(0);
+            embeds.set(0, new EmbedView(head.title(), outcome.summary(), head.colour(), head.fields(), head.footer()));
+        }
+        List<List<ComponentView>> rows = new ArrayList<>();
+        List<ComponentView> articles = StepRenderer.articleRow(target.checkId(),
+                context.articleLinks(outcome.findings(), texts.locale()), texts);
+        if (!articles.isEmpty()) {
+            rows.add(articles);
+        }
+        List<ComponentView> actions = new ArrayList<>();
+        CustomId again = CustomId.of(Action.CHECK_AGAIN, target.checkId(), target.againArgument());
+        if (!target.againArgument().isEmpty() && again.fits()) {
+            actions.add(new ButtonView(again.encode(),
+                    texts.get("check.again"), ButtonStyle.PRIMARY));
+        }
+        actions.add(new ButtonView(CustomId.of(Action.SHARE, target.checkId(), target.checkId().equals(BOUNCE) ? "r" : "").encode(),
+                texts.get("share"), ButtonStyle.SECONDARY));
+        rows.add(actions);
+        return DiscordLimits.pack("", embeds, rows);
+    }
+
+    static Texts texts(InteractionBase interaction) {
+        return Texts.of(interaction.getLocale().getLocaleCode());
+    }
+}

@@ -1,0 +1,154 @@
+package dev.mailhelp.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mailhelp.discordsim.ShownMessage;
+import dev.mailhelp.knowledge.Node;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The whole conversation down each of the five branches, in English and Traditional Chinese,
+ * through the real Javacord client, the real engine on the shipped knowledge, and the project's
+ * checks (wired as the application wires them) against the test DNS and SMTP servers. Every step is asserted by node and localised title.
+ */
+class ConversationBranchesTest {
+
+    private static BotFixture fixture;
+
+    @BeforeAll
+    static void startBot() {
+        fixture = BotFixture.withProjectChecks();
+    }
+
+    @AfterAll
+    static void stopBot() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @AfterEach
+    void discordAcceptedEverything() {
+        assertEquals(List.of(), fixture.sim.violations());
+        assertEquals(List.of(), fixture.sim.rejections());
+    }
+
+    static Stream<Arguments> locales() {
+        return Stream.of(Arguments.of("en-US"), Arguments.of("zh-TW"));
+    }
+
+    private static String title(String nodeId, String locale) {
+        Node node = fixture.engine.knowledge().tree().node(nodeId).orElseThrow();
+        return node.title().in(locale.equals("zh-TW") ? "zh-TW" : "en");
+    }
+
+    private static void step(SimulatedUser u, String nodeId) {
+        u.assertAt(nodeId, title(nodeId, u.locale));
+        assertTrue(u.shown.ephemeral(), "conversation steps are private");
+    }
+
+    @ParameterizedTest(name = "blocklist branch via a bounce ({0})")
+    @MethodSource("locales")
+    void blocklistBranch(String locale) {
+        SimulatedUser u = new SimulatedUser(fixture.sim, "bl-" + locale, locale);
+        u.start();
+        step(u, "triage");
+        u.choose(0);
+        step(u, "bounce-ask");
+        u.enter("Delivery has failed.\nRemote server returned: 554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org");
+        step(u, "bounce-blocklist");
+        assertTrue(u.allText().contains("5.7.1"), "the bounce finding is shown: " + u.allText());
+        u.choose(0);
+        step(u, "bl-ask-ip");
+        u.enter("192.0.2.10");
+        step(u, "bl-listed");
+        assertEquals(0xE74C3C, u.shown.embeds().get(u.shown.embeds().size() - 1).path("color").asInt(), "red: listed");
+        assertTrue(u.allText().contains(TestZones.LISTED_IP), u.allText());
+        u.choose(0);
+        step(u, "bl-cleanup");
+        u.choose(0);
+        step(u, "bl-removal");
+    }
+
+    @ParameterizedTest(name = "sending limits branch ({0})")
+    @MethodSource("locales")
+    void limitsBranch(String locale) {
+        SimulatedUser u = new SimulatedUser(fixture.sim, "limits-" + locale, locale);
+        u.start();
+        u.choose(3);
+        step(u, "limits-start");
+        u.choose(0);
+        step(u, "limits-ask-domain");
+        u.enter("gmail-user.mailhelp.test");
+        step(u, "limits-show");
+        u.choose(0);
+        step(u, "limits-exceeded");
+    }
+
+    @ParameterizedTest(name = "SMTP authentication branch ({0})")
+    @MethodSource("locales")
+    void smtpBranch(String locale) {
+        SimulatedUser u = new SimulatedUser(fixture.sim, "smtp-" + locale, locale);
+        u.start();
+        u.choose(1);
+        step(u, "auth-situation");
+        u.choose(1);
+        step(u, "auth-cannot-connect");
+        u.choose(0);
+        step(u, "auth-probe-ask");
+        u.enter(fixture.smtpHost());
+        // The local server offers no TLS: a problem the probe must report.
+        step(u, "auth-probe-problems");
+        assertTrue(u.allText().contains("smtp.mailhelp.test"), u.allText());
+    }
+
+    @ParameterizedTest(name = "DNS records branch ({0})")
+    @MethodSource("locales")
+    void dnsBranch(String locale) {
+        SimulatedUser u = new SimulatedUser(fixture.sim, "dns-" + locale, locale);
+        u.start();
+        u.choose(2);
+        step(u, "not-arriving");
+        u.choose(0);
+        step(u, "dns-ask-domain");
+        u.enter("bad.mailhelp.test");
+        step(u, "dns-ask-selector");
+        u.enter("");
+        step(u, "dns-problems");
+        assertTrue(u.allText().contains("include:a.bad.mailhelp.test"), u.allText());
+        // Six linked articles do not fit a row of five buttons: they come as a select menu.
+        ShownMessage shown = u.shown;
+        ShownMessage.Select articles = shown.selects().stream().filter(s -> s.customId().startsWith("mh1|a|dns-problems|"))
+                .findFirst().orElseThrow(() -> new AssertionError("articles as a menu: " + shown));
+        assertEquals(6, articles.options().size());
+        var pick = fixture.sim.selectOption(u.user, locale, shown, articles.customId(), "spf");
+        ShownMessage article = pick.awaitReply();
+        String expected = fixture.engine.knowledge().articles().get("spf", locale.equals("zh-TW") ? "zh-TW" : "en").orElseThrow().title();
+        assertEquals("📖 " + expected, article.embeds().get(0).path("title").asText());
+    }
+
+    @ParameterizedTest(name = "contact the provider branch ({0})")
+    @MethodSource("locales")
+    void contactProviderBranch(String locale) {
+        SimulatedUser u = new SimulatedUser(fixture.sim, "contact-" + locale, locale);
+        u.start();
+        u.choose(2);
+        step(u, "not-arriving");
+        u.choose(2);
+        step(u, "recipient-side");
+        u.choose(1);
+        step(u, "contact-provider");
+        u.enter("gmail-user.mailhelp.test");
+        step(u, "contact-known");
+        u.choose(0);
+        step(u, "contact-summary");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mailhelp.discord;
+
+import dev.mailhelp.diagnosis.blocklist.Blocklist;
+import dev.mailhelp.diagnosis.blocklist.BlocklistCatalogue;
+import dev.mailhelp.testdns.TestDnsServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.Record;
+
+/**
+ * The DNS data the Discord tests check against: test domains under mailhelp.test, the small test
+ * lists bl1..bl3.mailhelp.test, and every IP list of knowledge/blocklists.yaml with its RFC 5782
+ * test point; {@link #LISTED_IP} is listed on the first list of the catalogue and on bl1.
+ */
+final class TestZones {
+
+    static final String LISTED_IP = "192.0.2.10";
+
+    private TestZones() {
+    }
+
+    static void serve(TestDnsServer dns) {
+        dns.addZone(TestDnsServer.name("mailhelp.test."), records(List.of(
+                "good.mailhelp.test. 300 IN MX 10 mx.good.mailhelp.test.",
+                "good.mailhelp.test. 300 IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"",
+                "_dmarc.good.mailhelp.test. 300 IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@good.mailhelp.test\"",
+                "mx.good.mailhelp.test. 300 IN A 192.0.2.25",
+                "bad.mailhelp.test. 300 IN A 192.0.2.80",
+                "bad.mailhelp.test. 300 IN TXT \"v=spf1 include:a.bad.mailhelp.test include:b.bad.mailhelp.test ?all\"",
+                "gmail-user.mailhelp.test. 300 IN MX 5 gmail-smtp-in.l.google.com.",
+                "smtp.mailhelp.test. 300 IN A 127.0.0.1")));
+        dns.addZone(TestDnsServer.name("bl1.mailhelp.test."), records(List.of(
+                reverse(LISTED_IP) + ".bl1.mailhelp.test. 300 IN A 127.0.0.2",
+                reverse(LISTED_IP) + ".bl1.mailhelp.test. 300 IN TXT \"Listed for spam\"")));
+        dns.addZone(TestDnsServer.name("bl2.mailhelp.test."), List.of());
+        dns.addZone(TestDnsServer.name("bl3.mailhelp.test."), List.of());
+        BlocklistCatalogue catalogue = BlocklistCatalogue.load(Path.of("knowledge").resolve(BlocklistCatalogue.FILE_NAME));
+        boolean first = true;
+        for (Blocklist list : catalogue.lists()) {
+            if (list.kind() != Blocklist.Kind.IP) {
+                continue;
+            }
+            String zone = list.zone().toString();
+            List<String> lines = new ArrayList<>();
+            lines.add(reverse(list.testPoints().listed()) + "." + zone + " 300 IN A 127.0.0.2");
+            if (first) {
+                lines.add(reverse(LISTED_IP) + "." + zone + " 300 IN A 127.0.0.2");
+                first = false;
+            }
+            dns.addZone(list.zone(), records(lines));
+        }
+    }
+
+    private static List<Record> records(List<String> lines) {
+        List<Record> records = new ArrayList<>();
+        lines.forEach(l -> records.add(TestDnsServer.record(l)));
+        return records;
+    }
+
+    static String reverse(String ip) {
+        String[] o = ip.split("\\.");
+        return o[3] + "." + o[2] + "." + o[1] + "." + o[0];
+    }
+}

@@ -1,0 +1,5 @@
+package dev.mailhelp.discordsim;
+
+/** A person using Discord in the simulation. */
+public record SimUser(long id, String name) {
+}
