@@ -1,5 +1,8 @@
 package dev.mailhelp.discord;
 
+import dev.mailhelp.conversation.FindingLocalizer;
+import dev.mailhelp.diagnosis.Finding;
+
 import dev.mailhelp.diagnosis.Check;
 import dev.mailhelp.diagnosis.CheckOutcome;
 import dev.mailhelp.diagnosis.CheckRequest;
@@ -254,7 +257,9 @@ final class LiveChecks {
     }
 
     List<MessageView> report(CheckOutcome outcome, Texts texts, Target target) {
-        List<EmbedView> embeds = FindingsRenderer.report(target.subject(), outcome.findings(), texts,
+        List<Finding> findings = new FindingLocalizer(context.conversation().knowledge().findingTexts())
+                .localize(outcome.findings(), texts.locale());
+        List<EmbedView> embeds = FindingsRenderer.report(target.subject(), findings, texts,
                 context.articleTitles(texts.locale()));
         if (!outcome.summary().isBlank() && texts.locale().equals(Texts.EN)) {
             // The check's own headline says more than the generic count (it is English only).

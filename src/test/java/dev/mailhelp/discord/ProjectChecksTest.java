@@ -82,6 +82,7 @@ class ProjectChecksTest {
         String text = report(slash);
         assertEquals(TestZones.LISTED_IP + " 的檢查結果", slash.original().orElseThrow().embeds().get(0).path("title").asText());
         assertEquals(0xE74C3C, slash.original().orElseThrow().colour(), text);
+        assertTrue(text.contains("已被列入黑名單"), "the findings are localised too: " + text);
     }
 
     @Test
