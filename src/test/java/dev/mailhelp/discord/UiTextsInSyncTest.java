@@ -1,14 +1,13 @@
 package dev.mailhelp.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The Discord front end's own texts exist in both languages, key for key, none empty. */
+/** The Discord front end's own texts exist in both languages, key for key, empty only where both are. */
 class UiTextsInSyncTest {
 
     private static Properties load(String name) throws Exception {
@@ -25,7 +24,8 @@ class UiTextsInSyncTest {
         Properties zh = load("ui_zh_TW.properties");
         assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()));
         for (String key : zh.stringPropertyNames()) {
-            assertTrue(!zh.getProperty(key).isBlank() && !en.getProperty(key).isBlank(), key);
+            // Empty on purpose in both (e.g. no placeholder for pasted text) is fine; in one only is a gap.
+            assertEquals(en.getProperty(key).isBlank(), zh.getProperty(key).isBlank(), key);
         }
     }
 }
