@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * Whether a domain meets what Gmail, Yahoo and Outlook.com require of bulk senders, judged from
  * the findings of the other checks (so it never asks the DNS anything itself).
  *
- * <p>Sources (collected 2026-11-27, /work/shared/FACTS.md): Google, https://support.google.com/a/answer/81126
+ * <p>Sources (checked 2026-11-27): Google, https://support.google.com/a/answer/81126
  * and https://support.google.com/a/answer/14229414 — all senders: SPF or DKIM, valid forward and
  * reverse DNS; bulk senders (about 5,000+ a day): SPF and DKIM, DMARC (p=none is enough), From
  * aligned with SPF or DKIM, one-click unsubscribe. Yahoo: the same pillars. Microsoft Outlook.com
