@@ -2,6 +2,7 @@ package dev.mailhelp;
 
 import dev.mailhelp.config.Environment;
 import dev.mailhelp.config.KnowledgeLocation;
+import dev.mailhelp.config.SessionSettings;
 import dev.mailhelp.console.ConsoleConversation;
 import dev.mailhelp.conversation.ConversationEngine;
 import dev.mailhelp.conversation.MessageKeys;
@@ -66,9 +67,6 @@ import java.util.Set;
  */
 public final class Wiring {
 
-    /** How long an idle conversation is kept, and how many are kept at most. */
-    static final Duration SESSION_IDLE = Duration.ofMinutes(30);
-    static final int MAX_SESSIONS = 50_000;
     /** An SMTP probe holds a thread per port for up to 45 s; more probes than this wait their turn. */
     static final int SMTP_PROBE_THREADS = 24;
 
@@ -236,7 +234,9 @@ public final class Wiring {
     }
 
     public ConversationEngine engine(KnowledgeBase knowledge) {
-        return new ConversationEngine(knowledge, checks, new SessionStore(MAX_SESSIONS, SESSION_IDLE, Clock.systemUTC()),
+        SessionSettings sessions = SessionSettings.fromEnvironment(env);
+        return new ConversationEngine(knowledge, checks,
+                new SessionStore(sessions.maxSessions(), sessions.idleTimeout(), Clock.systemUTC()),
                 Clock.systemUTC(), text -> CredentialWarning.inspect(text).map(f -> "warning.secret"));
     }
 }

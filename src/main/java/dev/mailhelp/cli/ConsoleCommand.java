@@ -47,9 +47,16 @@ public final class ConsoleCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCode.USAGE;
         }
+        dev.mailhelp.conversation.ConversationEngine engine;
+        try {
+            engine = wiring.engine(knowledge);
+        } catch (IllegalArgumentException e) {
+            err.println("mailhelp console: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         boolean hint = wiring.environment().get("DISCORD_TOKEN").isEmpty();
-        new ConsoleConversation(wiring.engine(knowledge), in, out, locale).run(hint);
+        new ConsoleConversation(engine, in, out, locale).run(hint);
         return ExitCode.OK;
     }
 }

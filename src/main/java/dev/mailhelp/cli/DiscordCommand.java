@@ -4,7 +4,7 @@ import dev.mailhelp.Wiring;
 import dev.mailhelp.discord.DiscordBot;
 import dev.mailhelp.discord.DiscordConfig;
 import dev.mailhelp.knowledge.InvalidKnowledgeException;
-import dev.mailhelp.knowledge.KnowledgeBase;
+import dev.mailhelp.conversation.ConversationEngine;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
@@ -28,10 +28,10 @@ public final class DiscordCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Wiring wiring = global.wiring();
         DiscordConfig config;
-        KnowledgeBase knowledge;
+        ConversationEngine engine;
         try {
             config = DiscordConfig.from(wiring.environment().asMap());
-            knowledge = wiring.knowledge();
+            engine = wiring.engine(wiring.knowledge());
         } catch (InvalidKnowledgeException | IllegalArgumentException e) {
             err.println("mailhelp discord: " + e.getMessage());
             err.println("Settings are read from the environment or .env (see .env.example); "
@@ -40,7 +40,7 @@ public final class DiscordCommand implements Callable<Integer> {
         }
         DiscordBot bot;
         try {
-            bot = DiscordBot.start(config, wiring.engine(knowledge), wiring.checks(), DiscordBot.Options.defaults());
+            bot = DiscordBot.start(config, engine, wiring.checks(), DiscordBot.Options.defaults());
         } catch (CompletionException e) {
             // Typically a wrong token (401) or no network; Javacord's own message says which.
             Throwable cause = e.getCause() == null ? e : e.getCause();

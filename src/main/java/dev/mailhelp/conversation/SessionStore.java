@@ -19,6 +19,8 @@ public final class SessionStore {
     private final Duration idleTimeout;
     private final Clock clock;
     private final LinkedHashMap<String, Session> sessions;
+    private static final int SWEEP_EVERY = 256;
+    private long created;
 
     public SessionStore(int maxSessions, Duration idleTimeout, Clock clock) {
         if (maxSessions < 1) {
@@ -49,6 +51,11 @@ public final class SessionStore {
     }
 
     synchronized Session create(String key, String locale) {
+        // Expired sessions are dropped lazily; an occasional sweep gives their memory back
+        // without a background thread.
+        if (++created % SWEEP_EVERY == 0) {
+            sweep();
+        }
         Session s = new Session(key, locale, clock.instant());
         sessions.put(key, s);
         return s;

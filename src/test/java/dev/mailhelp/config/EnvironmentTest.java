@@ -25,4 +25,17 @@ class EnvironmentTest {
         assertTrue(env.get("EMPTY").isEmpty());
         assertTrue(Environment.readDotEnv(dir.resolve("missing")).isEmpty());
     }
+
+    @Test
+    void sessionSettingsHaveDefaultsAndRejectNonsense() {
+        SessionSettings defaults = SessionSettings.fromEnvironment(new Environment(Map.of()));
+        assertEquals(50_000, defaults.maxSessions());
+        assertEquals(java.time.Duration.ofMinutes(30), defaults.idleTimeout());
+        SessionSettings set = SessionSettings.fromEnvironment(new Environment(Map.of("MAILHELP_MAX_SESSIONS", "100",
+                "MAILHELP_SESSION_IDLE_MINUTES", "5")));
+        assertEquals(100, set.maxSessions());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SessionSettings.fromEnvironment(new Environment(Map.of("MAILHELP_MAX_SESSIONS", "lots"))));
+        assertEquals("MAILHELP_MAX_SESSIONS=lots is not valid; expected a whole number from 1 to 10000000", e.getMessage());
+    }
 }
