@@ -167,7 +167,7 @@ public final class ConsoleConversation {
         byCheck.forEach((check, list) -> {
             out.println("  [" + check + "]");
             for (Finding f : list) {
-                out.printf("   %-5s %s%n", f.severity().id().toUpperCase(Locale.ROOT), f.message());
+                out.printf("   %-5s %s%n", f.severity().id().toUpperCase(Locale.ROOT), f.message().replace("\n", "\n         "));
                 if (!f.evidence().isEmpty()) {
                     out.println("         " + f.evidence().replace("\n", "\n         "));
                 }

@@ -94,13 +94,19 @@ public final class DkimCheck {
 
     private List<Finding> judge(String domain, List<SelectorResult> results, boolean userGiven) {
         List<Finding> out = new ArrayList<>();
+        // Dozens of common selectors are tried: when DNS fails, one finding says so, not one per selector.
+        List<SelectorResult> failed = new ArrayList<>();
         int found = 0;
         for (SelectorResult r : results) {
             String where = r.selector() + "._domainkey." + domain;
             if (r.result() instanceof DnsResult.Failure) {
-                out.add(Finding.couldNotCheck(CHECK, "dkim.could-not-check",
-                        LookupText.couldNotLookUp((DnsResult.Failure) r.result()) + " Whether selector " + r.selector()
-                                + " has a key is unknown.", LookupText.describe(r.result())).withArticle(ARTICLE));
+                if (userGiven) {
+                    out.add(Finding.couldNotCheck(CHECK, "dkim.could-not-check",
+                            LookupText.couldNotLookUp((DnsResult.Failure) r.result()) + " Whether selector " + r.selector()
+                                    + " has a key is unknown.", LookupText.describe(r.result())).withArticle(ARTICLE));
+                } else {
+                    failed.add(r);
+                }
                 continue;
             }
             if (r.result().isEmpty()) {
@@ -128,6 +134,14 @@ public final class DkimCheck {
             for (String key : keys) {
                 out.addAll(judgeKey(where, delegated, DkimKeyRecordParser.parse(key)));
             }
+        }
+        if (!failed.isEmpty()) {
+            DnsResult.Failure first = (DnsResult.Failure) failed.get(0).result();
+            out.add(Finding.couldNotCheck(CHECK, "dkim.could-not-check",
+                    LookupText.couldNotLookUp(first) + " " + failed.size() + " of the " + results.size()
+                            + " common DKIM selectors could not be looked up, so whether they have keys is unknown.",
+                    failed.stream().limit(5).map(r -> LookupText.describe(r.result())).collect(Collectors.joining("\n"))
+                            + (failed.size() > 5 ? "\n(and " + (failed.size() - 5) + " more)" : "")).withArticle(ARTICLE));
         }
         if (found == 0 && !userGiven && out.stream().noneMatch(f -> f.severity() == Severity.ERROR)) {
             out.add(finding(Severity.WARN, "dkim.none-found",

@@ -147,4 +147,13 @@ class DkimCheckTest {
         assertTrue(codes(f).contains("dkim.could-not-check"), describe(f));
         assertTrue(codes(f).contains("dkim.ok"), "selector1 is still found: " + describe(f));
     }
+
+    @Test
+    void whenDnsFailsForEveryCommonSelectorOneFindingSaysSo() {
+        server.setFault(TestDnsServer.Fault.SERVFAIL);
+        List<Finding> f = check("dkim.test");
+        assertEquals(List.of("dkim.could-not-check"), codes(f), describe(f));
+        assertTrue(f.get(0).message().contains("common DKIM selectors could not be looked up"), describe(f));
+        assertTrue(f.get(0).evidence().contains("more)"), f.get(0).evidence());
+    }
 }
