@@ -30,8 +30,9 @@ public final class DiscordBot implements AutoCloseable {
     /**
      * @param progressInterval  least time between two progress edits of one reply
      * @param workTimeout       longest a conversation step or check may take before the user is told it failed
-     * @param httpClient        HTTP client for acknowledgements and attachment downloads (tests route it
-     *                          through the simulator); Javacord keeps its own for everything else
+     * @param httpClient        HTTP client for attachment downloads; the acknowledgements' connections take
+     *                          its TLS context and proxy (tests route both through the simulator);
+     *                          Javacord keeps its own client for everything else
      * @param apiSetup          last changes to the Javacord builder (tests: proxy and trust)
      * @param directAcks        acknowledge through {@link Acknowledger} (true) or Javacord's queue (for comparison)
      */
@@ -67,8 +68,13 @@ public final class DiscordBot implements AutoCloseable {
     private final DiscordApi api;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService work;
+    private final InteractionLanes lanes;
+    private final CallbackConnections callbacks;
 
-    private DiscordBot(DiscordApi api, ScheduledExecutorService scheduler, ExecutorService work) {
+    private DiscordBot(DiscordApi api, ScheduledExecutorService scheduler, ExecutorService work, InteractionLanes lanes,
+                       CallbackConnections callbacks) {
+        this.lanes = lanes;
+        this.callbacks = callbacks;
         this.api = api;
         this.scheduler = scheduler;
         this.work = work;
@@ -82,10 +88,15 @@ public final class DiscordBot implements AutoCloseable {
         ThreadPoolExecutor work = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 daemon("mailhelp-discord-work"));
         work.allowCoreThreadTimeOut(true);
+        CallbackConnections callbacks = new CallbackConnections(Acknowledger.DISCORD_API, options.httpClient(),
+                Acknowledger.MAX_IN_FLIGHT, Acknowledger.TIMEOUT, Acknowledger.USER_AGENT, daemon("mailhelp-discord-ack"));
+        if (options.directAcks()) {
+            callbacks.warmUp(Acknowledger.WARM_CONNECTIONS);
+        }
         FlowContext context = new FlowContext(conversation, conversation.knowledge().articles(), Map.copyOf(checks),
                 new CheckRateLimiter(config.checkRate(), options.clock()), scheduler, work,
                 options.progressInterval(), options.workTimeout(), new AttachmentReader(options.httpClient()),
-                options.directAcks() ? new Acknowledger(options.httpClient(), Acknowledger.DISCORD_API) : Acknowledger.javacordOnly());
+                options.directAcks() ? new Acknowledger(callbacks, Acknowledger.DISCORD_API) : Acknowledger.javacordOnly());
         scheduler.scheduleAtFixedRate(context.limiter()::evictIdle, 5, 5, TimeUnit.MINUTES);
         DiscordApiBuilder builder = new DiscordApiBuilder().setToken(config.token().value())
                 // Javacord checks the shard id against the total already set, so the total goes first.
@@ -93,12 +104,13 @@ public final class DiscordBot implements AutoCloseable {
         DiscordApi api = options.apiSetup().apply(builder).login().join();
         LOG.info("logged in to Discord as {} (shard {} of {}), live checks limited to {} per user",
                 api.getYourself().getName(), config.shardId(), config.shardCount(), config.checkRate());
-        new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow())
-                .attach(api);
+        InteractionLanes lanes = new InteractionLanes(InteractionLanes.defaultCount(), daemon("mailhelp-discord-lane"));
+        new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow(),
+                lanes).attach(api);
         if (config.shardId() == 0) {
             CommandRegistration.register(api, config).join();
         }
-        return new DiscordBot(api, scheduler, work);
+        return new DiscordBot(api, scheduler, work, lanes, callbacks);
     }
 
     public long applicationId() {
@@ -122,6 +134,8 @@ public final class DiscordBot implements AutoCloseable {
             // Javacord may already be tearing down its own executors; the connection is gone either way.
             LOG.debug("Discord disconnect: {}", e.toString());
         }
+        lanes.close();
+        callbacks.close();
         scheduler.shutdownNow();
         work.shutdownNow();
     }
