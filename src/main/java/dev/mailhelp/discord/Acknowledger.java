@@ -25,12 +25,14 @@ final class Acknowledger {
     static final String USER_AGENT = "DiscordBot (https://github.com/mailhelp/mailhelp, 0.1)";
 
     /**
-     * Requests (and kept-alive connections) at once. 64 keeps a burst of 200 at 50 ms round trip
-     * well under a second (docs/benchmarks-discord.md).
+     * Requests (and kept-alive connections) at once. Over HTTP/1.1 each request holds its
+     * connection for a round trip, so a burst of 200 at 50 ms to Discord needs about as many to be
+     * acknowledged in one round trip (64 took four, p99 about 150 ms: docs/benchmarks-discord.md).
+     * Threads and connections are only opened when a burst needs them and close when idle.
      */
-    static final int MAX_IN_FLIGHT = 64;
-    /** Opened at startup so that the first burst does not wait for TLS handshakes. */
-    static final int WARM_CONNECTIONS = 8;
+    static final int MAX_IN_FLIGHT = 200;
+    /** Opened at startup so that the first burst does not wait for as many TLS handshakes. */
+    static final int WARM_CONNECTIONS = 32;
 
     private final CallbackConnections connections;
     private final String apiPath;
