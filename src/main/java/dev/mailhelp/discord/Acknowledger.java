@@ -31,7 +31,10 @@ final class Acknowledger {
      * Threads and connections are only opened when a burst needs them and close when idle.
      */
     static final int MAX_IN_FLIGHT = 200;
-    /** Opened at startup so that the first burst does not wait for as many TLS handshakes. */
+    /**
+     * Opened at startup by default, so that a first burst does not wait for as many TLS handshakes.
+     * A bot that expects bursts of N at a long round trip does best with N warm (DiscordBot.Options).
+     */
     static final int WARM_CONNECTIONS = 32;
 
     private final CallbackConnections connections;

@@ -35,33 +35,46 @@ public final class DiscordBot implements AutoCloseable {
      *                          Javacord keeps its own client for everything else
      * @param apiSetup          last changes to the Javacord builder (tests: proxy and trust)
      * @param directAcks        acknowledge through {@link Acknowledger} (true) or Javacord's queue (for comparison)
+     * @param warmAckConnections acknowledgement connections opened at startup (more are opened when a
+     *                          burst needs them, up to {@link Acknowledger#MAX_IN_FLIGHT})
      */
     public record Options(Duration progressInterval, Duration workTimeout, Clock clock, HttpClient httpClient,
-                          UnaryOperator<DiscordApiBuilder> apiSetup, boolean directAcks) {
+                          UnaryOperator<DiscordApiBuilder> apiSetup, boolean directAcks, int warmAckConnections) {
+
+        public Options {
+            if (warmAckConnections < 0 || warmAckConnections > Acknowledger.MAX_IN_FLIGHT) {
+                throw new IllegalArgumentException("warm acknowledgement connections must be 0.." + Acknowledger.MAX_IN_FLIGHT
+                        + ", got " + warmAckConnections);
+            }
+        }
 
         public static Options defaults() {
             return new Options(Duration.ofSeconds(1), Duration.ofSeconds(90), Clock.systemUTC(),
-                    AttachmentReader.defaultClient(), UnaryOperator.identity(), true);
+                    AttachmentReader.defaultClient(), UnaryOperator.identity(), true, Acknowledger.WARM_CONNECTIONS);
         }
 
         public Options withDirectAcks(boolean direct) {
-            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, direct);
+            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, direct, warmAckConnections);
         }
 
         public Options withApiSetup(UnaryOperator<DiscordApiBuilder> setup) {
-            return new Options(progressInterval, workTimeout, clock, httpClient, setup, directAcks);
+            return new Options(progressInterval, workTimeout, clock, httpClient, setup, directAcks, warmAckConnections);
         }
 
         public Options withHttpClient(HttpClient client) {
-            return new Options(progressInterval, workTimeout, clock, client, apiSetup, directAcks);
+            return new Options(progressInterval, workTimeout, clock, client, apiSetup, directAcks, warmAckConnections);
         }
 
         public Options withProgressInterval(Duration interval) {
-            return new Options(interval, workTimeout, clock, httpClient, apiSetup, directAcks);
+            return new Options(interval, workTimeout, clock, httpClient, apiSetup, directAcks, warmAckConnections);
+        }
+
+        public Options withWarmAckConnections(int connections) {
+            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, directAcks, connections);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(progressInterval, workTimeout, newClock, httpClient, apiSetup, directAcks);
+            return new Options(progressInterval, workTimeout, newClock, httpClient, apiSetup, directAcks, warmAckConnections);
         }
     }
 
@@ -91,7 +104,7 @@ public final class DiscordBot implements AutoCloseable {
         CallbackConnections callbacks = new CallbackConnections(Acknowledger.DISCORD_API, options.httpClient(),
                 Acknowledger.MAX_IN_FLIGHT, Acknowledger.TIMEOUT, Acknowledger.USER_AGENT, daemon("mailhelp-discord-ack"));
         if (options.directAcks()) {
-            callbacks.warmUp(Acknowledger.WARM_CONNECTIONS);
+            callbacks.warmUp(options.warmAckConnections());
         }
         FlowContext context = new FlowContext(conversation, conversation.knowledge().articles(), Map.copyOf(checks),
                 new CheckRateLimiter(config.checkRate(), options.clock()), scheduler, work,
