@@ -173,6 +173,10 @@ final class CallbackConnections implements AutoCloseable {
     private int exchange(Connection c, byte[] request, long deadline) throws IOException {
         boolean reusable = false;
         try {
+            if (deadline - System.nanoTime() <= 0) {
+                // Opening the connection took all the time: nothing was sent, so Javacord may still try.
+                throw new ConnectException("no connection to " + host + " within " + timeout.toMillis() + " ms");
+            }
             try {
                 c.out().write(request);
                 c.out().flush();
