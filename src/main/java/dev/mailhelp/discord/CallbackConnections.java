@@ -185,7 +185,13 @@ final class CallbackConnections implements AutoCloseable {
                 throw new StaleConnection();
             }
             c.socket().setSoTimeout(remainingMillis(deadline));
-            String status = readLine(c.in(), true);
+            String status;
+            try {
+                status = readLine(c.in(), true);
+            } catch (java.net.SocketException e) {
+                // Reset before any byte of the answer: the server had dropped the connection.
+                throw new StaleConnection();
+            }
             String[] parts = status.split(" ");
             if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
                 throw new IOException("not an HTTP answer: " + status);

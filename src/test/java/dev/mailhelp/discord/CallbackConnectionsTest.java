@@ -45,6 +45,21 @@ class CallbackConnectionsTest {
     }
 
     @Test
+    void connectionsClosedByDiscordWhileIdleAreReplacedWithoutLosingTheRequest() throws Exception {
+        try (DiscordSimulator sim = DiscordSimulator.start();
+             CallbackConnections c = connections(Acknowledger.DISCORD_API, sim.proxyAddress(), sim)) {
+            assertEquals(404, c.post("/api/v10/interactions/1/a/callback", "{\"type\":5}").get(10, TimeUnit.SECONDS));
+            sim.dropRestConnections();
+            Thread.sleep(100);
+            for (int i = 2; i < 5; i++) {
+                assertEquals(404, c.post("/api/v10/interactions/" + i + "/a/callback", "{\"type\":5}").get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(4, sim.requests().stream().filter(r -> r.startsWith("POST /api/v10/interactions/")).count(),
+                    sim.requests().toString());
+        }
+    }
+
+    @Test
     void noProxyListeningMeansNothingWasSent() throws Exception {
         InetSocketAddress closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
