@@ -95,17 +95,22 @@ final class CallbackConnections implements AutoCloseable {
                 .map(p -> (InetSocketAddress) p.address());
     }
 
-    /** Opens {@code count} connections in the background, so the first burst finds them ready. */
-    void warmUp(int count) {
+    /**
+     * Opens {@code count} connections in parallel, so the first burst finds them ready. Completes
+     * when all were tried; a failure is not reported (the first request will try again and tell).
+     */
+    CompletableFuture<Void> warmUp(int count) {
+        CompletableFuture<?>[] opened = new CompletableFuture<?>[count];
         for (int i = 0; i < count; i++) {
-            senders.execute(() -> {
+            opened[i] = CompletableFuture.runAsync(() -> {
                 try {
                     idle.push(open());
                 } catch (IOException e) {
-                    // The first request will try again and report it.
+                    // see above
                 }
-            });
+            }, senders);
         }
+        return CompletableFuture.allOf(opened);
     }
 
     /** POSTs a JSON body; completes with the status code. */

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class DiscordBot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+    /** Longest startup waits for the acknowledgement connections after login. */
+    private static final Duration WARM_UP_WAIT = Duration.ofSeconds(5);
 
     /**
      * @param progressInterval  least time between two progress edits of one reply
@@ -93,7 +96,10 @@ public final class DiscordBot implements AutoCloseable {
         this.work = work;
     }
 
-    /** Logs in and starts answering; returns once the commands are registered. */
+    /**
+     * Logs in and starts answering; returns once the commands are registered and the warm
+     * acknowledgement connections are open (at most {@link #WARM_UP_WAIT} more).
+     */
     public static DiscordBot start(DiscordConfig config, ConversationEngine conversation, Map<String, Check> checks,
                                    Options options) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("mailhelp-discord-progress"));
@@ -103,9 +109,8 @@ public final class DiscordBot implements AutoCloseable {
         work.allowCoreThreadTimeOut(true);
         CallbackConnections callbacks = new CallbackConnections(Acknowledger.DISCORD_API, options.httpClient(),
                 Acknowledger.MAX_IN_FLIGHT, Acknowledger.TIMEOUT, Acknowledger.USER_AGENT, daemon("mailhelp-discord-ack"));
-        if (options.directAcks()) {
-            callbacks.warmUp(options.warmAckConnections());
-        }
+        CompletableFuture<Void> warm = options.directAcks() ? callbacks.warmUp(options.warmAckConnections())
+                : CompletableFuture.completedFuture(null);
         FlowContext context = new FlowContext(conversation, conversation.knowledge().articles(), Map.copyOf(checks),
                 new CheckRateLimiter(config.checkRate(), options.clock()), scheduler, work,
                 options.progressInterval(), options.workTimeout(), new AttachmentReader(options.httpClient()),
@@ -122,6 +127,14 @@ public final class DiscordBot implements AutoCloseable {
                 lanes).attach(api);
         if (config.shardId() == 0) {
             CommandRegistration.register(api, config).join();
+        }
+        try {
+            // Opened in parallel with the login; ready before the first interaction in all but odd cases.
+            warm.get(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.info("acknowledgement connections still opening; the first acknowledgements may wait for them");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return new DiscordBot(api, scheduler, work, lanes, callbacks);
     }
