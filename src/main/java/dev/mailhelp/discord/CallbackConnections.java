@@ -235,7 +235,7 @@ final class CallbackConnections implements AutoCloseable {
         } finally {
             if (reusable && !closed) {
                 idle.push(c.idleNow());
-            } else if (!reusable) {
+            } else {
                 c.close();
             }
         }
