@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,55 +27,79 @@ import org.slf4j.LoggerFactory;
 public final class DiscordBot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+    /** Longest startup waits for the acknowledgement connections after login. */
+    private static final Duration WARM_UP_WAIT = Duration.ofSeconds(5);
 
     /**
      * @param progressInterval  least time between two progress edits of one reply
      * @param workTimeout       longest a conversation step or check may take before the user is told it failed
-     * @param httpClient        HTTP client for acknowledgements and attachment downloads (tests route it
-     *                          through the simulator); Javacord keeps its own for everything else
+     * @param httpClient        HTTP client for attachment downloads; the acknowledgements' connections take
+     *                          its TLS context and proxy (tests route both through the simulator);
+     *                          Javacord keeps its own client for everything else
      * @param apiSetup          last changes to the Javacord builder (tests: proxy and trust)
      * @param directAcks        acknowledge through {@link Acknowledger} (true) or Javacord's queue (for comparison)
+     * @param warmAckConnections acknowledgement connections opened at startup (more are opened when a
+     *                          burst needs them, up to {@link Acknowledger#MAX_IN_FLIGHT})
      */
     public record Options(Duration progressInterval, Duration workTimeout, Clock clock, HttpClient httpClient,
-                          UnaryOperator<DiscordApiBuilder> apiSetup, boolean directAcks) {
+                          UnaryOperator<DiscordApiBuilder> apiSetup, boolean directAcks, int warmAckConnections) {
+
+        public Options {
+            if (warmAckConnections < 0 || warmAckConnections > Acknowledger.MAX_IN_FLIGHT) {
+                throw new IllegalArgumentException("warm acknowledgement connections must be 0.." + Acknowledger.MAX_IN_FLIGHT
+                        + ", got " + warmAckConnections);
+            }
+        }
 
         public static Options defaults() {
             return new Options(Duration.ofSeconds(1), Duration.ofSeconds(90), Clock.systemUTC(),
-                    AttachmentReader.defaultClient(), UnaryOperator.identity(), true);
+                    AttachmentReader.defaultClient(), UnaryOperator.identity(), true, Acknowledger.WARM_CONNECTIONS);
         }
 
         public Options withDirectAcks(boolean direct) {
-            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, direct);
+            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, direct, warmAckConnections);
         }
 
         public Options withApiSetup(UnaryOperator<DiscordApiBuilder> setup) {
-            return new Options(progressInterval, workTimeout, clock, httpClient, setup, directAcks);
+            return new Options(progressInterval, workTimeout, clock, httpClient, setup, directAcks, warmAckConnections);
         }
 
         public Options withHttpClient(HttpClient client) {
-            return new Options(progressInterval, workTimeout, clock, client, apiSetup, directAcks);
+            return new Options(progressInterval, workTimeout, clock, client, apiSetup, directAcks, warmAckConnections);
         }
 
         public Options withProgressInterval(Duration interval) {
-            return new Options(interval, workTimeout, clock, httpClient, apiSetup, directAcks);
+            return new Options(interval, workTimeout, clock, httpClient, apiSetup, directAcks, warmAckConnections);
+        }
+
+        public Options withWarmAckConnections(int connections) {
+            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, directAcks, connections);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(progressInterval, workTimeout, newClock, httpClient, apiSetup, directAcks);
+            return new Options(progressInterval, workTimeout, newClock, httpClient, apiSetup, directAcks, warmAckConnections);
         }
     }
 
     private final DiscordApi api;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService work;
+    private final InteractionLanes lanes;
+    private final CallbackConnections callbacks;
 
-    private DiscordBot(DiscordApi api, ScheduledExecutorService scheduler, ExecutorService work) {
+    private DiscordBot(DiscordApi api, ScheduledExecutorService scheduler, ExecutorService work, InteractionLanes lanes,
+                       CallbackConnections callbacks) {
+        this.lanes = lanes;
+        this.callbacks = callbacks;
         this.api = api;
         this.scheduler = scheduler;
         this.work = work;
     }
 
-    /** Logs in and starts answering; returns once the commands are registered. */
+    /**
+     * Logs in and starts answering; returns once the commands are registered and the warm
+     * acknowledgement connections are open (at most {@link #WARM_UP_WAIT} more).
+     */
     public static DiscordBot start(DiscordConfig config, ConversationEngine conversation, Map<String, Check> checks,
                                    Options options) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("mailhelp-discord-progress"));
@@ -82,10 +107,14 @@ public final class DiscordBot implements AutoCloseable {
         ThreadPoolExecutor work = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 daemon("mailhelp-discord-work"));
         work.allowCoreThreadTimeOut(true);
+        CallbackConnections callbacks = new CallbackConnections(Acknowledger.DISCORD_API, options.httpClient(),
+                Acknowledger.MAX_IN_FLIGHT, Acknowledger.TIMEOUT, Acknowledger.USER_AGENT, daemon("mailhelp-discord-ack"));
+        CompletableFuture<Void> warm = options.directAcks() ? callbacks.warmUp(options.warmAckConnections())
+                : CompletableFuture.completedFuture(null);
         FlowContext context = new FlowContext(conversation, conversation.knowledge().articles(), Map.copyOf(checks),
                 new CheckRateLimiter(config.checkRate(), options.clock()), scheduler, work,
                 options.progressInterval(), options.workTimeout(), new AttachmentReader(options.httpClient()),
-                options.directAcks() ? new Acknowledger(options.httpClient(), Acknowledger.DISCORD_API) : Acknowledger.javacordOnly());
+                options.directAcks() ? new Acknowledger(callbacks, Acknowledger.DISCORD_API) : Acknowledger.javacordOnly());
         scheduler.scheduleAtFixedRate(context.limiter()::evictIdle, 5, 5, TimeUnit.MINUTES);
         DiscordApiBuilder builder = new DiscordApiBuilder().setToken(config.token().value())
                 // Javacord checks the shard id against the total already set, so the total goes first.
@@ -93,12 +122,21 @@ public final class DiscordBot implements AutoCloseable {
         DiscordApi api = options.apiSetup().apply(builder).login().join();
         LOG.info("logged in to Discord as {} (shard {} of {}), live checks limited to {} per user",
                 api.getYourself().getName(), config.shardId(), config.shardCount(), config.checkRate());
-        new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow())
-                .attach(api);
+        InteractionLanes lanes = new InteractionLanes(InteractionLanes.defaultCount(), daemon("mailhelp-discord-lane"));
+        new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow(),
+                lanes).attach(api);
         if (config.shardId() == 0) {
             CommandRegistration.register(api, config).join();
         }
-        return new DiscordBot(api, scheduler, work);
+        try {
+            // Opened in parallel with the login; ready before the first interaction in all but odd cases.
+            warm.get(WARM_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.info("acknowledgement connections still opening; the first acknowledgements may wait for them");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new DiscordBot(api, scheduler, work, lanes, callbacks);
     }
 
     public long applicationId() {
@@ -122,6 +160,8 @@ public final class DiscordBot implements AutoCloseable {
             // Javacord may already be tearing down its own executors; the connection is gone either way.
             LOG.debug("Discord disconnect: {}", e.toString());
         }
+        lanes.close();
+        callbacks.close();
         scheduler.shutdownNow();
         work.shutdownNow();
     }

@@ -14,8 +14,10 @@ import org.javacord.api.interaction.SlashCommandInteractionOption;
 
 /**
  * Sends each interaction to its handler by a small lookup: subcommand name, or the action in the
- * custom id. Handlers return quickly (work runs elsewhere): Javacord delivers one server's events
- * one after another. A handler that throws still gets the user an answer.
+ * custom id. Javacord delivers one server's events one after another, so the listeners only hand
+ * the interaction to its user's lane ({@link InteractionLanes}), where it is routed and
+ * acknowledged; handlers return quickly (work runs elsewhere). A handler that throws still gets
+ * the user an answer.
  */
 final class InteractionRouter {
 
@@ -24,8 +26,11 @@ final class InteractionRouter {
     private final Map<Action, BiConsumer<ModalInteraction, CustomId>> modals = new EnumMap<>(Action.class);
     private final ArticleFlow articles;
     private final LiveChecks checks;
+    private final InteractionLanes lanes;
 
-    InteractionRouter(ConversationFlow conversation, LiveChecks checks, ArticleFlow articles, ShareFlow share) {
+    InteractionRouter(ConversationFlow conversation, LiveChecks checks, ArticleFlow articles, ShareFlow share,
+                      InteractionLanes lanes) {
+        this.lanes = lanes;
         this.articles = articles;
         this.checks = checks;
         subcommands = Map.of(
@@ -103,8 +108,12 @@ final class InteractionRouter {
         ImmediateReplies.notice(interaction, texts.get("unknown.title"), texts.get("unknown.text"));
     }
 
-    /** Runs a handler; if it throws before answering, the user gets the error reply. */
-    private static void guarded(InteractionBase interaction, String what, Runnable handler) {
+    /** Runs a handler on the user's lane; if it throws before answering, the user gets the error reply. */
+    private void guarded(InteractionBase interaction, String what, Runnable handler) {
+        lanes.run(interaction.getUser().getId(), () -> runGuarded(interaction, what, handler));
+    }
+
+    private static void runGuarded(InteractionBase interaction, String what, Runnable handler) {
         try {
             handler.run();
         } catch (RuntimeException e) {

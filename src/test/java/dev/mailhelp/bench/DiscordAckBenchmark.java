@@ -45,17 +45,21 @@ public final class DiscordAckBenchmark {
     private static final int BURST = 200;
     private static final int ROUNDS = 3;
     private static final int CONVERSATIONS = 10_000;
+    private static int warm = BURST;
 
     public static void main(String[] args) throws Exception {
         KnowledgeBase knowledge = KnowledgeLoader.load(Path.of("knowledge"),
                 new Expectations(Map.of(), new HashSet<>(MessageKeys.ENGINE))).knowledge();
         System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-        // Optional arguments: the REST delays to try (ms) and "direct" / "javacord" to run one mode only.
+        // Optional arguments: the REST delays to try (ms), "direct" / "javacord" to run one mode only,
+        // "warm=N" for the acknowledgement connections opened at startup (default: one per interaction of a burst).
         List<Long> rtts = new ArrayList<>();
         List<Boolean> modes = new ArrayList<>();
         for (String arg : args) {
-            if (arg.equals("direct") || arg.equals("javacord")) {
+            if (arg.startsWith("warm=")) {
+                warm = Integer.parseInt(arg.substring(5));
+            } else if (arg.equals("direct") || arg.equals("javacord")) {
                 modes.add(arg.equals("direct"));
             } else {
                 rtts.add(Long.parseLong(arg));
@@ -72,7 +76,7 @@ public final class DiscordAckBenchmark {
 
     private static void ackLatency(KnowledgeBase knowledge, long rttMillis, boolean directAcks) {
         System.out.printf("-- REST answers delayed by %d ms, acknowledgements %s%n", rttMillis,
-                directAcks ? "sent directly" : "through Javacord's queue");
+                directAcks ? "sent directly (" + warm + " connections opened at startup)" : "through Javacord's queue");
         try (DiscordSimulator sim = DiscordSimulator.start()) {
             sim.setRestLatency(Duration.ofMillis(rttMillis));
             SessionStore sessions = new SessionStore(50_000, Duration.ofMinutes(30), Clock.systemUTC());
@@ -81,7 +85,7 @@ public final class DiscordAckBenchmark {
                     "MAILHELP_DISCORD_GUILD_ID", Long.toString(sim.guildId()), "MAILHELP_CHECK_RATE", "1000/60s"));
             HttpClient http = HttpClient.newBuilder().proxy(ProxySelector.of(sim.proxyAddress())).sslContext(sim.clientTls())
                     .version(HttpClient.Version.HTTP_1_1).build();
-            try (DiscordBot bot = DiscordBot.start(config, engine, Map.of(), DiscordBot.Options.defaults().withHttpClient(http).withDirectAcks(directAcks)
+            try (DiscordBot bot = DiscordBot.start(config, engine, Map.of(), DiscordBot.Options.defaults().withHttpClient(http).withDirectAcks(directAcks).withWarmAckConnections(warm)
                     .withApiSetup(b -> b.setProxy(new Proxy(Proxy.Type.HTTP, sim.proxyAddress()))
                             .setTrustAllCertificates(true).setGatewayIdentifyRatelimiter(() -> { })))) {
                 List<SimUser> users = new ArrayList<>();

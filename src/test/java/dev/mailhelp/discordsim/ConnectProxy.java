@@ -39,6 +39,7 @@ final class ConnectProxy implements AutoCloseable {
         return t;
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<Socket, String> hostOf = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     ConnectProxy(SimCertificate certificate, HostHandler handler, Consumer<String> violations) throws IOException {
@@ -90,6 +91,7 @@ final class ConnectProxy implements AutoCloseable {
                 rawOut.write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                 return;
             }
+            hostOf.put(raw, host);
             rawOut.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             rawOut.flush();
             SSLSocket tls = (SSLSocket) certificate.serverContext().getSocketFactory().createSocket(raw, null, true);
@@ -110,7 +112,21 @@ final class ConnectProxy implements AutoCloseable {
             violations.accept("simulator failure: " + e);
         } finally {
             open.remove(raw);
+            hostOf.remove(raw);
         }
+    }
+
+    /** Closes every connection to {@code host}, as a server dropping idle keep-alive connections would. */
+    void closeConnectionsTo(String host) {
+        hostOf.forEach((socket, h) -> {
+            if (h.equals(host)) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        });
     }
 
     @Override

@@ -202,6 +202,11 @@ public final class DiscordSimulator implements AutoCloseable {
                 Duration.ofSeconds(15));
     }
 
+    /** Closes the bot's REST connections (kept-alive ones included), as Discord does with idle ones. */
+    public void dropRestConnections() {
+        proxy.closeConnectionsTo("discord.com");
+    }
+
     /** Delays every REST answer, as the way to the real Discord would (e.g. 50 ms). */
     public void setRestLatency(Duration latency) {
         restLatencyMillis = latency.toMillis();
