@@ -27,7 +27,7 @@ final class Acknowledger {
     /**
      * Requests (and kept-alive connections) at once. Over HTTP/1.1 each request holds its
      * connection for a round trip, so a burst of 200 at 50 ms to Discord needs about as many to be
-     * acknowledged in one round trip (64 took four, p99 about 150 ms: docs/benchmarks-discord.md).
+     * acknowledged in one round trip (64 took four, p99 about 150 ms: docs/benchmarks.md).
      * Threads and connections are only opened when a burst needs them and close when idle.
      */
     static final int MAX_IN_FLIGHT = 200;

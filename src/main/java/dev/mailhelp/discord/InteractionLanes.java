@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadFactory;
  * <p>Why: Javacord 3.8 runs one server's listeners strictly one after another, handing each event
  * to a pool thread in turn. With the routing and the acknowledgement request in the listener, a
  * burst of 200 in one server waited about 1 ms per event in that single line (measured,
- * docs/benchmarks-discord.md); handing over costs microseconds.
+ * docs/benchmarks.md); handing over costs microseconds.
  */
 final class InteractionLanes implements AutoCloseable {
 

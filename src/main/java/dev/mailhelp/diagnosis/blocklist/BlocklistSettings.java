@@ -25,7 +25,7 @@ public record BlocklistSettings(Duration perListTimeout, Duration testPointInter
     public static final int DEFAULT_MAX_ADDRESSES = 16;
     /**
      * 64 queries at once: 16 addresses x 20 lists (320 listing queries) finish in about 5 round
-     * trips (about 0.4 s at 50 ms, see docs/benchmarks-dns.md) without flooding one resolver.
+     * trips (about 0.4 s at 50 ms, see docs/benchmarks.md) without flooding one resolver.
      */
     public static final int DEFAULT_MAX_CONCURRENT_QUERIES = 64;
 

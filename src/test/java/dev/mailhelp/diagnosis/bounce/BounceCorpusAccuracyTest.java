@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class BounceCorpusAccuracyTest {
 
-    // Just under the targets (97 / 90 / 95 %); measured figures are in docs/benchmarks-bounce.md.
+    // Just under the targets (97 / 90 / 95 %); measured figures are in docs/benchmarks.md.
     static final double STATUS_FLOOR = 0.965;
     static final double REASON_FLOOR = 0.895;
     static final double BRANCH_FLOOR = 0.945;
