@@ -5,7 +5,6 @@ import dev.mailhelp.diagnosis.CheckOutcome;
 import dev.mailhelp.diagnosis.CheckRequest;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.ProgressListener;
-import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.knowledge.InputKind;
 import dev.mailhelp.knowledge.KnowledgeBase;
 import dev.mailhelp.knowledge.Locales;
@@ -67,17 +66,6 @@ public final class ConversationEngine {
     public CompletionStage<Reply> start(String key, String locale) {
         Session s = fresh(key, locale);
         return show(s, knowledge.tree().start(), "", null);
-    }
-
-    /** Starts a conversation at a given node (e.g. a slash command that jumps straight to a branch). */
-    public CompletionStage<Reply> startAt(String key, String locale, String nodeId, Map<String, String> facts,
-                                          ProgressListener progress) {
-        Session s = fresh(key, locale);
-        facts.forEach(s::putFact);
-        if (knowledge.tree().node(nodeId).isEmpty()) {
-            return show(s, knowledge.tree().start(), msg("notice.unknown-step", s), null);
-        }
-        return enter(s, nodeId, progress, "");
     }
 
     public CompletionStage<Reply> restart(String key, String locale) {
@@ -147,12 +135,6 @@ public final class ConversationEngine {
         }
         String previous = s.back();
         return show(s, previous == null ? knowledge.tree().start() : previous, "", null);
-    }
-
-    /** The ready-to-paste support summary of everything this conversation found. */
-    public String supportSummary(String key, String locale) {
-        Session s = session(key, locale);
-        return SupportSummary.render(s.facts(), s.checks(), knowledge.messages(), s.locale(), clock.instant());
     }
 
     /** Facts the conversation has gathered (front ends may show or prefill them). */
@@ -329,11 +311,5 @@ public final class ConversationEngine {
     private String msg(String key, Session s, Object... args) {
         Messages m = knowledge.messages();
         return m.get(key, s.locale(), args);
-    }
-
-    /** Severity of the worst finding in a reply, for front ends that colour by it. */
-    public static Severity worst(List<Finding> findings) {
-        return findings.stream().map(Finding::severity)
-                .max(java.util.Comparator.comparingInt(Severity::rank)).orElse(Severity.OK);
     }
 }
