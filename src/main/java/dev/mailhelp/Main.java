@@ -17,8 +17,11 @@ public final class Main {
 
     static int run(String[] args) {
         java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
-        CommandLine cmd = new CommandLine(new MailhelpCommand(),
-                new dev.mailhelp.cli.CommandFactory(dev.mailhelp.config.Environment.load(cwd), cwd));
+        dev.mailhelp.config.Environment env = dev.mailhelp.config.Environment.load(cwd);
+        // logback.xml reads the level from a system property (or the process environment); a
+        // .env file is ours to read, so pass its value on before anything logs.
+        env.get("MAILHELP_LOG_LEVEL").ifPresent(level -> System.setProperty("MAILHELP_LOG_LEVEL", level));
+        CommandLine cmd = new CommandLine(new MailhelpCommand(), new dev.mailhelp.cli.CommandFactory(env, cwd));
         cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         // Picocli's own usage errors exit 2, the same as our "bad input".
