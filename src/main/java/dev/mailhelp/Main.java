@@ -21,6 +21,12 @@ public final class Main {
         // logback.xml reads the level from a system property (or the process environment); a
         // .env file is ours to read, so pass its value on before anything logs.
         env.get("MAILHELP_LOG_LEVEL").ifPresent(level -> System.setProperty("MAILHELP_LOG_LEVEL", level));
+        try {
+            System.setProperty(dev.mailhelp.config.ServiceSettings.ENV_LOG_FORMAT, dev.mailhelp.config.ServiceSettings.logFormat(env));
+        } catch (IllegalArgumentException e) {
+            System.err.println("mailhelp: " + e.getMessage());
+            return dev.mailhelp.cli.ExitCode.USAGE;
+        }
         CommandLine cmd = new CommandLine(new MailhelpCommand(), new dev.mailhelp.cli.CommandFactory(env, cwd));
         cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

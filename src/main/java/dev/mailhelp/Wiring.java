@@ -79,9 +79,16 @@ public final class Wiring {
     private final ExecutorService smtpThreads = blockingIo("smtp-probe", SMTP_PROBE_THREADS);
     private BlocklistCatalogue blocklistCatalogue;
     private final Map<DnsClient, BlocklistChecker> blocklistCheckers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Present when running as a service: checks and resolvers report to it (operations stay at the edge). */
+    private final Optional<dev.mailhelp.ops.ServiceMetrics> metrics;
 
     public Wiring(Environment env, Optional<Path> knowledgeDir) {
+        this(env, knowledgeDir, Optional.empty());
+    }
+
+    public Wiring(Environment env, Optional<Path> knowledgeDir, Optional<dev.mailhelp.ops.ServiceMetrics> metrics) {
         this.env = env;
+        this.metrics = metrics;
         this.knowledgeDir = KnowledgeLocation.resolve(knowledgeDir, env, Path.of("").toAbsolutePath());
         this.checks = buildChecks(env);
     }
@@ -98,6 +105,7 @@ public final class Wiring {
         } catch (BounceRulesException e) {
             catalogueProblems.add(new Problem("bounce-rules.yaml", Position.UNKNOWN, e.getMessage()));
         }
+        metrics.ifPresent(m -> out.replaceAll((id, check) -> new dev.mailhelp.ops.ObservedCheck(check, m::checkFinished)));
         return out;
     }
 
@@ -119,7 +127,27 @@ public final class Wiring {
     /** The resolver the checks use: {@code --dns} when given, else {@code MAILHELP_DNS}, else the system's. */
     public DnsClient dnsClient(Optional<InetSocketAddress> server) {
         DnsSettings settings = DnsSettings.fromEnvironment(env.asMap());
-        return new AsyncDnsClient(server.map(settings::withServer).orElse(settings));
+        DnsClient dns = new AsyncDnsClient(server.map(settings::withServer).orElse(settings));
+        return metrics.<DnsClient>map(m -> new dev.mailhelp.ops.ObservedDnsClient(dns, m, listZones())).orElse(dns);
+    }
+
+    /** Each blocklist's zone (and key zone, without the key) to its id, for the per-list metrics. */
+    private Map<Name, String> listZones() {
+        Map<Name, String> zones = new java.util.HashMap<>();
+        try {
+            for (dev.mailhelp.diagnosis.blocklist.Blocklist list : blocklistCatalogue().lists()) {
+                zones.put(list.zone(), list.id());
+                String keyZone = list.keyZone() == null ? "" : list.keyZone();
+                int at = keyZone.indexOf("{key}.");
+                if (at >= 0) {
+                    String zone = keyZone.substring(at + 6);
+                    zones.put(Name.fromConstantString(zone.endsWith(".") ? zone : zone + "."), list.id());
+                }
+            }
+        } catch (CatalogueException e) {
+            // Reported with the knowledge problems; no per-list figures then.
+        }
+        return zones;
     }
 
     /** The whole DNS records report of a domain: MX, SPF, DMARC, DKIM, PTR, MTA-STS, TLS-RPT, domain blocklists. */
@@ -222,6 +250,15 @@ public final class Wiring {
         List<Problem> problems = new ArrayList<>(result.problems());
         problems.addAll(catalogueProblems);
         return new KnowledgeLoader.Result(result.knowledge(), problems);
+    }
+
+    /** Loads and validates the folder again; only a valid one becomes the checks' copy (a reload). */
+    public KnowledgeLoader.Result reloadKnowledge() {
+        KnowledgeLoader.Result result = loadKnowledge();
+        if (result.ok()) {
+            loaded = result.knowledge();
+        }
+        return result;
     }
 
     public KnowledgeBase knowledge() {

@@ -19,4 +19,9 @@ public final class GlobalOptions {
     Wiring wiring() {
         return new Wiring(environment(), Optional.ofNullable(knowledge));
     }
+
+    /** The wiring of a long-running service: checks and resolvers report to {@code metrics}. */
+    Wiring wiring(Environment env, Optional<dev.mailhelp.ops.ServiceMetrics> metrics) {
+        return new Wiring(env, Optional.ofNullable(knowledge), metrics);
+    }
 }

@@ -34,14 +34,15 @@ public final class ConversationEngine {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(domain|ip|host|selector|provider)}");
 
-    private final KnowledgeBase knowledge;
+    /** Replaced whole by {@link #replaceKnowledge} (a reload); a step reads it once per use. */
+    private volatile KnowledgeBase knowledge;
     private final Map<String, Check> checks;
     private final SessionStore sessions;
     private final Clock clock;
     private final InputValidator validator = new InputValidator();
-    private final ProviderSheet providerSheet;
+    private volatile ProviderSheet providerSheet;
     private final Function<String, Optional<String>> secretScreen;
-    private final FindingLocalizer findingLocalizer;
+    private volatile FindingLocalizer findingLocalizer;
 
     /**
      * @param secretScreen looks at free text a user typed and returns a warning key when it looks
@@ -60,6 +61,21 @@ public final class ConversationEngine {
 
     public KnowledgeBase knowledge() {
         return knowledge;
+    }
+
+    /** Conversations held in memory now (for the service's metrics). */
+    public int openSessions() {
+        return sessions.size();
+    }
+
+    /**
+     * Takes a new, already validated knowledge base (a reload without restart). Open sessions keep
+     * their facts; a node that no longer exists sends its user back to the start, as after a restart.
+     */
+    public synchronized void replaceKnowledge(KnowledgeBase replacement) {
+        this.providerSheet = new ProviderSheet(replacement.providers(), replacement.messages());
+        this.findingLocalizer = new FindingLocalizer(replacement.findingTexts());
+        this.knowledge = replacement;
     }
 
     /** Starts (or starts over) a conversation at the first node. */

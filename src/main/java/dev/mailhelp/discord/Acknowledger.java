@@ -39,9 +39,11 @@ final class Acknowledger {
 
     private final CallbackConnections connections;
     private final String apiPath;
+    private final BotObserver observer;
 
-    Acknowledger(CallbackConnections connections, URI api) {
+    Acknowledger(CallbackConnections connections, URI api, BotObserver observer) {
         this.connections = connections;
+        this.observer = observer;
         this.apiPath = api.getRawPath().endsWith("/") ? api.getRawPath() : api.getRawPath() + "/";
     }
 
@@ -58,10 +60,18 @@ final class Acknowledger {
 
     /** Acknowledges through Javacord only (its one queue); for comparison in benchmarks. */
     static Acknowledger javacordOnly() {
-        return new Acknowledger(null, DISCORD_API);
+        return new Acknowledger(null, DISCORD_API, BotObserver.NONE);
     }
 
     private CompletableFuture<Void> post(InteractionBase interaction, String body, Supplier<CompletableFuture<Void>> fallback) {
+        return send(interaction, body, fallback).whenComplete((v, error) -> {
+            if (error == null) {
+                observer.acknowledged(Duration.between(interaction.getCreationTimestamp(), java.time.Instant.now()));
+            }
+        });
+    }
+
+    private CompletableFuture<Void> send(InteractionBase interaction, String body, Supplier<CompletableFuture<Void>> fallback) {
         if (connections == null) {
             return fallback.get();
         }
@@ -70,6 +80,7 @@ final class Acknowledger {
                 .handle((status, error) -> {
                     if (error == null) {
                         if (status == 429) {
+                            observer.rateLimited();
                             // Rate limited: Javacord's path waits as Discord asks, and nothing was taken yet.
                             return fallback.get();
                         }

@@ -174,9 +174,10 @@ final class ConversationFlow {
                      Function<ProgressListener, CompletionStage<Reply>> call) {
         ProgressEdits progress = new ProgressEdits(reply, context.scheduler(), context.progressInterval(), subject, texts,
                 ProgressEdits.Heading.STEP);
-        inTurn(key, () -> CompletableFuture.supplyAsync(() -> call.apply(progress), context.work())
+        context.inFlight().answering(inTurn(key, () -> context.inFlight().cuttable(
+                        CompletableFuture.supplyAsync(() -> call.apply(progress), context.work())
                         .thenCompose(CompletionStage::toCompletableFuture)
-                        .orTimeout(context.workTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                        .orTimeout(context.workTimeout().toMillis(), TimeUnit.MILLISECONDS)))
                 .handle((step, error) -> {
                     if (error == null) {
                         step.input().ifPresentOrElse(r -> lastInput.put(key, r), () -> lastInput.invalidate(key));
@@ -188,7 +189,7 @@ final class ConversationFlow {
                 .exceptionally(error -> {
                     Failures.record("showing a conversation step", error);
                     return null;
-                });
+                }));
     }
 
     /**
@@ -198,6 +199,9 @@ final class ConversationFlow {
     static MessageView failure(Throwable error, Texts texts) {
         Throwable cause = Failures.unwrap(error);
         ButtonView restart = new ButtonView(CustomId.of(Action.RESTART, "", "").encode(), texts.get("restart"), ButtonStyle.PRIMARY);
+        if (cause instanceof InFlight.Stopped) {
+            return InFlight.stoppedView(texts);
+        }
         if (cause instanceof NoSuchElementException) {
             return MessageView.of(new EmbedView(texts.get("expired.title"), texts.get("expired.text"),
                     StepRenderer.STEP_COLOUR, List.of(), ""), List.of(List.of(restart)));

@@ -40,9 +40,11 @@ public final class DiscordBot implements AutoCloseable {
      * @param directAcks        acknowledge through {@link Acknowledger} (true) or Javacord's queue (for comparison)
      * @param warmAckConnections acknowledgement connections opened at startup (more are opened when a
      *                          burst needs them, up to {@link Acknowledger#MAX_IN_FLIGHT})
+     * @param observer          told of interactions, acknowledgements and 429s (the metrics)
      */
     public record Options(Duration progressInterval, Duration workTimeout, Clock clock, HttpClient httpClient,
-                          UnaryOperator<DiscordApiBuilder> apiSetup, boolean directAcks, int warmAckConnections) {
+                          UnaryOperator<DiscordApiBuilder> apiSetup, boolean directAcks, int warmAckConnections,
+                          BotObserver observer) {
 
         public Options {
             if (warmAckConnections < 0 || warmAckConnections > Acknowledger.MAX_IN_FLIGHT) {
@@ -53,31 +55,37 @@ public final class DiscordBot implements AutoCloseable {
 
         public static Options defaults() {
             return new Options(Duration.ofSeconds(1), Duration.ofSeconds(90), Clock.systemUTC(),
-                    AttachmentReader.defaultClient(), UnaryOperator.identity(), true, Acknowledger.WARM_CONNECTIONS);
+                    AttachmentReader.defaultClient(), UnaryOperator.identity(), true, Acknowledger.WARM_CONNECTIONS,
+                    BotObserver.NONE);
         }
 
         public Options withDirectAcks(boolean direct) {
-            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, direct, warmAckConnections);
+            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, direct, warmAckConnections, observer);
         }
 
         public Options withApiSetup(UnaryOperator<DiscordApiBuilder> setup) {
-            return new Options(progressInterval, workTimeout, clock, httpClient, setup, directAcks, warmAckConnections);
+            return new Options(progressInterval, workTimeout, clock, httpClient, setup, directAcks, warmAckConnections, observer);
         }
 
         public Options withHttpClient(HttpClient client) {
-            return new Options(progressInterval, workTimeout, clock, client, apiSetup, directAcks, warmAckConnections);
+            return new Options(progressInterval, workTimeout, clock, client, apiSetup, directAcks, warmAckConnections, observer);
         }
 
         public Options withProgressInterval(Duration interval) {
-            return new Options(interval, workTimeout, clock, httpClient, apiSetup, directAcks, warmAckConnections);
+            return new Options(interval, workTimeout, clock, httpClient, apiSetup, directAcks, warmAckConnections, observer);
         }
 
         public Options withWarmAckConnections(int connections) {
-            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, directAcks, connections);
+            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, directAcks, connections, observer);
+        }
+
+        public Options withObserver(BotObserver newObserver) {
+            return new Options(progressInterval, workTimeout, clock, httpClient, apiSetup, directAcks, warmAckConnections,
+                    newObserver);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(progressInterval, workTimeout, newClock, httpClient, apiSetup, directAcks, warmAckConnections);
+            return new Options(progressInterval, workTimeout, newClock, httpClient, apiSetup, directAcks, warmAckConnections, observer);
         }
     }
 
@@ -86,9 +94,13 @@ public final class DiscordBot implements AutoCloseable {
     private final ExecutorService work;
     private final InteractionLanes lanes;
     private final CallbackConnections callbacks;
+    private final InFlight inFlight;
+    private final java.util.concurrent.atomic.AtomicBoolean connected;
 
     private DiscordBot(DiscordApi api, ScheduledExecutorService scheduler, ExecutorService work, InteractionLanes lanes,
-                       CallbackConnections callbacks) {
+                       CallbackConnections callbacks, InFlight inFlight, java.util.concurrent.atomic.AtomicBoolean connected) {
+        this.inFlight = inFlight;
+        this.connected = connected;
         this.lanes = lanes;
         this.callbacks = callbacks;
         this.api = api;
@@ -111,10 +123,12 @@ public final class DiscordBot implements AutoCloseable {
                 Acknowledger.MAX_IN_FLIGHT, Acknowledger.TIMEOUT, Acknowledger.USER_AGENT, daemon("mailhelp-discord-ack"));
         CompletableFuture<Void> warm = options.directAcks() ? callbacks.warmUp(options.warmAckConnections())
                 : CompletableFuture.completedFuture(null);
-        FlowContext context = new FlowContext(conversation, conversation.knowledge().articles(), Map.copyOf(checks),
+        InFlight inFlight = new InFlight();
+        FlowContext context = new FlowContext(conversation, Map.copyOf(checks),
                 new CheckRateLimiter(config.checkRate(), options.clock()), scheduler, work,
                 options.progressInterval(), options.workTimeout(), new AttachmentReader(options.httpClient()),
-                options.directAcks() ? new Acknowledger(callbacks, Acknowledger.DISCORD_API) : Acknowledger.javacordOnly());
+                options.directAcks() ? new Acknowledger(callbacks, Acknowledger.DISCORD_API, options.observer())
+                        : Acknowledger.javacordOnly(), inFlight);
         scheduler.scheduleAtFixedRate(context.limiter()::evictIdle, 5, 5, TimeUnit.MINUTES);
         DiscordApiBuilder builder = new DiscordApiBuilder().setToken(config.token().value())
                 // Javacord checks the shard id against the total already set, so the total goes first.
@@ -122,9 +136,13 @@ public final class DiscordBot implements AutoCloseable {
         DiscordApi api = options.apiSetup().apply(builder).login().join();
         LOG.info("logged in to Discord as {} (shard {} of {}), live checks limited to {} per user",
                 api.getYourself().getName(), config.shardId(), config.shardCount(), config.checkRate());
+        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean(true);
+        api.addLostConnectionListener(event -> connected.set(false));
+        api.addReconnectListener(event -> connected.set(true));
+        api.addResumeListener(event -> connected.set(true));
         InteractionLanes lanes = new InteractionLanes(InteractionLanes.defaultCount(), daemon("mailhelp-discord-lane"));
         new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow(),
-                lanes).attach(api);
+                lanes, inFlight, options.observer()).attach(api);
         if (config.shardId() == 0) {
             CommandRegistration.register(api, config).join();
         }
@@ -136,7 +154,7 @@ public final class DiscordBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new DiscordBot(api, scheduler, work, lanes, callbacks);
+        return new DiscordBot(api, scheduler, work, lanes, callbacks, inFlight, connected);
     }
 
     public long applicationId() {
@@ -150,6 +168,34 @@ public final class DiscordBot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** Logged in and the gateway connection up (false while Javacord reconnects). */
+    public boolean connected() {
+        return connected.get();
+    }
+
+    /** Interactions being answered now (work, rendering or the final edit still to come). */
+    public int openInteractions() {
+        return inFlight.open();
+    }
+
+    /** What a graceful stop did. */
+    public record StopReport(int inFlight, int finished, int cutShort, boolean allAnswered) { }
+
+    /**
+     * Graceful stop: new interactions are told to try again shortly; those in flight get up to
+     * {@code finish} to complete, then are cut short and answered with the same notice (waiting up
+     * to {@code answer} for those edits); then the gateway is closed.
+     */
+    public StopReport stop(Duration finish, Duration answer) {
+        InFlight.Drain drain;
+        try {
+            drain = inFlight.stop(finish, answer);
+        } finally {
+            close();
+        }
+        return new StopReport(drain.inFlight(), drain.finished(), drain.cut(), drain.allAnswered());
     }
 
     @Override

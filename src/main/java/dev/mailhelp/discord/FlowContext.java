@@ -12,19 +12,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /** What the interaction flows share: the engine, articles, checks, limits and threads. */
-record FlowContext(ConversationEngine conversation, ArticleLibrary articles, Map<String, Check> checks,
+record FlowContext(ConversationEngine conversation, Map<String, Check> checks,
                    CheckRateLimiter limiter, ScheduledExecutorService scheduler, ExecutorService work,
                    Duration progressInterval, Duration workTimeout, AttachmentReader attachments,
-                   Acknowledger acknowledger) {
+                   Acknowledger acknowledger, InFlight inFlight) {
+
+    /** The engine's current articles (a knowledge reload replaces them). */
+    ArticleLibrary articles() {
+        return conversation.knowledge().articles();
+    }
 
     /** Article id to its title in {@code locale} (the id itself when unknown). */
     Function<String, String> articleTitles(String locale) {
-        return id -> articles.get(id, locale).map(a -> a.title()).orElse(id);
+        return id -> articles().get(id, locale).map(a -> a.title()).orElse(id);
     }
 
     List<Reply.ArticleLink> articleLinks(List<dev.mailhelp.diagnosis.Finding> findings, String locale) {
         return findings.stream().map(dev.mailhelp.diagnosis.Finding::article).filter(a -> !a.isBlank()).distinct()
-                .map(id -> articles.get(id, locale)).flatMap(java.util.Optional::stream)
+                .map(id -> articles().get(id, locale)).flatMap(java.util.Optional::stream)
                 .map(a -> new Reply.ArticleLink(a.id(), a.title(), a.summary())).toList();
     }
 }

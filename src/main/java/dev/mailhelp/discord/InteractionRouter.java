@@ -21,16 +21,22 @@ import org.javacord.api.interaction.SlashCommandInteractionOption;
  */
 final class InteractionRouter {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InteractionRouter.class);
+
     private final Map<String, BiConsumer<SlashCommandInteraction, SlashCommandInteractionOption>> subcommands;
     private final Map<Action, BiConsumer<MessageComponentInteraction, CustomId>> components = new EnumMap<>(Action.class);
     private final Map<Action, BiConsumer<ModalInteraction, CustomId>> modals = new EnumMap<>(Action.class);
     private final ArticleFlow articles;
     private final LiveChecks checks;
     private final InteractionLanes lanes;
+    private final InFlight inFlight;
+    private final BotObserver observer;
 
     InteractionRouter(ConversationFlow conversation, LiveChecks checks, ArticleFlow articles, ShareFlow share,
-                      InteractionLanes lanes) {
+                      InteractionLanes lanes, InFlight inFlight, BotObserver observer) {
         this.lanes = lanes;
+        this.inFlight = inFlight;
+        this.observer = observer;
         this.articles = articles;
         this.checks = checks;
         subcommands = Map.of(
@@ -55,7 +61,9 @@ final class InteractionRouter {
     void attach(DiscordApi api) {
         api.addSlashCommandCreateListener(event -> {
             SlashCommandInteraction interaction = event.getSlashCommandInteraction();
-            guarded(interaction, "slash command", () -> {
+            String subName = interaction.getOptions().stream().findFirst().map(SlashCommandInteractionOption::getName)
+                    .filter(subcommands::containsKey).orElse("unknown");
+            guarded(interaction, "slash command", "slash." + subName, () -> {
                 Optional<SlashCommandInteractionOption> sub = interaction.getOptions().stream().findFirst();
                 var handler = sub.map(o -> subcommands.get(o.getName())).orElse(null);
                 if (!interaction.getCommandName().equals(CommandRegistration.COMMAND) || handler == null) {
@@ -67,7 +75,7 @@ final class InteractionRouter {
         });
         api.addMessageComponentCreateListener(event -> {
             MessageComponentInteraction interaction = event.getMessageComponentInteraction();
-            guarded(interaction, "component", () -> {
+            guarded(interaction, "component", "component." + kind(interaction.getCustomId()), () -> {
                 Optional<CustomId> id = CustomId.decode(interaction.getCustomId());
                 var handler = id.map(i -> components.get(i.action())).orElse(null);
                 if (handler == null) {
@@ -79,7 +87,7 @@ final class InteractionRouter {
         });
         api.addModalSubmitListener(event -> {
             ModalInteraction interaction = event.getModalInteraction();
-            guarded(interaction, "modal", () -> {
+            guarded(interaction, "modal", "modal." + kind(interaction.getCustomId()), () -> {
                 Optional<CustomId> id = CustomId.decode(interaction.getCustomId());
                 var handler = id.map(i -> modals.get(i.action())).orElse(null);
                 if (handler == null) {
@@ -89,10 +97,10 @@ final class InteractionRouter {
                 handler.accept(interaction, id.get());
             });
         });
-        api.addAutocompleteCreateListener(event -> guarded(event.getAutocompleteInteraction(), "autocomplete",
+        api.addAutocompleteCreateListener(event -> guarded(event.getAutocompleteInteraction(), "autocomplete", "autocomplete",
                 () -> articles.autocomplete(event.getAutocompleteInteraction())));
         api.addMessageContextMenuCommandListener(event -> guarded(event.getMessageContextMenuInteraction(),
-                "message command", () -> checks.diagnoseMessage(event.getMessageContextMenuInteraction())));
+                "message command", "message-command", () -> checks.diagnoseMessage(event.getMessageContextMenuInteraction())));
         long botId = api.getYourself().getId();
         api.addMessageCreateListener(event -> {
             try {
@@ -108,8 +116,25 @@ final class InteractionRouter {
         ImmediateReplies.notice(interaction, texts.get("unknown.title"), texts.get("unknown.text"));
     }
 
-    /** Runs a handler on the user's lane; if it throws before answering, the user gets the error reply. */
-    private void guarded(InteractionBase interaction, String what, Runnable handler) {
+    /** The action named in a custom id (a fixed set), never the rest of the id. */
+    private static String kind(String customId) {
+        return CustomId.decode(customId).map(id -> id.action().name().toLowerCase(java.util.Locale.ROOT)).orElse("unknown");
+    }
+
+    /**
+     * Runs a handler on the user's lane; if it throws before answering, the user gets the error
+     * reply. While the bot stops, new interactions are told to try again shortly instead.
+     */
+    private void guarded(InteractionBase interaction, String what, String kind, Runnable handler) {
+        observer.interaction(kind);
+        LOG.debug("interaction {} from {}", kind, PseudonymousId.of(interaction.getUser().getId()));
+        if (inFlight.stopping()) {
+            if (!(interaction instanceof org.javacord.api.interaction.AutocompleteInteraction)) {
+                inFlight.answering(ImmediateReplies.send(interaction, InFlight.stoppedView(LiveChecks.texts(interaction)))
+                        .exceptionally(error -> null));
+            }
+            return;
+        }
         lanes.run(interaction.getUser().getId(), () -> runGuarded(interaction, what, handler));
     }
 

@@ -241,19 +241,20 @@ final class LiveChecks {
         if (check == null) {
             outcome = CompletableFuture.failedFuture(new IllegalStateException("no check registered as " + target.checkId()));
         } else {
-            outcome = CompletableFuture.supplyAsync(
+            outcome = context.inFlight().cuttable(CompletableFuture.supplyAsync(
                     () -> check.run(new CheckRequest(target.facts(), texts.locale()), progress), context.work())
                     .thenCompose(stage -> stage.toCompletableFuture())
-                    .orTimeout(context.workTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    .orTimeout(context.workTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
         }
-        return outcome.handle((result, error) -> error == null
+        return context.inFlight().answering(outcome.handle((result, error) -> error == null
                         ? report(result, texts, target)
+                        : Failures.unwrap(error) instanceof InFlight.Stopped ? List.of(InFlight.stoppedView(texts))
                         : List.of(Failures.view(Failures.record("check " + target.checkId(), error), texts, List.of())))
                 .thenCompose(progress::finish)
                 .exceptionally(error -> {
                     Failures.record("showing a report", error);
                     return null;
-                });
+                }));
     }
 
     List<MessageView> report(CheckOutcome outcome, Texts texts, Target target) {

@@ -140,6 +140,24 @@ public final class DiscordSimulator implements AutoCloseable {
         return certificate.clientContext();
     }
 
+    /**
+     * Writes a PKCS#12 trust store holding the simulator's certificate, for a bot in another
+     * process ({@code -Djavax.net.ssl.trustStore=...}): it then trusts the simulator as it would
+     * trust Discord, without any trust-all switch.
+     */
+    public void writeTrustStore(java.nio.file.Path file, char[] password) {
+        try {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, password);
+            store.setCertificateEntry("discord-simulator", certificate.certificate());
+            try (var out = java.nio.file.Files.newOutputStream(file)) {
+                store.store(out, password);
+            }
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("could not write the simulator's trust store to " + file, e);
+        }
+    }
+
     // ---- what happened ---------------------------------------------------------------------
 
     /** Broken rules: late or double acknowledgements, expired tokens, unknown hosts or endpoints. */
