@@ -292,23 +292,30 @@ public final class BounceRules {
 
     /** Reason for an exact status code, or for its class-free form {@code X.s.d}. */
     Optional<String> reasonForStatus(String status) {
-        if (status == null || status.length() < 5) {
-            return Optional.empty();
-        }
-        String exact = statusCodes.get(status);
-        if (exact != null) {
-            return Optional.of(exact);
-        }
-        return Optional.ofNullable(statusCodes.get("X" + status.substring(1)));
+        return statusRule(status).map(Map.Entry::getValue);
     }
 
-    /** Status codes precise enough to win over the server's words (5.1.2, 5.2.2, 5.7.26, ...). */
-    Optional<String> reasonForStrongStatus(String status) {
+    /** The statusCodes entry (key, reason) for a status: exact first, then {@code X.s.d}. */
+    Optional<Map.Entry<String, String>> statusRule(String status) {
+        return entry(statusCodes, status);
+    }
+
+    /** The strongStatusCodes entry: status codes precise enough to win over the server's words (5.1.2, 5.2.2, 5.7.26, ...). */
+    Optional<Map.Entry<String, String>> strongStatusRule(String status) {
+        return entry(strongStatusCodes, status);
+    }
+
+    private static Optional<Map.Entry<String, String>> entry(Map<String, String> map, String status) {
         if (status == null || status.length() < 5) {
             return Optional.empty();
         }
-        String exact = strongStatusCodes.get(status);
-        return Optional.ofNullable(exact != null ? exact : strongStatusCodes.get("X" + status.substring(1)));
+        String exact = map.get(status);
+        if (exact != null) {
+            return Optional.of(Map.entry(status, exact));
+        }
+        String key = "X" + status.substring(1);
+        String any = map.get(key);
+        return any == null ? Optional.empty() : Optional.of(Map.entry(key, any));
     }
 
     /** True when the text says the failure was temporary (for the class of a made-up status). */
