@@ -64,6 +64,18 @@ final class BounceClassifier {
         if (strong.isPresent()) {
             return new Decision(strong.get(), "");
         }
+        // A provider's wrapper ("did not accept our requests to connect … [mx: 550 5.7.1 … blocked
+        // using zen.spamhaus.org]") quotes the receiving server's reply: that reply says what
+        // happened, the wrapper only how the provider reports it.
+        // Only known wrappers: Postfix's "server refused to talk to me: 421 …" or qmail's "my name
+        // was rejected … said: 501 …" are the reporting MTA's own reading of the stage, not a wrapper.
+        String inner = rules.wrapperPhrases().stream().anyMatch(p -> p.matches(diag)) ? StatusCodes.innerReply(diag) : "";
+        if (!inner.isEmpty()) {
+            Optional<String> byInner = phrase(inner, rules.phraseGroups());
+            if (byInner.isPresent()) {
+                return new Decision(byInner.get(), "", true);
+            }
+        }
         Optional<String> byPhrase = phrase(diag, rules.phraseGroups());
         if (byPhrase.isPresent()) {
             return new Decision(byPhrase.get(), "", true);

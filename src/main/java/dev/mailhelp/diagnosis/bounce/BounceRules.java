@@ -94,6 +94,8 @@ public final class BounceRules {
     private final List<EvidenceRule> evidenceRules;
     private final List<Phrase> temporaryPhrases;
     private final List<Phrase> feedbackSubjects;
+    private List<Phrase> wrapperPhrases = List.of();
+    private Map<String, LocalizedText> texts = Map.of();
     private final Map<String, String> replyCodes;
     private final List<ProviderCode> providerCodes;
     private final List<ProviderMarker> providers;
@@ -214,7 +216,38 @@ public final class BounceRules {
                 phrases(r.returnedMessageMarkers), phrases(r.autoReplySubjects), Map.copyOf(pseudo),
                 Map.copyOf(feedback), Map.copyOf(checkedMap(r.strongStatusCodes, reasons, "strongStatusCodes")),
                 commandRules(r.commandRules, reasons), phrases(r.temporaryPhrases),
-                phrases(r.feedbackSubjects), evidenceRules(r.evidenceRules, reasons));
+                phrases(r.feedbackSubjects), evidenceRules(r.evidenceRules, reasons)).withWrappers(phrases(r.wrapperPhrases)).withTexts(texts(r.texts));
+    }
+
+    private BounceRules withWrappers(List<Phrase> wrappers) {
+        this.wrapperPhrases = wrappers;
+        return this;
+    }
+
+    private BounceRules withTexts(Map<String, LocalizedText> texts) {
+        this.texts = texts;
+        return this;
+    }
+
+    /** Texts the reader itself shows; each needs en and zh-TW. */
+    private static final List<String> TEXT_KEYS = List.of("listCapped");
+
+    private static Map<String, LocalizedText> texts(Map<String, Map<String, String>> yaml) throws BounceRulesException {
+        Map<String, LocalizedText> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, String>> e : nn(yaml).entrySet()) {
+            out.put(e.getKey(), text(e.getValue(), "texts " + e.getKey()));
+        }
+        for (String needed : TEXT_KEYS) {
+            if (!out.containsKey(needed)) {
+                throw new BounceRulesException("texts: '" + needed + "' is missing; the reader itself uses it");
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /** A text the reader shows, by key (see {@code texts:} in bounce-rules.yaml). */
+    LocalizedText text(String key) {
+        return texts.get(key);
     }
 
     private static List<PhraseGroup> groups(List<Map<String, List<String>>> yaml, Map<String, ReasonInfo> reasons,
@@ -367,6 +400,11 @@ public final class BounceRules {
         return temporaryPhrases.stream().anyMatch(p -> p.matches(n));
     }
 
+    /** Providers' wrapper sentences around a quoted reply of the receiving server. */
+    List<Phrase> wrapperPhrases() {
+        return wrapperPhrases;
+    }
+
     List<Phrase> feedbackSubjects() {
         return feedbackSubjects;
     }
@@ -420,6 +458,8 @@ public final class BounceRules {
         public List<EvidenceRuleYaml> evidenceRules;
         public List<String> temporaryPhrases;
         public List<String> feedbackSubjects;
+        public List<String> wrapperPhrases;
+        public Map<String, Map<String, String>> texts;
         public Map<String, String> replyCodes;
         public List<ProviderYaml> providers;
         public List<String> returnedMessageMarkers;
