@@ -63,6 +63,9 @@ public final class CheckIpCommand implements Callable<Integer> {
         this.settings = settings;
     }
 
+    @picocli.CommandLine.Mixin
+    Language language = new Language();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +75,9 @@ public final class CheckIpCommand implements Callable<Integer> {
         DnsSettings dnsSettings;
         BlocklistCatalogue catalogue;
         BlocklistChecker checker;
+        Language.ReportTexts texts;
         try {
+            texts = Language.texts(language.locale(), Optional.of(knowledgeDir));
             ip = ReverseNames.parseAddress(address);
             dnsSettings = dns == null ? DnsSettings.fromEnvironment(env) : DnsSettings.forServer(DnsSettings.parseServer(dns));
             catalogue = BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME));
@@ -92,7 +97,7 @@ public final class CheckIpCommand implements Callable<Integer> {
         }
         List<ListResult> results = checker.checkAddress(ip, dev.mailhelp.diagnosis.ProgressListener.NONE).join();
         Report report = new Report(ip.getHostAddress(), checker.findings(results), (System.nanoTime() - start) / 1_000_000);
-        ReportPrinter.print(report, json, out);
+        ReportPrinter.print(report, json, out, texts);
         return report.exitCode();
     }
 }

@@ -103,15 +103,20 @@ public final class CheckSmtpCommand implements Callable<Integer> {
         this.config = config;
     }
 
+    @picocli.CommandLine.Mixin
+    Language language = new Language();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Config config = this.config != null ? this.config : Config.fromWiring(global.wiring(), err);
         SmtpTarget parsed;
+        Language.ReportTexts texts;
         try {
+            texts = Language.texts(language.locale(), java.util.Optional.ofNullable(global.knowledge));
             parsed = SmtpTarget.parse(target);
-        } catch (InvalidTargetException e) {
+        } catch (IllegalArgumentException e) {
             err.println("mailhelp check smtp: " + e.getMessage());
             err.flush();
             return ExitCode.USAGE;
@@ -134,9 +139,9 @@ public final class CheckSmtpCommand implements Callable<Integer> {
             SmtpProbe probe = new SmtpProbe(new AddressGuard(lenient, config.mailPorts()), resolver, config.settings(), io);
             SmtpProbeResult result = probe.probe(ProbeRequest.of(parsed), p -> { }).toCompletableFuture().join();
             List<Finding> findings = new SmtpDiagnosis(config.providers(), config.settings().slowGreeting())
-                    .diagnose(result, java.util.Locale.getDefault().toLanguageTag());
+                    .diagnose(result, texts.locale());
             Report report = new Report(parsed.display(), findings, result.elapsedMs());
-            ReportPrinter.print(report, json, out);
+            ReportPrinter.print(report, json, out, texts);
             if (result.vetting() instanceof Vetting.Refused) {
                 return ExitCode.USAGE;
             }

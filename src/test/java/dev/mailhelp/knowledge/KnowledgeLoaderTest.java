@@ -153,21 +153,21 @@ class KnowledgeLoaderTest {
     void unknownKeyAndMissingExplanationOfAFindingAreReportedWithTheirLines() throws Exception {
         KnowledgeFixture.copyTo(dir);
         KnowledgeFixture.edit(dir, "findings.yaml", "spf.missing:\n  title:", "spf.missing:\n  titel:");
-        KnowledgeFixture.edit(dir, "findings.yaml", "mx.ok:\n  title: {en: \"MX records found\", zh-TW: \"找到 MX 紀錄\"}\n  explain:",
-                "mx.ok:\n  title: {en: \"MX records found\", zh-TW: \"找到 MX 紀錄\"}\n  explian:");
+        KnowledgeFixture.edit(dir, "findings.yaml", "blocklist.not-covered:\n  title: {en: \"This list does not cover it\", zh-TW: \"此黑名單不涵蓋這個項目\"}\n  explain:",
+                "blocklist.not-covered:\n  title: {en: \"This list does not cover it\", zh-TW: \"此黑名單不涵蓋這個項目\"}\n  explian:");
         String problems = all(load());
         int titel = lineOf("findings.yaml", "  titel:");
         assertTrue(problems.contains("findings.yaml:" + titel + ":3: unknown key \"titel\" in finding \"spf.missing\"; "
                 + "expected one of [explain, fix, title]"), problems);
         assertTrue(problems.contains("finding \"spf.missing\" has no \"title\""), problems);
-        assertTrue(problems.contains("finding \"mx.ok\" has no \"explain\"; expected a text per language"), problems);
+        assertTrue(problems.contains("finding \"blocklist.not-covered\" has no \"explain\"; expected a text per language"), problems);
     }
 
     @Test
     void tooLongTitleBadCodeAndMissingFileAreReported() throws Exception {
         KnowledgeFixture.copyTo(dir);
         KnowledgeFixture.edit(dir, "findings.yaml", "title: {en: \"Not listed\"", "title: {en: \"" + "x".repeat(81) + "\"");
-        KnowledgeFixture.edit(dir, "findings.yaml", "\nmx.ok:", "\nMX OK:");
+        KnowledgeFixture.edit(dir, "findings.yaml", "\nblocklist.not-covered:", "\nMX OK:");
         String problems = all(load());
         assertTrue(problems.contains("\"title\" (en) of finding \"blocklist.not-listed\" is 81 characters long; at most 80 fit"), problems);
         assertTrue(problems.contains("findings.yaml:" + lineOf("findings.yaml", "MX OK:") + ":1: \"MX OK\" is not a finding code"),
