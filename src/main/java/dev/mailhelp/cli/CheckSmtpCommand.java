@@ -115,9 +115,15 @@ public final class CheckSmtpCommand implements Callable<Integer> {
         Language.ReportTexts texts;
         try {
             texts = Language.texts(language.locale(), java.util.Optional.ofNullable(global.knowledge));
-            parsed = SmtpTarget.parse(target);
         } catch (IllegalArgumentException e) {
             err.println("mailhelp check smtp: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        try {
+            parsed = SmtpTarget.parse(target);
+        } catch (InvalidTargetException e) {
+            err.println("mailhelp check smtp: " + InputErrorText.of(e));
             err.flush();
             return ExitCode.USAGE;
         }

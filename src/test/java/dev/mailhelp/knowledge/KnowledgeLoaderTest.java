@@ -175,4 +175,35 @@ class KnowledgeLoaderTest {
         java.nio.file.Files.delete(dir.resolve("findings.yaml"));
         assertTrue(all(load()).contains("findings.yaml: file is missing from"), all(load()));
     }
+
+    @Test
+    void catalogueProblemsArePointedAtWithFileLineAndColumn() throws Exception {
+        KnowledgeFixture.copyTo(dir);
+        // A broken pattern, a value the English text does not use, a mainland term, a key only in zh-TW.
+        KnowledgeFixture.edit(dir, "catalogue/zh-TW.yaml", "mx.ok:\n  message: \"{domain} 在以下伺服器接收郵件：{exchanges}。\"",
+                "mx.ok:\n  message: \"{domain 在以下伺服器接收郵件：{exchanges}。\"");
+        KnowledgeFixture.edit(dir, "catalogue/zh-TW.yaml", "message: \"從 MX 紀錄可看出 {domain} 使用 {provider} 處理郵件。\"",
+                "message: \"從 MX 紀錄可看出 {domain} 使用 {vendor} 處理郵件。\"");
+        KnowledgeFixture.edit(dir, "catalogue/zh-TW.yaml", "fix: \"請刪除指向「.」的 MX 紀錄。\"", "fix: \"請刪除指向「.」的 MX 紀錄，再檢查域名。\"");
+        KnowledgeFixture.edit(dir, "catalogue/zh-TW.yaml", "\nmx.ok:", "\nmx.extra: \"多出來的\"\nmx.ok:");
+        String problems = all(load());
+        int ok = lineOf("catalogue/zh-TW.yaml", "{domain 在以下");
+        assertTrue(problems.contains("catalogue/zh-TW.yaml:" + ok + ":12: \"message\" of \"mx.ok\" is not a valid ICU MessageFormat pattern"),
+                problems);
+        assertTrue(problems.contains("\"message\" of \"mx.provider\" uses the values [domain, vendor] but the English text uses "
+                + "[domain, provider]; they must match"), problems);
+        int fix = lineOf("catalogue/zh-TW.yaml", "再檢查域名");
+        assertTrue(problems.contains("catalogue/zh-TW.yaml:" + fix + ":8: \"fix\" of \"mx.null-mixed\": mainland term \"域名\"; "
+                + "in Taiwan write \"網域\""), problems);
+        assertTrue(problems.contains("catalogue/zh-TW.yaml:" + lineOf("catalogue/zh-TW.yaml", "mx.extra:")
+                + ":1: \"mx.extra\" has no English entry"), problems);
+    }
+
+    @Test
+    void aKeyMissingFromOneLanguageIsReported() throws Exception {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "catalogue/zh-TW.yaml", "mx.provider:\n  message: \"從 MX 紀錄可看出 {domain} 使用 {provider} 處理郵件。\"\n", "");
+        String problems = all(load());
+        assertTrue(problems.contains("catalogue/zh-TW.yaml: missing translation: \"mx.provider\" (catalogue/en.yaml:"), problems);
+    }
 }

@@ -8,6 +8,7 @@ import dev.mailhelp.diagnosis.provider.KnownProvider;
 import dev.mailhelp.diagnosis.provider.MailProviders;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
+import dev.mailhelp.input.SpecialUseName;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -140,6 +141,14 @@ public final class MxCheck {
                     .with("address", bare).with("preference", String.valueOf(preference))
                     .evidence(domain + " MX " + preference + " " + host));
             return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Optional<SpecialUseName> special = SpecialUseName.of(host);
+        if (special.isPresent()) {
+            // Never asked: a special-use name has no public address, and asking may leak it.
+            out.add(finding(Severity.FAIL, "mx.special-use").with("domain", domain).with("host", host)
+                    .with("suffix", special.get().suffix()).with("preference", String.valueOf(preference))
+                    .evidence(domain + " MX " + preference + " " + host));
+            return CompletableFuture.completedFuture(Optional.of(new MailExchange(host, preference, List.of())));
         }
         Name name;
         try {
