@@ -72,6 +72,13 @@ class FindingTextsCoverageTest {
                 }
             }
         }
+        // Phrases and interface sentences of the catalogues (single texts, no message) are not codes.
+        Catalogue catalogue = dev.mailhelp.knowledge.KnowledgeLoader.loadCatalogue(Path.of("knowledge"));
+        for (String key : catalogue.keys(Locales.ENGLISH)) {
+            if (!catalogue.has(key, Catalogue.MESSAGE)) {
+                keys.add(key);
+            }
+        }
         assertTrue(keys.size() > 10, "no interface texts found; expected knowledge/messages.yaml");
         return keys;
     }

@@ -132,21 +132,21 @@ class KnowledgeLoaderTest {
     void findingTextsLoadWithTheFixture() {
         KnowledgeFixture.copyTo(dir);
         FindingTexts texts = KnowledgeLoader.loadValid(dir, KnowledgeFixture.EXPECTATIONS).findingTexts();
-        FindingTexts.Entry missing = texts.get("dmarc.missing").orElseThrow();
-        assertEquals("No DMARC record", missing.title().in("en"));
+        FindingTexts.Entry missing = texts.get("blocklist.bad-address").orElseThrow();
+        assertEquals("Not a valid IP address", missing.title().in("en"));
         assertTrue(missing.fix().isPresent());
-        assertTrue(texts.get("dmarc.inherited").orElseThrow().fix().isEmpty());
+        assertTrue(texts.get("blocklist.addresses").orElseThrow().fix().isEmpty());
     }
 
     @Test
     void findingWithoutZhTwTitleIsReportedWithItsLine() throws Exception {
         KnowledgeFixture.copyTo(dir);
-        KnowledgeFixture.edit(dir, "findings.yaml", "title: {en: \"No DMARC record\", zh-TW: \"找不到 DMARC 紀錄\"}",
-                "title: {en: \"No DMARC record\"}");
-        int line = lineOf("findings.yaml", "title: {en: \"No DMARC record\"}");
+        KnowledgeFixture.edit(dir, "findings.yaml", "title: {en: \"Not a valid IP address\", zh-TW: \"不是有效的 IP 位址\"}",
+                "title: {en: \"Not a valid IP address\"}");
+        int line = lineOf("findings.yaml", "title: {en: \"Not a valid IP address\"}");
         String problems = all(load());
         assertTrue(problems.contains("findings.yaml:" + line + ":")
-                && problems.contains("missing translation: \"title\" of finding \"dmarc.missing\" has no zh-TW text"), problems);
+                && problems.contains("missing translation: \"title\" of finding \"blocklist.bad-address\" has no zh-TW text"), problems);
     }
 
     @Test
