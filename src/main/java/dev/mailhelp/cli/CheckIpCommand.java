@@ -5,7 +5,8 @@ import dev.mailhelp.diagnosis.blocklist.BlocklistChecker;
 import dev.mailhelp.diagnosis.blocklist.CatalogueException;
 import dev.mailhelp.diagnosis.blocklist.ListResult;
 import dev.mailhelp.dns.DnsSettings;
-import dev.mailhelp.dns.ReverseNames;
+import dev.mailhelp.input.InputParser;
+import dev.mailhelp.input.InvalidInputException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -70,10 +71,14 @@ public final class CheckIpCommand implements Callable<Integer> {
         InetAddress ip;
         BlocklistChecker checker;
         try {
-            ip = ReverseNames.parseAddress(address);
+            ip = InputParser.address(address).orElseThrow(InvalidInputException::new);
             Optional<InetSocketAddress> server = dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns));
             checker = checkers.checker(server, lists);
-        } catch (IllegalArgumentException | CatalogueException e) {
+        } catch (IllegalArgumentException e) {
+            err.println("mailhelp check ip: " + InputErrorText.of(e));
+            err.flush();
+            return ExitCode.USAGE;
+        } catch (CatalogueException e) {
             err.println("mailhelp check ip: " + e.getMessage());
             err.flush();
             return ExitCode.USAGE;

@@ -20,6 +20,7 @@ public final class CommandFactory implements CommandLine.IFactory {
 
     public CommandFactory(Wiring root) {
         this.root = root;
+        InputErrorText.useKnowledge(root.knowledgeDir());
     }
 
     /** The whole command line on this root, with mailhelp's exit codes for usage and unexpected errors. */
