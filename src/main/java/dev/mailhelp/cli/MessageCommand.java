@@ -70,10 +70,6 @@ public final class MessageCommand implements Callable<Integer> {
     private final Function<String, DnsClient> dnsClients;
     private final InputStream stdin;
 
-    public MessageCommand() {
-        this(SpfCommand::dnsClient, System.in);
-    }
-
     public MessageCommand(Function<String, DnsClient> dnsClients, InputStream stdin) {
         this.dnsClients = dnsClients;
         this.stdin = stdin;
