@@ -138,6 +138,20 @@ class ConversationEdgesTest {
         assertTrue(u.last.ackMillis().orElseThrow() < 3000);
     }
 
+    /** Issue 16: sharing a later step posted the welcome screen (the message as first sent). */
+    @Test
+    void shareInChannelPostsTheCurrentStep() {
+        SimulatedUser u = new SimulatedUser(fixture.sim, "sharer", "en-US");
+        u.start();
+        u.choose(1);
+        assertEquals("auth-situation", u.node());
+        SimInteraction share = fixture.sim.clickButtonLabelled(u.user, "en-US", u.shown, "Share in channel");
+        ShownMessage shared = share.awaitFollowups(1).get(0);
+        assertFalse(shared.ephemeral());
+        assertEquals(LiveChecksTest.embedsWithoutFooter(u.shown), LiveChecksTest.embedsWithoutFooter(shared));
+        assertTrue(shared.buttons().isEmpty(), "no buttons in the shared copy");
+    }
+
     @Test
     void backAndStartOver() {
         SimulatedUser u = atDomainInput("navigator", "en-US");
