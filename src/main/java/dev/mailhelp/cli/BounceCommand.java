@@ -130,7 +130,8 @@ public final class BounceCommand implements Callable<Integer> {
     }
 
     private byte[] read() throws IOException {
-        // One byte more than the reader accepts, so that "too large" is reported with its size.
+        // One byte more than the reader reads: it then knows the input is over its limit (and leaves
+        // out a large returned original, the only part of a real bounce that makes it that big).
         int cap = 512 * 1024 + 1;
         if (file.equals("-")) {
             return stdin.readNBytes(cap);
@@ -157,6 +158,11 @@ public final class BounceCommand implements Callable<Integer> {
         facts.put("senderDomain", report.senderDomain());
         facts.put("sendingIp", report.sendingIp());
         facts.put("provider", report.provider());
+        root.put("recipientCount", report.recipientCount());
+        root.put("listCapped", report.listCapped());
+        if (report.capNote() != null) {
+            root.put("listNote", report.capNote().in(lang));
+        }
         ArrayNode results = root.putArray("results");
         for (RecipientResult r : report.results()) {
             ObjectNode n = results.addObject();

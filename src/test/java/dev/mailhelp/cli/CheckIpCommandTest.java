@@ -74,10 +74,18 @@ class CheckIpCommandTest {
     }
 
     @Test
-    void listThatCannotBeCheckedExitsThree() {
+    void onlyListThatCannotBeCheckedExitsThree() {
         server.setFault(TestDnsServer.name("1.2.0.192.bl.spamcop.net"), TestDnsServer.Fault.SERVFAIL);
-        assertEquals(ExitCode.COULD_NOT_CHECK, run("192.0.2.1", "--dns", server.hostPort()));
-        assertTrue(out.toString().contains("Could not check 192.0.2.1 on SpamCop"), out.toString());
+        assertEquals(ExitCode.COULD_NOT_CHECK, run("192.0.2.1", "--list", "spamcop", "--dns", server.hostPort()));
+        assertTrue(out.toString().contains("Could not check 192.0.2.1 on 1 blocklist (SpamCop Blocking List)"), out.toString());
+    }
+
+    @Test
+    void oneListThatCannotBeCheckedDoesNotDecideTheResult() {
+        server.setFault(TestDnsServer.name("1.2.0.192.bl.spamcop.net"), TestDnsServer.Fault.SERVFAIL);
+        assertEquals(ExitCode.OK, run("192.0.2.1", "--dns", server.hostPort()));
+        assertTrue(out.toString().contains("Could not check 192.0.2.1 on 1 blocklist (SpamCop Blocking List)"), out.toString());
+        assertTrue(out.toString().contains("that were answered"), out.toString());
     }
 
     @Test

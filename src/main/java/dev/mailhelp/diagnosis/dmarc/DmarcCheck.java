@@ -305,8 +305,10 @@ public final class DmarcCheck {
         }
         return dns.query(name, Type.TXT).thenApply(result -> {
             if (result instanceof DnsResult.Failure) {
-                return Optional.of(couldNotCheck(LookupText.couldNotLookUp((DnsResult.Failure) result)
-                        + " Whether " + dest + " accepts DMARC reports for " + policyDomain + " is unknown.", LookupText.describe(result)));
+                // an optional detail (issue #12): its failure leaves the detail missing, the DMARC verdict stands
+                return Optional.of(finding(Severity.INFO, "dmarc.rua-unknown", LookupText.couldNotLookUp(
+                        (DnsResult.Failure) result) + " Whether " + dest + " accepts DMARC reports for " + policyDomain
+                        + " is unknown; the rest of the DMARC check is not affected.", LookupText.describe(result), ""));
             }
             boolean ok = TxtStrings.of(result).stream().anyMatch(DmarcRecordParser::isDmarc);
             if (ok) {
