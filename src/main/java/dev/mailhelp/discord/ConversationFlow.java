@@ -180,7 +180,8 @@ final class ConversationFlow {
                 .handle((step, error) -> {
                     if (error == null) {
                         step.input().ifPresentOrElse(r -> lastInput.put(key, r), () -> lastInput.invalidate(key));
-                        return StepRenderer.render(step, texts, context.articleTitles(texts.locale()));
+                        return StepRenderer.render(step, texts, context.articleTitles(texts.locale()),
+                                context.conversation().knowledge().tree().start());
                     }
                     return List.of(failure(error, texts));
                 })
