@@ -1,5 +1,6 @@
 package dev.mailhelp.cli;
 
+import dev.mailhelp.config.Environment;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,10 +20,17 @@ public final class MailhelpCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Environment env;
+
+    /** @param env the root's environment (a configured token starts the bot) */
+    public MailhelpCommand(Environment env) {
+        this.env = env;
+    }
+
     @Override
     public Integer call() {
         CommandLine cmd = spec.commandLine();
-        boolean hasToken = GlobalOptions.environment().get("DISCORD_TOKEN").isPresent();
+        boolean hasToken = env.get("DISCORD_TOKEN").isPresent();
         return cmd.getSubcommands().get(hasToken ? "discord" : "console").execute();
     }
 }
