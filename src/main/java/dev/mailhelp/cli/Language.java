@@ -60,7 +60,7 @@ public final class Language {
     /** The texts of {@code locale} from the knowledge folder ({@code --knowledge}, else the usual place). */
     public static ReportTexts texts(String locale, Optional<Path> knowledge) {
         Path cwd = Path.of("").toAbsolutePath();
-        Path dir = KnowledgeLocation.resolve(knowledge, Environment.load(cwd), cwd);
+        Path dir = KnowledgeLocation.resolve(knowledge, Environment.load(cwd, System.getenv()), cwd);
         Catalogue catalogue = KnowledgeLoader.loadCatalogue(dir);
         FindingTexts legacy = KnowledgeLoader.loadFindingTexts(dir);
         return new ReportTexts(locale, catalogue, new FindingLocalizer(legacy, catalogue));
