@@ -1,6 +1,7 @@
 package dev.mailhelp.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailhelp.Wiring;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,6 @@ import dev.mailhelp.diagnosis.Report;
 import dev.mailhelp.diagnosis.bounce.BounceCheck;
 import dev.mailhelp.diagnosis.bounce.BounceReader;
 import dev.mailhelp.diagnosis.bounce.BounceReport;
-import dev.mailhelp.diagnosis.bounce.BounceRules;
 import dev.mailhelp.diagnosis.bounce.BounceRulesException;
 import dev.mailhelp.diagnosis.bounce.RecipientResult;
 import dev.mailhelp.diagnosis.bounce.UnreadableBounceException;
@@ -54,17 +54,12 @@ public final class BounceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    private final Wiring root;
     private final InputStream stdin;
-    private BounceReader reader;
 
-    /** For the root command: reads standard input for '-', rules from --knowledge. */
-    public BounceCommand() {
-        this(null, System.in);
-    }
-
-    /** With a reader already built (the composition root shares one) and a stdin for '-'. */
-    public BounceCommand(BounceReader reader, InputStream stdin) {
-        this.reader = reader;
+    /** The reader comes from the composition root (on the {@code --knowledge} folder when given); '-' reads {@code stdin}. */
+    public BounceCommand(Wiring root, InputStream stdin) {
+        this.root = root;
         this.stdin = stdin;
     }
 
@@ -72,12 +67,9 @@ public final class BounceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        BounceReader reader;
         try {
-            if (reader == null) {
-                Path cwd = Path.of("").toAbsolutePath();
-                reader = new BounceReader(BounceRules.load(dev.mailhelp.config.KnowledgeLocation.resolve(
-                        java.util.Optional.ofNullable(knowledge), dev.mailhelp.config.Environment.load(cwd), cwd)));
-            }
+            reader = root.withKnowledge(java.util.Optional.ofNullable(knowledge)).bounceReader();
         } catch (BounceRulesException e) {
             err.println("mailhelp bounce: " + e.getMessage());
             err.flush();
@@ -130,7 +122,8 @@ public final class BounceCommand implements Callable<Integer> {
     }
 
     private byte[] read() throws IOException {
-        // One byte more than the reader accepts, so that "too large" is reported with its size.
+        // One byte more than the reader reads: it then knows the input is over its limit (and leaves
+        // out a large returned original, the only part of a real bounce that makes it that big).
         int cap = 512 * 1024 + 1;
         if (file.equals("-")) {
             return stdin.readNBytes(cap);
@@ -157,6 +150,11 @@ public final class BounceCommand implements Callable<Integer> {
         facts.put("senderDomain", report.senderDomain());
         facts.put("sendingIp", report.sendingIp());
         facts.put("provider", report.provider());
+        root.put("recipientCount", report.recipientCount());
+        root.put("listCapped", report.listCapped());
+        if (report.capNote() != null) {
+            root.put("listNote", report.capNote().in(lang));
+        }
         ArrayNode results = root.putArray("results");
         for (RecipientResult r : report.results()) {
             ObjectNode n = results.addObject();

@@ -1,19 +1,16 @@
 package dev.mailhelp.cli;
 
 import dev.mailhelp.diagnosis.Report;
-import dev.mailhelp.diagnosis.blocklist.BlocklistCatalogue;
 import dev.mailhelp.diagnosis.blocklist.BlocklistChecker;
-import dev.mailhelp.diagnosis.blocklist.BlocklistSettings;
 import dev.mailhelp.diagnosis.blocklist.CatalogueException;
 import dev.mailhelp.diagnosis.blocklist.ListResult;
-import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsSettings;
-import dev.mailhelp.dns.ReverseNames;
+import dev.mailhelp.input.InputParser;
+import dev.mailhelp.input.InvalidInputException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.nio.file.Path;
+import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,20 +45,26 @@ public final class CheckIpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Map<String, String> env;
-    private final Path knowledgeDir;
-    private final BlocklistSettings settings;
-
-    /** As the application runs it: the real environment's settings and the catalogue in {@code knowledgeDir}. */
-    public CheckIpCommand(Map<String, String> env, Path knowledgeDir) {
-        this(env, knowledgeDir, BlocklistSettings.defaults());
+    /** Builds the checker for a resolver ({@code --dns}, else the configured one) and the lists asked for. */
+    @FunctionalInterface
+    public interface Checkers {
+        /**
+         * @param lists list ids; empty means the lists marked default_on
+         * @throws CatalogueException when blocklists.yaml cannot be used
+         * @throws IllegalArgumentException when a setting (e.g. MAILHELP_DNS) or a list id is wrong
+         */
+        BlocklistChecker checker(Optional<InetSocketAddress> server, List<String> lists);
     }
 
-    public CheckIpCommand(Map<String, String> env, Path knowledgeDir, BlocklistSettings settings) {
-        this.env = Map.copyOf(env);
-        this.knowledgeDir = knowledgeDir;
-        this.settings = settings;
+    private final Checkers checkers;
+
+    /** @param checkers the composition root's blocklist checkers ({@code Wiring::blocklistChecker}) */
+    public CheckIpCommand(Checkers checkers) {
+        this.checkers = checkers;
     }
+
+    @picocli.CommandLine.Mixin
+    Language language = new Language();
 
     @Override
     public Integer call() {
@@ -69,15 +72,18 @@ public final class CheckIpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         InetAddress ip;
-        DnsSettings dnsSettings;
-        BlocklistCatalogue catalogue;
         BlocklistChecker checker;
+        Language.ReportTexts texts;
         try {
-            ip = ReverseNames.parseAddress(address);
-            dnsSettings = dns == null ? DnsSettings.fromEnvironment(env) : DnsSettings.forServer(DnsSettings.parseServer(dns));
-            catalogue = BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME));
-            checker = new BlocklistChecker(new AsyncDnsClient(dnsSettings), catalogue, settings.withLists(lists), env);
-        } catch (IllegalArgumentException | CatalogueException e) {
+            texts = Language.texts(language.locale(), Optional.empty());
+            ip = InputParser.address(address).orElseThrow(InvalidInputException::new);
+            Optional<InetSocketAddress> server = dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns));
+            checker = checkers.checker(server, lists);
+        } catch (IllegalArgumentException e) {
+            err.println("mailhelp check ip: " + InputErrorText.of(e));
+            err.flush();
+            return ExitCode.USAGE;
+        } catch (CatalogueException e) {
             err.println("mailhelp check ip: " + e.getMessage());
             err.flush();
             return ExitCode.USAGE;
@@ -92,7 +98,7 @@ public final class CheckIpCommand implements Callable<Integer> {
         }
         List<ListResult> results = checker.checkAddress(ip, dev.mailhelp.diagnosis.ProgressListener.NONE).join();
         Report report = new Report(ip.getHostAddress(), checker.findings(results), (System.nanoTime() - start) / 1_000_000);
-        ReportPrinter.print(report, json, out);
+        ReportPrinter.print(report, json, out, texts);
         return report.exitCode();
     }
 }

@@ -57,10 +57,16 @@ public final class DiscordCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Wiring root;
+
+    public DiscordCommand(Wiring root) {
+        this.root = root;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        Environment env = GlobalOptions.environment();
+        Environment env = root.environment();
         ServiceSettings service;
         DiscordConfig config;
         try {
@@ -70,7 +76,7 @@ public final class DiscordCommand implements Callable<Integer> {
             return usage(err, e.getMessage());
         }
         Optional<ServiceMetrics> metrics = service.http().map(a -> new ServiceMetrics());
-        Wiring wiring = global.wiring(env, metrics);
+        Wiring wiring = metrics.map(global.on(root)::observedBy).orElseGet(() -> global.on(root));
         ConversationEngine engine;
         try {
             engine = wiring.engine(wiring.knowledge());
@@ -96,7 +102,7 @@ public final class DiscordCommand implements Callable<Integer> {
         Signals.on("HUP", reloader::reload);
         Optional<HealthServer> health;
         try {
-            health = health(service, metrics, bot, engine, wiring.dnsClient(Optional.empty()));
+            health = health(service, metrics, bot, engine, wiring.dns());
         } catch (IOException e) {
             bot.close();
             err.println("mailhelp discord: could not open the health port " + service.http().orElseThrow() + ": " + e.getMessage()

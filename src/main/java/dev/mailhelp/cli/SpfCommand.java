@@ -1,24 +1,25 @@
 package dev.mailhelp.cli;
 
-import com.google.common.net.InetAddresses;
+import dev.mailhelp.config.DurationText;
 import dev.mailhelp.diagnosis.spf.SpfEvaluation;
 import dev.mailhelp.diagnosis.spf.SpfEvaluator;
 import dev.mailhelp.diagnosis.spf.SpfResult;
-import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
+import dev.mailhelp.input.InputParser;
+import dev.mailhelp.input.InputProblem;
+import dev.mailhelp.input.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.IDN;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,13 @@ import picocli.CommandLine.Spec;
 public final class SpfCommand implements Callable<Integer> {
 
     /** RFC 7208 4.6.4: a time limit on check_host() "SHOULD allow at least 20 seconds". */
-    static final int DEFAULT_TIMEOUT_SECONDS = 20;
+    static final String DEFAULT_TIMEOUT_SECONDS = "20";
+
+    /** Shortest budget taken: below 0.1 s not even a cached answer reliably makes it back. */
+    static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+
+    /** Longest budget taken: 10 minutes, far past anything a working DNS needs. */
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
 
     /** Connections evaluated at once in batch mode (output order is kept). */
     static final int BATCH_IN_FLIGHT = 64;
@@ -64,8 +71,11 @@ public final class SpfCommand implements Callable<Integer> {
     @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "DNS server to ask (default: MAILHELP_DNS or the system's).")
     String dnsServer;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Limit for one evaluation (default ${DEFAULT-VALUE}).")
-    int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Limit for one evaluation in seconds, decimals allowed (0.5; default ${DEFAULT-VALUE}).")
+    String timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+
+    private Duration budget;
 
     @Option(names = "--batch", description = "Read IP<TAB>HELO<TAB>SENDER lines from stdin.")
     boolean batch;
@@ -76,14 +86,10 @@ public final class SpfCommand implements Callable<Integer> {
     private final Function<String, DnsClient> dnsClients;
     private final InputStream stdin;
 
-    /** Asks the resolver named by {@code --dns}, else {@code MAILHELP_DNS}, else the system's; reads System.in. */
-    public SpfCommand() {
-        this(SpfCommand::dnsClient, System.in);
-    }
-
     /**
-     * @param dnsClients builds the client for a {@code --dns HOST[:PORT]} value, or for null (use
-     *                   {@code MAILHELP_DNS} or the system resolver)
+     * @param dnsClients builds the client for a {@code --dns HOST[:PORT]} value, or for null (the
+     *                   composition root's resolver: {@code MAILHELP_DNS} from the environment or
+     *                   {@code .env}, else the system's)
      * @param stdin      where {@code --batch} reads from
      */
     public SpfCommand(Function<String, DnsClient> dnsClients, InputStream stdin) {
@@ -95,8 +101,10 @@ public final class SpfCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (timeoutSeconds < 1 || timeoutSeconds > 600) {
-            err.println("--timeout must be between 1 and 600 seconds, got " + timeoutSeconds);
+        try {
+            budget = DurationText.parse("--timeout", timeoutSeconds, DurationText.Unit.SECONDS, MIN_TIMEOUT, MAX_TIMEOUT);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
             return ExitCode.USAGE;
         }
         if (dnsServer != null) {
@@ -128,8 +136,9 @@ public final class SpfCommand implements Callable<Integer> {
         Connection c;
         try {
             c = Connection.of(ip, helo, sender);
+            c.refuseSpecialUseNames();
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(InputErrorText.of(e));
             return ExitCode.USAGE;
         }
         SpfEvaluation e = evaluate(evaluator, c).join();
@@ -144,17 +153,8 @@ public final class SpfCommand implements Callable<Integer> {
         return e.result() == SpfResult.TEMPERROR ? ExitCode.COULD_NOT_CHECK : ExitCode.OK;
     }
 
-    /** The production client: {@code --dns HOST[:PORT]} when given, else MAILHELP_DNS or the system resolver. */
-    static DnsClient dnsClient(String server) {
-        DnsSettings settings = server == null ? DnsSettings.fromEnvironment(System.getenv())
-                : DnsSettings.forServer(DnsSettings.parseServer(server));
-        return new AsyncDnsClient(settings);
-    }
-
     private CompletableFuture<SpfEvaluation> evaluate(SpfEvaluator evaluator, Connection c) {
-        return evaluator.evaluate(c.ip(), c.sender(), c.helo())
-                .completeOnTimeout(new SpfEvaluation(SpfResult.TEMPERROR, "",
-                        "no result within " + timeoutSeconds + " s", c.sender(), 0, 0, 0), timeoutSeconds, TimeUnit.SECONDS);
+        return evaluator.evaluate(c.ip(), c.sender(), c.helo(), budget);
     }
 
     private int runBatch(SpfEvaluator evaluator, PrintWriter out, PrintWriter err) {
@@ -166,9 +166,6 @@ public final class SpfCommand implements Callable<Integer> {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
                 CompletableFuture<String> word;
                 try {
                     Connection c = Connection.fromLine(line);
@@ -179,7 +176,7 @@ public final class SpfCommand implements Callable<Integer> {
                     });
                 } catch (IllegalArgumentException e) {
                     anyBad = true;
-                    err.println("line " + lineNo + ": " + e.getMessage());
+                    err.println("line " + lineNo + ": " + InputErrorText.of(e));
                     err.flush();
                     word = CompletableFuture.completedFuture("error");
                 }
@@ -205,6 +202,9 @@ public final class SpfCommand implements Callable<Integer> {
     record Connection(InetAddress ip, String helo, String sender) {
 
         static Connection fromLine(String line) {
+            if (line.isBlank()) {
+                throw new IllegalArgumentException("empty line; expected IP<TAB>HELO<TAB>SENDER");
+            }
             String[] f = line.split("\t", -1);
             if (f.length != 3) {
                 throw new IllegalArgumentException("expected IP<TAB>HELO<TAB>SENDER (3 fields), got " + f.length
@@ -214,14 +214,8 @@ public final class SpfCommand implements Callable<Integer> {
         }
 
         static Connection of(String ipText, String helo, String sender) {
-            String ipClean = ipText.trim();
-            if (ipClean.startsWith("[") && ipClean.endsWith("]")) {
-                ipClean = ipClean.substring(1, ipClean.length() - 1);
-            }
-            // InetAddresses never asks DNS, unlike InetAddress.getByName
-            if (!InetAddresses.isInetAddress(ipClean)) {
-                throw new IllegalArgumentException("'" + ipText + "' is not an IPv4 or IPv6 address");
-            }
+            // the one input parser: never asks DNS, refuses zone ids (fe80::1%lo) in plain words
+            InetAddress address = InputParser.address(ipText).orElseThrow(InvalidInputException::new);
             String h = helo == null ? "" : helo.trim();
             String s = sender == null ? "" : sender.trim();
             if (s.startsWith("<") && s.endsWith(">")) {
@@ -235,7 +229,22 @@ public final class SpfCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("the sender and HELO name must not contain control characters");
                 }
             }
-            return new Connection(InetAddresses.forString(ipClean), aLabels(h), senderWithALabels(s));
+            return new Connection(address, aLabels(h), senderWithALabels(s));
+        }
+
+        /**
+         * A sender domain or HELO name under a special-use name (localhost, .local, .onion ...) is
+         * refused before any query: the answer could only be "does not exist". Batch mode leaves
+         * them to check_host, whose result other SPF implementations are compared with.
+         */
+        void refuseSpecialUseNames() {
+            String domain = sender.isEmpty() ? helo : sender.substring(sender.lastIndexOf('@') + 1);
+            if (!domain.isEmpty()) {
+                InputParser.dnsName(domain).refusal().filter(e -> e.problem() == InputProblem.SPECIAL_USE)
+                        .ifPresent(e -> {
+                            throw new InvalidInputException(e);
+                        });
+            }
         }
 
         private static String senderWithALabels(String s) {
@@ -246,16 +255,12 @@ public final class SpfCommand implements Callable<Integer> {
             return s.substring(0, at + 1) + aLabels(s.substring(at + 1));
         }
 
+        /** IDNA2008 / UTS #46 through the one input parser; ASCII names are passed to check_host as they are. */
         private static String aLabels(String domain) {
             if (domain.chars().allMatch(ch -> ch < 0x80)) {
                 return domain;
             }
-            try {
-                return IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + domain + "' is not a valid internationalised domain name: "
-                        + e.getMessage());
-            }
+            return InputParser.dnsName(domain).orElseThrow(InvalidInputException::new).ascii();
         }
     }
 }

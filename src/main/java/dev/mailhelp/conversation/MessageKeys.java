@@ -1,5 +1,7 @@
 package dev.mailhelp.conversation;
 
+import dev.mailhelp.input.InputProblem;
+import dev.mailhelp.input.SpecialUseName;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -9,19 +11,19 @@ public final class MessageKeys {
 
     private static final Set<String> FACTS = Set.of("domain", "ip", "host", "selector", "bounce");
     private static final Set<String> LIMIT_KINDS = Set.of("messages-per-day", "recipients-per-message",
-            "recipients-per-day", "messages-per-minute", "messages-per-second", "messages-per-hour", "message-size-mb");
+            "recipients-per-day", "messages-per-minute", "messages-per-second", "messages-per-hour", "message-size-mb", "external-recipients-per-day");
 
     public static final Set<String> ENGINE = Stream.of(
             Stream.of("notice.unknown-step", "notice.no-such-option", "notice.no-input-here", "notice.need-fact",
-                    "input.empty", "input.selector.bad", "input.text.too-long", "input.domain.email",
-                    "input.domain.url", "input.domain.ip", "input.domain.bad", "input.domain.too-long",
-                    "input.domain.single-label", "input.domain.label-too-long", "input.ip.bad", "input.host.bad",
-                    "input.host.v6-brackets", "input.host.port", "summary.header", "summary.facts",
+                    "input.text.too-long", "summary.header", "summary.facts",
                     "summary.no-checks", "summary.check", "show.no-provider", "show.status", "show.support",
-                    "show.source", "show.limit-codes", "security.starttls", "security.tls", "security.none",
+                    "show.source", "show.limit-codes", "show.not-published", "show.no-limits", "security.starttls", "security.tls", "security.none",
                     "fact.unknown", "warning.secret"),
             FACTS.stream().flatMap(f -> Stream.of("input.prompt." + f, "input.placeholder." + f)),
-            LIMIT_KINDS.stream().map(k -> "limit." + k)
+            LIMIT_KINDS.stream().map(k -> "limit." + k),
+            // every sentence the input parser's codes are worded by, in every front end
+            Stream.of(InputProblem.values()).filter(p -> p != InputProblem.SPECIAL_USE).map(InputProblem::messageKey),
+            SpecialUseName.messageKeys().stream()
     ).flatMap(s -> s).collect(Collectors.toUnmodifiableSet());
 
     private MessageKeys() {

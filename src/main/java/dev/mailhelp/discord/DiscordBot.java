@@ -128,7 +128,7 @@ public final class DiscordBot implements AutoCloseable {
                 new CheckRateLimiter(config.checkRate(), options.clock()), scheduler, work,
                 options.progressInterval(), options.workTimeout(), new AttachmentReader(options.httpClient()),
                 options.directAcks() ? new Acknowledger(callbacks, Acknowledger.DISCORD_API, options.observer())
-                        : Acknowledger.javacordOnly(), inFlight);
+                        : Acknowledger.javacordOnly(), new ShownMessages(), inFlight);
         scheduler.scheduleAtFixedRate(context.limiter()::evictIdle, 5, 5, TimeUnit.MINUTES);
         DiscordApiBuilder builder = new DiscordApiBuilder().setToken(config.token().value())
                 // Javacord checks the shard id against the total already set, so the total goes first.
@@ -141,7 +141,7 @@ public final class DiscordBot implements AutoCloseable {
         api.addReconnectListener(event -> connected.set(true));
         api.addResumeListener(event -> connected.set(true));
         InteractionLanes lanes = new InteractionLanes(InteractionLanes.defaultCount(), daemon("mailhelp-discord-lane"));
-        new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow(),
+        new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow(context.shown()),
                 lanes, inFlight, options.observer()).attach(api);
         if (config.shardId() == 0) {
             CommandRegistration.register(api, config).join();

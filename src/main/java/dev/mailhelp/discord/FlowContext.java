@@ -15,7 +15,7 @@ import java.util.function.Function;
 record FlowContext(ConversationEngine conversation, Map<String, Check> checks,
                    CheckRateLimiter limiter, ScheduledExecutorService scheduler, ExecutorService work,
                    Duration progressInterval, Duration workTimeout, AttachmentReader attachments,
-                   Acknowledger acknowledger, InFlight inFlight) {
+                   Acknowledger acknowledger, ShownMessages shown, InFlight inFlight) {
 
     /** The engine's current articles (a knowledge reload replaces them). */
     ArticleLibrary articles() {

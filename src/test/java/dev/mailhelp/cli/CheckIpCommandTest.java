@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.mailhelp.Wiring;
+import dev.mailhelp.config.Environment;
 import picocli.CommandLine;
 
 class CheckIpCommandTest {
@@ -34,7 +36,8 @@ class CheckIpCommandTest {
 
     /** Documentation addresses (RFC 5737) are allowed here because the test zones list them. */
     private int run(BlocklistSettings settings, Map<String, String> env, String... args) {
-        CommandLine cmd = new CommandLine(new CheckIpCommand(env, Path.of("knowledge"), settings));
+        CommandLine cmd = new CommandLine(new CheckIpCommand(new Wiring(new Environment(env), Path.of("").toAbsolutePath(),
+                Wiring.Parts.defaults().withBlocklistSettings(settings))::blocklistChecker));
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
         return cmd.execute(args);
@@ -74,10 +77,18 @@ class CheckIpCommandTest {
     }
 
     @Test
-    void listThatCannotBeCheckedExitsThree() {
+    void onlyListThatCannotBeCheckedExitsThree() {
         server.setFault(TestDnsServer.name("1.2.0.192.bl.spamcop.net"), TestDnsServer.Fault.SERVFAIL);
-        assertEquals(ExitCode.COULD_NOT_CHECK, run("192.0.2.1", "--dns", server.hostPort()));
-        assertTrue(out.toString().contains("Could not check 192.0.2.1 on SpamCop"), out.toString());
+        assertEquals(ExitCode.COULD_NOT_CHECK, run("192.0.2.1", "--list", "spamcop", "--dns", server.hostPort()));
+        assertTrue(out.toString().contains("Could not check 192.0.2.1 on 1 blocklist (SpamCop Blocking List)"), out.toString());
+    }
+
+    @Test
+    void oneListThatCannotBeCheckedDoesNotDecideTheResult() {
+        server.setFault(TestDnsServer.name("1.2.0.192.bl.spamcop.net"), TestDnsServer.Fault.SERVFAIL);
+        assertEquals(ExitCode.OK, run("192.0.2.1", "--dns", server.hostPort()));
+        assertTrue(out.toString().contains("Could not check 192.0.2.1 on 1 blocklist (SpamCop Blocking List)"), out.toString());
+        assertTrue(out.toString().contains("that were answered"), out.toString());
     }
 
     @Test
@@ -89,7 +100,7 @@ class CheckIpCommandTest {
     @Test
     void badInputExitsTwoWithAClearMessage() {
         assertEquals(ExitCode.USAGE, run("999.1.2.3", "--dns", server.hostPort()));
-        assertTrue(err.toString().contains("'999.1.2.3' is not an IP address"), err.toString());
+        assertTrue(err.toString().contains("\"999.1.2.3\" is not an IP address"), err.toString());
         assertEquals(ExitCode.USAGE, run("192.0.2.1", "--dns", "resolver.example:x"));
         assertTrue(err.toString().contains("bad DNS server"), err.toString());
         assertEquals(ExitCode.USAGE, run("192.0.2.1", "--list", "sorbs", "--dns", server.hostPort()));

@@ -103,10 +103,39 @@ class SpfCommandTest {
     }
 
     @Test
+    void decimalTimeoutsAreTaken() {
+        for (String t : new String[] {"0.5", "1.0", "20", ".75"}) {
+            Run r = run("--ip", "192.0.2.10", "--sender", "alice@example.test", "--dns", server.hostPort(), "--timeout", t);
+            assertEquals(0, r.exit(), t + ": " + r.err());
+            assertEquals("pass", r.out().lines().findFirst().orElse(""), t);
+        }
+    }
+
+    @Test
+    void aDecimalBudgetIsKeptAndNamedInTheReason() {
+        // the name is dropped, and each DNS try waits 300 ms: 0.5 s lets the budget end first
+        Run r = run("--ip", "192.0.2.10", "--sender", "bob@dead.example.test", "--dns", server.hostPort(),
+                "--timeout", "0.2");
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("no result within 0.2 s"), r.out());
+    }
+
+    @Test
+    void badTimeoutsAreRefusedSayingWhatIsExpected() {
+        for (String t : new String[] {"0", "-1", "abc", "1e3", "0.05", "601", "1,5", "1s", ""}) {
+            Run r = run("--ip", "192.0.2.10", "--sender", "alice@example.test", "--dns", server.hostPort(), "--timeout", t);
+            assertEquals(2, r.exit(), t);
+            assertTrue(r.err().startsWith("--timeout"), t + ": " + r.err());
+            assertTrue(r.err().contains("expected a number of seconds from 0.1 to 600"), t + ": " + r.err());
+            assertEquals("", r.out(), t);
+        }
+    }
+
+    @Test
     void badInputIsExit2WithAClearMessage() {
         Run ip = run("--ip", "300.1.2.3", "--sender", "a@example.test", "--dns", server.hostPort());
         assertEquals(2, ip.exit());
-        assertTrue(ip.err().contains("'300.1.2.3' is not an IPv4 or IPv6 address"), ip.err());
+        assertTrue(ip.err().contains("\"300.1.2.3\" is not an IP address"), ip.err());
         Run dns = run("--ip", "192.0.2.1", "--sender", "a@example.test", "--dns", "127.0.0.1:99999");
         assertEquals(2, dns.exit());
         assertTrue(dns.err().startsWith("--dns:"), dns.err());
@@ -130,7 +159,7 @@ class SpfCommandTest {
         Run r = run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), "--batch", "--dns", server.hostPort());
         assertEquals("pass\nfail\npass\nsoftfail\nerror\ntemperror\nnone\n", r.out().replace("\r", ""));
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("line 5: 'not-an-ip' is not an IPv4 or IPv6 address"), r.err());
+        assertTrue(r.err().contains("line 5: \"not-an-ip\" is not an IP address"), r.err());
     }
 
     @Test

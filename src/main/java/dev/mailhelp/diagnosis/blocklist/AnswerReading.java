@@ -19,7 +19,7 @@ final class AnswerReading {
 
     record NotListed() implements Reading { }
 
-    record Untrusted(String reason) implements Reading { }
+    record Untrusted(String reason, ListResult.Cause cause) implements Reading { }
 
     private AnswerReading() {
     }
@@ -30,7 +30,12 @@ final class AnswerReading {
         }
         if (result instanceof DnsResult.Failure) {
             DnsResult.Failure f = (DnsResult.Failure) result;
-            return new Untrusted(f.kind().id() + ": " + f.detail());
+            ListResult.Cause cause = switch (f.kind()) {
+                case REFUSED -> ListResult.Cause.REFUSED;
+                case TIMEOUT, NETWORK -> ListResult.Cause.NO_ANSWER;
+                default -> ListResult.Cause.OTHER;
+            };
+            return new Untrusted(f.kind().id() + ": " + f.detail(), cause);
         }
         DnsResult.Answer answer = (DnsResult.Answer) result;
         List<Integer> addresses = new ArrayList<>();
@@ -40,22 +45,23 @@ final class AnswerReading {
             }
         }
         if (addresses.isEmpty()) {
-            return new Untrusted("the answer has no IPv4 address");
+            return new Untrusted("the answer has no IPv4 address", ListResult.Cause.OTHER);
         }
         for (int a : addresses) {
             Optional<ReturnCode> error = list.errors().stream().filter(e -> e.code().contains(a)).findFirst();
             if (error.isPresent()) {
-                return new Untrusted("the list answered " + AddressRange.text(a) + ", an error code: " + error.get().meaning("en"));
+                return new Untrusted("the list answered " + AddressRange.text(a) + ", an error code: " + error.get().meaning("en"),
+                        ListResult.Cause.REFUSED);
             }
         }
         for (int a : addresses) {
             if ((a >>> 24) != 127) {
                 return new Untrusted("unexpected answer " + AddressRange.text(a) + ", outside 127.0.0.0/8 where listings live:"
-                        + " the list may have shut down, or the DNS resolver rewrites answers");
+                        + " the list may have shut down, or the DNS resolver rewrites answers", ListResult.Cause.OTHER);
             }
             if (a == 0x7f000001) {
                 return new Untrusted("the list answered 127.0.0.1, which RFC 5782 reserves for 'never listed';"
-                        + " lists use it to refuse queries (e.g. from public resolvers)");
+                        + " lists use it to refuse queries (e.g. from public resolvers)", ListResult.Cause.REFUSED);
             }
         }
         List<ListResult.Match> matches = new ArrayList<>();

@@ -125,8 +125,8 @@ public final class BlocklistChecker {
      * when more were found), each on the IP lists. Never fails.
      */
     public CompletableFuture<List<Finding>> checkDomain(Name domain, ProgressListener progress) {
-        CompletableFuture<List<Finding>> onDomainLists = checkDomainName(domain, progress).thenApply(this::findings);
-        CompletableFuture<List<Finding>> onIpLists = new SendingAddresses(dns).discover(domain).thenCompose(found -> {
+        CompletableFuture<List<ListResult>> onDomainLists = checkDomainName(domain, progress);
+        CompletableFuture<Checked> onIpLists = new SendingAddresses(dns).discover(domain).thenCompose(found -> {
             List<Finding> notes = new ArrayList<>(found.notes());
             List<SendingAddresses.Source> checkable = new ArrayList<>();
             for (SendingAddresses.Source s : found.addresses()) {
@@ -152,19 +152,22 @@ public final class BlocklistChecker {
                         checkable.stream().map(s -> s.address().getHostAddress() + " (" + s.from() + ")")
                                 .collect(Collectors.joining("\n"))));
             }
-            List<CompletableFuture<List<Finding>>> perAddress = new ArrayList<>();
+            List<CompletableFuture<List<ListResult>>> perAddress = new ArrayList<>();
             for (SendingAddresses.Source s : checkable) {
-                perAddress.add(addressFindings(s.address(), progress));
+                perAddress.add(checkAddress(s.address(), progress));
             }
             return CompletableFuture.allOf(perAddress.toArray(new CompletableFuture[0])).thenApply(v -> {
-                List<Finding> out = new ArrayList<>(notes);
-                perAddress.forEach(f -> out.addAll(f.join()));
-                return out;
+                List<ListResult> results = new ArrayList<>();
+                perAddress.forEach(f -> results.addAll(f.join()));
+                return new Checked(notes, results);
             });
         });
+        // one summary over the domain and every address, so failures sharing a cause are one finding
         return onDomainLists.thenCombine(onIpLists, (a, b) -> {
-            List<Finding> out = new ArrayList<>(a);
-            out.addAll(b);
+            List<ListResult> all = new ArrayList<>(a);
+            all.addAll(b.results());
+            List<Finding> out = new ArrayList<>(b.notes());
+            out.addAll(findings(all));
             return out;
         }).exceptionally(e -> List.of(Finding.couldNotCheck(BlocklistFindings.CHECK, "blocklist.could-not-check",
                 "The blocklist check of " + domain.toString(true) + " failed: " + e, "")));
@@ -175,9 +178,12 @@ public final class BlocklistChecker {
         return checkAddress(address, progress).thenApply(this::findings);
     }
 
+    /** One finding per list that answered; failures grouped by cause; unusable lists once (see BlocklistFindings). */
     public List<Finding> findings(List<ListResult> results) {
-        return results.stream().map(r -> BlocklistFindings.of(r, env)).collect(Collectors.toList());
+        return BlocklistFindings.summarise(results, env);
     }
+
+    private record Checked(List<Finding> notes, List<ListResult> results) { }
 
     private CompletableFuture<ListResult> checkOne(Blocklist list, String target, Name query, Name zone) {
         String queryText = query.toString();
@@ -188,7 +194,8 @@ public final class BlocklistChecker {
                 return done(new ListResult.NotListed(list, target, queryText));
             }
             if (reading instanceof AnswerReading.Untrusted) {
-                return done(new ListResult.CouldNotCheck(list, target, queryText, ((AnswerReading.Untrusted) reading).reason()));
+                AnswerReading.Untrusted u = (AnswerReading.Untrusted) reading;
+                return done(new ListResult.CouldNotCheck(list, target, queryText, u.reason(), u.cause()));
             }
             List<ListResult.Match> matches = ((AnswerReading.Listed) reading).matches();
             return limit.submit(() -> dns.query(query, Type.TXT)).thenApply(txt ->
@@ -203,7 +210,8 @@ public final class BlocklistChecker {
         return combined
                 .exceptionally(e -> new ListResult.CouldNotCheck(list, target, queryText, "internal error: " + e))
                 .completeOnTimeout(new ListResult.CouldNotCheck(list, target, queryText, "no complete answer within "
-                        + settings.perListTimeout().toMillis() + " ms"), settings.perListTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                        + settings.perListTimeout().toMillis() + " ms", ListResult.Cause.NO_ANSWER),
+                        settings.perListTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static String txtText(DnsResult result) {

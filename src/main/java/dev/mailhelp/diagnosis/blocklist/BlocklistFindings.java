@@ -2,7 +2,11 @@ package dev.mailhelp.diagnosis.blocklist;
 
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -55,6 +59,88 @@ final class BlocklistFindings {
         }
         ListResult.NotCovered n = (ListResult.NotCovered) result;
         return Finding.info(CHECK, "blocklist.not-covered", on + " does not list " + n.target() + ": " + n.reason(), "");
+    }
+
+    /**
+     * The findings of a whole check: one per list that answered (listed, not listed) or does not
+     * cover the target; the lists that could not be asked grouped by cause, one finding per cause
+     * naming them all with that cause's one remedy; unusable lists once, as information. Only
+     * the lists that answered decide: a group is "could not check" (ERROR) only when some target
+     * got no answer from any list, otherwise it is information beside a verdict that stands.
+     */
+    static List<Finding> summarise(List<ListResult> results, Map<String, String> env) {
+        List<Finding> out = new ArrayList<>();
+        Map<ListResult.Cause, List<ListResult.CouldNotCheck>> failed = new EnumMap<>(ListResult.Cause.class);
+        List<ListResult.Unusable> unusable = new ArrayList<>();
+        Set<String> answeredTargets = new HashSet<>();
+        int answered = 0;
+        int asked = 0;
+        for (ListResult r : results) {
+            if (r instanceof ListResult.CouldNotCheck) {
+                ListResult.CouldNotCheck c = (ListResult.CouldNotCheck) r;
+                failed.computeIfAbsent(c.cause(), k -> new ArrayList<>()).add(c);
+                asked++;
+            } else if (r instanceof ListResult.Unusable) {
+                unusable.add((ListResult.Unusable) r);
+                asked++;
+            } else {
+                if (r instanceof ListResult.Listed || r instanceof ListResult.NotListed) {
+                    answeredTargets.add(r.target());
+                    answered++;
+                    asked++;
+                }
+                out.add(of(r, env));
+            }
+        }
+        String basis = answered == 0 ? "" : " The result comes from the " + answered + " of " + asked
+                + (asked == 1 ? " lookup" : " lookups") + " that were answered.";
+        for (Map.Entry<ListResult.Cause, List<ListResult.CouldNotCheck>> group : failed.entrySet()) {
+            out.add(group(group.getKey(), group.getValue(), answeredTargets, basis, env));
+        }
+        if (!unusable.isEmpty()) {
+            String names = unusable.stream().map(u -> u.list().name()).distinct().collect(Collectors.joining(", "));
+            String evidence = unusable.stream().map(u -> u.list().name() + " (" + zoneText(u.list()) + "): "
+                    + redact(u.reason(), u.list(), env)).distinct().collect(Collectors.joining("\n"));
+            out.add(new Finding(CHECK, Severity.INFO, "blocklist.unusable", names + (unusable.stream()
+                    .map(u -> u.list().id()).distinct().count() == 1 ? " is" : " are")
+                    + " not usable right now (failing the RFC 5782 test points), so " + (unusable.size() == 1 ? "its answer was"
+                    : "their answers were") + " not used." + basis, evidence, "", ""));
+        }
+        return out;
+    }
+
+    private static Finding group(ListResult.Cause cause, List<ListResult.CouldNotCheck> failures,
+                                 Set<String> answeredTargets, String basis, Map<String, String> env) {
+        List<Blocklist> lists = failures.stream().map(ListResult::list).distinct().collect(Collectors.toList());
+        String names = lists.stream().map(Blocklist::name).collect(Collectors.joining(", "));
+        String targets = failures.stream().map(ListResult::target).distinct().collect(Collectors.joining(", "));
+        boolean somethingUnchecked = failures.stream().anyMatch(f -> !answeredTargets.contains(f.target()));
+        Severity severity = somethingUnchecked ? Severity.ERROR : Severity.INFO;
+        String evidence = failures.stream().map(f -> f.list().name() + ": " + shownQuery(f.query(), f.list(), env)
+                + " — " + redact(f.reason(), f.list(), env)).collect(Collectors.joining("\n"));
+        String count = lists.size() == 1 ? "1 blocklist" : lists.size() + " blocklists";
+        switch (cause) {
+            case REFUSED: {
+                List<String> keys = lists.stream().filter(b -> !b.keyZone().isEmpty() && b.key(env).isEmpty())
+                        .map(Blocklist::keyEnv).distinct()
+                        .collect(Collectors.toList());
+                String fix = "Ask through a DNS resolver of your own (set MAILHELP_DNS, or --dns on the command line),"
+                        + " not a public one such as 8.8.8.8 or 1.1.1.1"
+                        + (keys.isEmpty() ? "." : "; for Spamhaus a free Data Query Service key also works (set "
+                        + String.join(", ", keys) + ").");
+                return new Finding(CHECK, severity, "blocklist.resolver-refused", "Could not check " + targets + " on "
+                        + count + " (" + names + "): they refused the queries, as they do when queries come through a"
+                        + " public or shared DNS resolver." + basis, evidence, fix, "");
+            }
+            case NO_ANSWER:
+                return new Finding(CHECK, severity, "blocklist.could-not-check", "Could not check " + targets + " on "
+                        + count + " (" + names + "): no answer in time." + basis, evidence,
+                        "Try again later; if it keeps happening, check that the DNS resolver can reach the internet.", "");
+            default:
+                return new Finding(CHECK, severity, "blocklist.could-not-check", "Could not check " + targets + " on "
+                        + count + " (" + names + "): no usable answer." + basis, evidence,
+                        "Try again later; if it keeps failing, check the DNS server or network path.", "");
+        }
     }
 
     /** The public zone name, whatever zone was queried: a key-based zone would show the key. */

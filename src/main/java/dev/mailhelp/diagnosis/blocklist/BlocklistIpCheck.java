@@ -17,8 +17,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The conversation's blocklist check of one sending IP (fact {@code ip}). Outcome {@code listed}
- * when any list lists it, else {@code error} when any list could not be checked (or the address
- * is not a public one), else {@code clean}.
+ * when any list lists it, else {@code clean} when at least one list answered (the verdict rests on
+ * the lists that answered, and says how many did; lists that could not be asked or are unusable
+ * are reported but do not decide), else {@code error} (no list answered, or the address is not a
+ * public one).
  */
 public final class BlocklistIpCheck implements Check {
 
@@ -65,14 +67,19 @@ public final class BlocklistIpCheck implements Check {
         return checker.checkAddress(address, progress).thenApply(results -> {
             List<Finding> findings = checker.findings(results);
             long listed = results.stream().filter(r -> r instanceof ListResult.Listed).count();
+            long answered = results.stream()
+                    .filter(r -> r instanceof ListResult.Listed || r instanceof ListResult.NotListed).count();
             long unchecked = results.stream()
                     .filter(r -> r instanceof ListResult.CouldNotCheck || r instanceof ListResult.Unusable).count();
-            String outcome = listed > 0 ? "listed" : unchecked > 0 ? "error" : "clean";
+            String outcome = listed > 0 ? "listed" : answered > 0 ? "clean" : "error";
             String summary = listed > 0
-                    ? address.getHostAddress() + " is listed on " + listed + " of " + results.size() + " blocklists"
+                    ? address.getHostAddress() + " is listed on " + listed + " of the " + answered + " blocklists that answered"
+                    : answered == 0
+                    ? "No blocklist could be asked about " + address.getHostAddress()
                     : unchecked > 0
-                    ? address.getHostAddress() + " is not listed on the lists that answered; " + unchecked + " could not be checked"
-                    : address.getHostAddress() + " is not listed on any of " + results.size() + " blocklists";
+                    ? address.getHostAddress() + " is not listed on any of the " + answered + " blocklists that answered; "
+                            + unchecked + " could not be asked"
+                    : address.getHostAddress() + " is not listed on any of " + answered + " blocklists";
             return new CheckOutcome(outcome, findings, Map.of("ip", address.getHostAddress()), summary);
         });
     }

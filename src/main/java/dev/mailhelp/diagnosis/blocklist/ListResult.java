@@ -31,8 +31,25 @@ public sealed interface ListResult {
 
     record NotListed(Blocklist list, String target, String query) implements ListResult { }
 
+    /**
+     * Why a list gave no trustworthy answer; failures sharing a cause are reported together, with
+     * the one remedy that cause has.
+     */
+    enum Cause {
+        /** The list said no: an error return code, 127.0.0.1, or REFUSED; typical behind a public resolver. */
+        REFUSED,
+        /** Nothing came back in time (timeout, network error). */
+        NO_ANSWER,
+        /** Anything else: SERVFAIL, a malformed or unexpected answer, an internal error. */
+        OTHER
+    }
+
     /** No trustworthy answer: timeout, SERVFAIL, REFUSED, an error code, an answer outside 127.0.0.0/8. */
-    record CouldNotCheck(Blocklist list, String target, String query, String reason) implements ListResult { }
+    record CouldNotCheck(Blocklist list, String target, String query, String reason, Cause cause) implements ListResult {
+        public CouldNotCheck(Blocklist list, String target, String query, String reason) {
+            this(list, target, query, reason, Cause.OTHER);
+        }
+    }
 
     /** The list failed its RFC 5782 test points, so its answers are not trusted. */
     record Unusable(Blocklist list, String target, String reason) implements ListResult { }

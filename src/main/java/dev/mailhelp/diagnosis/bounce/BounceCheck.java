@@ -129,6 +129,10 @@ public final class BounceCheck implements Check {
             out.add(new Finding(ID, severity, "bounce." + r.reason(), who + ": " + r.explanation().in(locale),
                     seen, r.nextStep().in(locale), r.article()));
         }
+        if (report.capNote() != null) {
+            out.add(new Finding(ID, Severity.INFO, "bounce.list-capped", report.capNote().in(locale), "", "",
+                    "reading-bounces"));
+        }
         return out;
     }
 }

@@ -15,6 +15,8 @@ public final class BounceReader {
 
     /** More recipients than this in one bounce are not listed one by one. */
     static final int MAX_RECIPIENTS = 200;
+    /** Recipients of a free-text bounce counted (not read) beyond the listed ones; 512 KiB holds fewer. */
+    private static final int MAX_COUNTED = 50_000;
     /** How much of the error text is read as context; real bounces explain themselves in the first few KiB. */
     private static final int MAX_CONTEXT = 16 * 1024;
 
@@ -33,14 +35,30 @@ public final class BounceReader {
         if (pasted == null || pasted.isBlank()) {
             throw new UnreadableBounceException("Nothing to read: paste the bounce message (the text that came back), or give its .eml file.");
         }
-        PastedText.checkSize(pasted);
-        byte[] bytes = pasted.getBytes(StandardCharsets.UTF_8);
-        return read(bytes);
+        // Only the start of an oversized paste is ever read (see read(byte[])); no need to encode the rest.
+        String kept = pasted.length() > PastedText.MAX_BYTES ? pasted.substring(0, PastedText.MAX_BYTES + 1) : pasted;
+        return read(kept.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A bounce over the size limit is read without the copy of the original message it returns
+     * (usually what makes it large): cut after that copy's headers. Refused when no returned
+     * copy starts within the limit.
+     */
+    private byte[] withinLimit(byte[] message) throws UnreadableBounceException {
+        if (message.length <= PastedText.MAX_BYTES) {
+            return message;
+        }
+        int cut = splitter.cutAfterReturnedHeaders(new String(message, 0, PastedText.MAX_BYTES, StandardCharsets.ISO_8859_1));
+        if (cut <= 0) {
+            PastedText.checkSize(message.length);
+        }
+        return java.util.Arrays.copyOf(message, cut);
     }
 
     /** Reads a whole message (.eml, an mbox piece) or pasted text as bytes. */
     public BounceReport read(byte[] message) throws UnreadableBounceException {
-        String text = PastedText.unmangle(PastedText.decode(message));
+        String text = PastedText.unmangle(PastedText.decode(withinLimit(message)));
         if (text.isBlank()) {
             throw new UnreadableBounceException("Nothing to read: paste the bounce message (the text that came back), or give its .eml file.");
         }
@@ -51,6 +69,7 @@ public final class BounceReader {
         // An mbox piece with several bounces: one report with the results of all of them.
         BounceReport first = null;
         List<RecipientResult> all = new ArrayList<>();
+        int total = 0;
         UnreadableBounceException lastProblem = null;
         for (String m : messages) {
             try {
@@ -58,6 +77,7 @@ public final class BounceReader {
                 if (first == null) {
                     first = r;
                 }
+                total += r.recipientCount();
                 for (RecipientResult x : r.results()) {
                     if (all.size() < MAX_RECIPIENTS) {
                         all.add(x);
@@ -72,7 +92,8 @@ public final class BounceReader {
         }
         RecipientResult decisive = decisive(all);
         return new BounceReport(first.kind(), all, decisive.branch(), decisive.reason(), decisive.explanation(),
-                decisive.nextStep(), decisive.article(), first.senderDomain(), first.sendingIp(), first.provider());
+                decisive.nextStep(), decisive.article(), first.senderDomain(), first.sendingIp(), first.provider(), total,
+                capNote(all.size(), total));
     }
 
     private BounceReport interpret(MessageParts parts) throws UnreadableBounceException {
@@ -103,11 +124,14 @@ public final class BounceReader {
 
         List<RecipientResult> results;
         BounceKind kind;
+        int total = 0;
         if (!feedbackType.isEmpty()) {
             kind = BounceKind.FEEDBACK;
             results = feedbackResults(parts, feedback, feedbackType, returnedHeaders);
+            total = feedback.recipientCount();
         } else if (hasRecipients(dsn)) {
             results = dsnResults(parts, dsn);
+            total = dsn.recipientCount();
             kind = results.stream().allMatch(r -> r.reason().equals("delivered")) ? BounceKind.DELIVERED : BounceKind.BOUNCE;
         } else if (isAutoReply(parts)) {
             kind = BounceKind.AUTO_REPLY;
@@ -115,7 +139,9 @@ public final class BounceReader {
                     "vacation", "", ""));
         } else {
             kind = BounceKind.BOUNCE;
-            results = freeTextResults(parts, dsn, returnedHeaders);
+            int[] counted = new int[1];
+            results = freeTextResults(parts, dsn, returnedHeaders, counted);
+            total = counted[0];
         }
         if (results.isEmpty()) {
             throw new UnreadableBounceException("This does not look like a bounce: no failed recipient, status code or server reply was found in it. "
@@ -124,7 +150,19 @@ public final class BounceReader {
         RecipientResult decisive = decisive(results);
         SenderFacts facts = SenderFacts.find(parts, dsn, feedback, returnedHeaders, results, rules);
         return new BounceReport(kind, results, decisive.branch(), decisive.reason(), decisive.explanation(), decisive.nextStep(), decisive.article(),
-                facts.domain(), facts.ip(), facts.provider());
+                facts.domain(), facts.ip(), facts.provider(), total, capNote(results.size(), total));
+    }
+
+    /** "Only the first 200 of 5,000 recipients are listed", in both languages; null when all are listed. */
+    private LocalizedText capNote(int shown, int total) {
+        if (total <= shown) {
+            return null;
+        }
+        LocalizedText t = rules.text("listCapped");
+        String s = String.format(java.util.Locale.ROOT, "%,d", shown);
+        String n = String.format(java.util.Locale.ROOT, "%,d", total);
+        return new LocalizedText(t.en().replace("{shown}", s).replace("{total}", n),
+                t.zhTw().replace("{shown}", s).replace("{total}", n));
     }
 
     /** The result whose branch leads the conversation: the first of the most urgent branch. */
@@ -215,7 +253,8 @@ public final class BounceReader {
                 finalStatus = rules.pseudoStatus(pseudoReason(d, diag + "\n" + segment), reply.startsWith("4")
                         || rules.saysTemporary(shown));
             }
-            out.add(result(recipient, finalStatus, seen, reply, shown, reportingMta, remote, d.reason(), d.ruleId(), ""));
+            out.add(result(recipient, finalStatus, seen, reply, shown, reportingMta, remote, d.reason(), d.ruleId(), "")
+                    .basedOn(d.basis()));
         }
         return out;
     }
@@ -272,10 +311,13 @@ public final class BounceReader {
 
     // ---- free-text bounces ----
 
+    /** @param counted receives how many recipients the text names in all (more than are read) */
     private List<RecipientResult> freeTextResults(MessageParts parts, DsnFields dsn,
-                                                  Map<String, List<String>> returnedHeaders) {
+                                                  Map<String, List<String>> returnedHeaders, int[] counted) {
         String errorText = parts.errorText();
-        List<String> recipients = FreeTextRecipients.find(parts, returnedHeaders, MAX_RECIPIENTS);
+        List<String> named = FreeTextRecipients.find(parts, returnedHeaders, MAX_COUNTED);
+        counted[0] = named.size();
+        List<String> recipients = named.size() > MAX_RECIPIENTS ? named.subList(0, MAX_RECIPIENTS) : named;
         String reportingMta = DsnFields.typedValue(dsn.message().get("reporting-mta"));
         List<RecipientResult> out = new ArrayList<>();
         if (recipients.isEmpty()) {
@@ -327,7 +369,8 @@ public final class BounceReader {
     private RecipientResult finishTemporary(String rcpt, String segment, String reportingMta,
                                             BounceClassifier.Decision d) {
         return result(rcpt, rules.pseudoStatus(pseudoReason(d, segment), true), false, "", DiagnosticText.collapse(segment),
-                reportingMta, RemoteHost.find(segment), d.reason(), d.ruleId(), "");
+                reportingMta, RemoteHost.find(segment), d.reason(), d.ruleId(), "")
+                .basedOn(d.basis());
     }
 
     /** The reason whose number a made-up status carries (see commandRules' pseudoAs). */
@@ -340,7 +383,8 @@ public final class BounceReader {
         boolean seen = !status.isEmpty();
         String finalStatus = seen ? status : rules.pseudoStatus(pseudoReason(d, diag), reply.startsWith("4")
                 || rules.saysTemporary(diag));
-        return result(rcpt, finalStatus, seen, reply, diag, reportingMta, remote, d.reason(), d.ruleId(), "");
+        return result(rcpt, finalStatus, seen, reply, diag, reportingMta, remote, d.reason(), d.ruleId(), "")
+                .basedOn(d.basis());
     }
 
     /** The wider error text is consulted only near its start: bounces put the explanation first. */

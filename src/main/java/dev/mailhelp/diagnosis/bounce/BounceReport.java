@@ -16,13 +16,25 @@ import java.util.List;
  * @param senderDomain the domain that sent the original message; empty when not found
  * @param sendingIp    the public IP address the message was sent from; empty when not found
  * @param provider     the provider or mail server that wrote the bounce, when recognised
+ * @param recipientCount how many recipients the bounce reports in all; {@code results} lists at most
+ *                     {@link BounceReader#MAX_RECIPIENTS} of them
+ * @param capNote      when the list is capped, the sentence that says so with both numbers; else null
  */
 public record BounceReport(BounceKind kind, List<RecipientResult> results, Branch branch, String reason,
                            LocalizedText explanation, LocalizedText nextStep, String article,
-                           String senderDomain, String sendingIp, String provider) {
+                           String senderDomain, String sendingIp, String provider, int recipientCount,
+                           LocalizedText capNote) {
+
+    public BounceReport(BounceKind kind, List<RecipientResult> results, Branch branch, String reason,
+                        LocalizedText explanation, LocalizedText nextStep, String article,
+                        String senderDomain, String sendingIp, String provider) {
+        this(kind, results, branch, reason, explanation, nextStep, article, senderDomain, sendingIp, provider,
+                results.size(), null);
+    }
 
     public BounceReport {
         results = List.copyOf(results);
+        recipientCount = Math.max(recipientCount, results.size());
         senderDomain = senderDomain == null ? "" : senderDomain;
         sendingIp = sendingIp == null ? "" : sendingIp;
         provider = provider == null ? "" : provider;
@@ -34,7 +46,7 @@ public record BounceReport(BounceKind kind, List<RecipientResult> results, Branc
      */
     public String redacted() {
         StringBuilder b = new StringBuilder();
-        b.append(kindLabel()).append(": ").append(results.size()).append(results.size() == 1 ? " recipient" : " recipients")
+        b.append(kindLabel()).append(": ").append(recipientCount).append(recipientCount == 1 ? " recipient" : " recipients")
                 .append(", branch ").append(branch.id()).append(" (").append(reason).append(')');
         if (!provider.isEmpty()) {
             b.append(", reported by ").append(provider);
@@ -45,7 +57,7 @@ public record BounceReport(BounceKind kind, List<RecipientResult> results, Branc
         int shown = 0;
         for (RecipientResult r : results) {
             if (shown++ == 10) {
-                b.append("\n- … ").append(results.size() - 10).append(" more");
+                b.append("\n- … ").append(recipientCount - 10).append(" more");
                 break;
             }
             b.append("\n- ").append(r.recipient().isEmpty() ? "(recipient not shown)" : mask(r.recipient()))
@@ -96,6 +108,11 @@ public record BounceReport(BounceKind kind, List<RecipientResult> results, Branc
         }
         b.append(text.substring(at));
         return b.toString();
+    }
+
+    /** True when the bounce reports more recipients than {@link #results()} lists. */
+    public boolean listCapped() {
+        return recipientCount > results.size();
     }
 
     /** The reasons of all results, in order (for tests and summaries). */

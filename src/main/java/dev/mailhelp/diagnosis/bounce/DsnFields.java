@@ -13,9 +13,9 @@ import java.util.Set;
  * be missing, continuation lines are joined, lines that are not report fields are skipped, so the
  * same reader works on a MIME part and on fields pasted among prose.
  */
-record DsnFields(Map<String, String> message, List<Map<String, String>> recipients) {
+record DsnFields(Map<String, String> message, List<Map<String, String>> recipients, int recipientCount) {
 
-    /** No report has more; the cap keeps a hostile report's output small. */
+    /** Recipients kept field by field; beyond this they are only counted, so the output stays small. */
     static final int MAX_RECIPIENTS = 200;
 
     private static final Set<String> PER_MESSAGE = Set.of(
@@ -36,6 +36,7 @@ record DsnFields(Map<String, String> message, List<Map<String, String>> recipien
         String field = null;
         Map<String, String> fieldMap = null;
         int lines = 0;
+        int counted = 0;
         int pos = 0;
         while (pos < text.length() && lines++ < PastedText.MAX_LINES) {
             int nl = text.indexOf('\n', pos);
@@ -64,11 +65,11 @@ record DsnFields(Map<String, String> message, List<Map<String, String>> recipien
                         || (STARTS_RECIPIENT.contains(name) && current.containsKey("final-recipient")
                             && current.containsKey("status"));
                 if (startsNew) {
-                    if (recipients.size() >= MAX_RECIPIENTS) {
-                        break;
-                    }
+                    counted++;
                     current = new LinkedHashMap<>();
-                    recipients.add(current);
+                    if (recipients.size() < MAX_RECIPIENTS) {
+                        recipients.add(current);
+                    }
                 }
                 current.put(name, value);
                 field = name;
@@ -79,7 +80,7 @@ record DsnFields(Map<String, String> message, List<Map<String, String>> recipien
                 fieldMap = message;
             }
         }
-        return new DsnFields(message, recipients);
+        return new DsnFields(message, recipients, counted);
     }
 
     boolean isEmpty() {

@@ -33,7 +33,8 @@ final class MessageSplitter {
     /** Real reports nest two or three levels; anything deeper is not a bounce worth reading. */
     private static final int MAX_DEPTH = 8;
     private static final int MAX_PARTS = 64;
-    private static final int MAX_PART_CHARS = 256 * 1024;
+    /** No part is larger than the whole input; the cap matters only for what MIME decoding could inflate. */
+    private static final int MAX_PART_CHARS = PastedText.MAX_BYTES;
 
     private static final Session SESSION;
 
@@ -390,6 +391,50 @@ final class MessageSplitter {
 
     private static String feedbackLines(String text) {
         return text.toLowerCase(Locale.ROOT).contains("feedback-type:") ? text : "";
+    }
+
+    private static final java.util.regex.Pattern RETURNED_PART = java.util.regex.Pattern.compile(
+            "(?im)^content-type:[ \t]*(?:message/(?:rfc822|global|partial|rfc822-headers)|text/rfc822-headers?)\\b");
+    /** Of the returned message, its headers are kept (they name the sender and the sending IP). */
+    private static final int RETURNED_HEADERS_KEPT = 64 * 1024;
+
+    /**
+     * Where an oversized bounce can be cut: just after the headers of the returned original
+     * (a MIME {@code message/rfc822} part, or the text after a marker line), so the report parts
+     * before it are read whole and the attachment is left out. -1 when no returned message starts
+     * in {@code prefix} (text kept one char per byte).
+     */
+    int cutAfterReturnedHeaders(String prefix) {
+        java.util.regex.Matcher m = RETURNED_PART.matcher(prefix);
+        int start;
+        if (m.find()) {
+            start = blankLineAfter(prefix, m.end());
+            if (start < 0) {
+                return -1;
+            }
+        } else {
+            String lf = prefix.replace('\r', ' ');
+            String[] cut = cutReturned(lf);
+            if (cut[1].isEmpty()) {
+                return -1;
+            }
+            start = cut[0].length();
+        }
+        int headersEnd = blankLineAfter(prefix.substring(0, Math.min(prefix.length(), start + RETURNED_HEADERS_KEPT)), start);
+        return headersEnd < 0 ? Math.min(prefix.length(), start + RETURNED_HEADERS_KEPT) : headersEnd;
+    }
+
+    /** The position after the next empty line (LF or CRLF) at or after {@code from}, or -1. */
+    private static int blankLineAfter(String s, int from) {
+        int lf = s.indexOf("\n\n", from);
+        int crlf = s.indexOf("\r\n\r\n", from);
+        if (lf < 0 && crlf < 0) {
+            return -1;
+        }
+        if (lf < 0 || (crlf >= 0 && crlf < lf)) {
+            return crlf + 4;
+        }
+        return lf + 2;
     }
 
     /**

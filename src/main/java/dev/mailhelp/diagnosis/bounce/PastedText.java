@@ -13,8 +13,11 @@ final class PastedText {
 
     /** Large enough for a bounce with its returned headers and a short message; a pasted bounce is rarely 50 KiB. */
     static final int MAX_BYTES = 512 * 1024;
-    /** Lines beyond this are dropped: no real bounce has them, and every later scan stays bounded. */
-    static final int MAX_LINES = 20_000;
+    /**
+     * Lines beyond this are dropped so every later scan stays bounded; a report for thousands of
+     * recipients (four to eight lines each) still fits whole, so they can all be counted.
+     */
+    static final int MAX_LINES = 100_000;
 
     /** Field names of RFC 3464 reports and common headers where a lost line break is put back. */
     private static final List<String> FIELD_STARTS = List.of(
@@ -28,10 +31,7 @@ final class PastedText {
     }
 
     static String decode(byte[] bytes) throws UnreadableBounceException {
-        if (bytes.length > MAX_BYTES) {
-            throw new UnreadableBounceException("The bounce is " + bytes.length / 1024 + " KiB; at most "
-                    + MAX_BYTES / 1024 + " KiB can be read. Paste only the bounce text and the headers of the returned message, not its attachments.");
-        }
+        checkSize(bytes.length);
         int controls = 0;
         int sample = Math.min(bytes.length, 8192);
         for (int i = 0; i < sample; i++) {
@@ -47,10 +47,12 @@ final class PastedText {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
-    static void checkSize(String text) throws UnreadableBounceException {
-        if (text.length() > MAX_BYTES) {
-            throw new UnreadableBounceException("The bounce is " + text.length() / 1024 + " KiB; at most "
-                    + MAX_BYTES / 1024 + " KiB can be read. Paste only the bounce text and the headers of the returned message, not its attachments.");
+    /** The input is only known to be over the limit (a caller may read no further than that). */
+    static void checkSize(int length) throws UnreadableBounceException {
+        if (length > MAX_BYTES) {
+            throw new UnreadableBounceException("The bounce is larger than " + MAX_BYTES / 1024
+                    + " KiB, the most that can be read, and no returned copy of the original message was found to leave out. "
+                    + "Paste only the bounce text and the headers of the returned message, not its attachments.");
         }
     }
 
@@ -98,7 +100,8 @@ final class PastedText {
             kept++;
         }
         String result = out.toString();
-        if (lostLineBreaks(result)) {
+        // A message with an intact header block has kept its line breaks, however long its body's lines.
+        if (lostLineBreaks(result) && !MessageSplitter.looksLikeMessage(result)) {
             result = restoreBreaks(result);
         }
         return result;

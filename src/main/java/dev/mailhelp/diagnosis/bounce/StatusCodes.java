@@ -81,6 +81,28 @@ final class StatusCodes {
         return m.find() ? m.group(1) : "";
     }
 
+    // A reply quoted inside a wrapper: "[host ip: 550 5.7.1 text]" or "(host said: 550 text)".
+    private static final Pattern QUOTED_REPLY = Pattern.compile("(?:[\\[(]|: |said:? )[^\\[\\]()]{0,200}?(?<![0-9.])([45][0-5][0-9][ -](?:[45]\\.[0-9]{1,3}\\.[0-9]{1,3} )?)");
+
+    /**
+     * The receiving server's own reply quoted after some wrapper text (from its reply code on), or
+     * "" when the text starts with the reply itself or quotes none.
+     */
+    static String innerReply(String normalized) {
+        if (normalized.length() < 8) {
+            return "";
+        }
+        Matcher m = QUOTED_REPLY.matcher(normalized);
+        int tries = 0;
+        while (m.find() && tries++ < 8) {
+            int start = m.start(1);
+            if (start > 0) {
+                return normalized.substring(start);
+            }
+        }
+        return "";
+    }
+
     /** True for a well-formed enhanced code. */
     static boolean isEnhanced(String s) {
         return s != null && ENHANCED.matcher(s).matches();

@@ -1,20 +1,24 @@
 package dev.mailhelp.diagnosis.spf;
 
 import com.google.common.net.InetAddresses;
+import dev.mailhelp.config.DurationText;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -65,20 +69,58 @@ public final class SpfEvaluator {
      * when the sender is empty (a bounce), the HELO identity as postmaster@helo.
      */
     public CompletableFuture<SpfEvaluation> evaluate(InetAddress ip, String mailFrom, String helo) {
+        return evaluate(ip, mailFrom, helo, NO_DEADLINE);
+    }
+
+    private CompletableFuture<SpfEvaluation> evaluate(InetAddress ip, String mailFrom, String helo, long deadline) {
         String sender = mailFrom == null ? "" : mailFrom.trim();
         if (sender.startsWith("<") && sender.endsWith(">")) {
             sender = sender.substring(1, sender.length() - 1);
         }
         String heloName = helo == null ? "" : helo.trim();
         if (sender.isEmpty()) {
-            return checkHost(ip, heloName, "postmaster@" + heloName, heloName);
+            return checkHost(ip, heloName, "postmaster@" + heloName, heloName, deadline);
         }
         int at = sender.lastIndexOf('@');
-        return checkHost(ip, at < 0 ? sender : sender.substring(at + 1), sender, heloName);
+        return checkHost(ip, at < 0 ? sender : sender.substring(at + 1), sender, heloName, deadline);
     }
+
+    /**
+     * {@link #evaluate(InetAddress, String, String)} within a time budget (RFC 7208 4.6.4). When the
+     * result is not known by then it is temperror; when it is known and only the explanation of a
+     * {@code fail} is still being fetched, the result stands with the default explanation (6.2).
+     */
+    public CompletableFuture<SpfEvaluation> evaluate(InetAddress ip, String mailFrom, String helo, Duration budget) {
+        return within(budget, deadline -> evaluate(ip, mailFrom, helo, deadline), mailFrom);
+    }
+
+    /** {@link #checkHost(InetAddress, String, String, String)} within a time budget, as above. */
+    public CompletableFuture<SpfEvaluation> checkHost(InetAddress ip, String domain, String sender, String helo,
+                                                      Duration budget) {
+        return within(budget, deadline -> checkHost(ip, domain, sender, helo, deadline), domain);
+    }
+
+    private static CompletableFuture<SpfEvaluation> within(Duration budget,
+                                                           LongFunction<CompletableFuture<SpfEvaluation>> run,
+                                                           String what) {
+        if (budget == null || budget.isZero() || budget.isNegative()) {
+            throw new IllegalArgumentException("the SPF time budget must be positive, got " + budget);
+        }
+        return run.apply(System.nanoTime() + budget.toNanos()).completeOnTimeout(new SpfEvaluation(SpfResult.TEMPERROR,
+                "", "no result within " + DurationText.seconds(budget), what, 0, 0, 0), budget.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    /** "No budget": the evaluation runs until its lookups end (each of which has its own timeout). */
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
 
     /** {@code check_host(ip, domain, sender)} of RFC 7208 section 4. */
     public CompletableFuture<SpfEvaluation> checkHost(InetAddress ip, String domain, String sender, String helo) {
+        return checkHost(ip, domain, sender, helo, NO_DEADLINE);
+    }
+
+    private CompletableFuture<SpfEvaluation> checkHost(InetAddress ip, String domain, String sender, String helo,
+                                                       long deadline) {
         InetAddress client = unmapped(ip);
         int at = sender.lastIndexOf('@');
         String local = at <= 0 ? "postmaster" : sender.substring(0, at);
@@ -91,7 +133,7 @@ public final class SpfEvaluator {
             return CompletableFuture.completedFuture(new SpfEvaluation(SpfResult.NONE, "",
                     "'" + domain + "' is not a fully qualified domain name, so it has no SPF policy", domain, 0, 0, 0));
         }
-        Run run = new Run(client, values);
+        Run run = new Run(client, values, deadline);
         String start = DomainNames.finish(domain);
         return guarded(() -> run.checkHost(start, true)).handle((step, error) -> {
             run.finished = true;
@@ -175,8 +217,11 @@ public final class SpfEvaluator {
         private final Map<Name, CompletableFuture<Fetched>> records = new ConcurrentHashMap<>();
         private final Map<String, CompletableFuture<String>> validatedNames = new ConcurrentHashMap<>();
         private volatile boolean finished;
+        /** System.nanoTime() by which the whole evaluation must be over; Long.MAX_VALUE for no budget. */
+        private final long deadline;
 
-        Run(InetAddress ip, MacroValues values) {
+        Run(InetAddress ip, MacroValues values, long deadline) {
+            this.deadline = deadline;
             this.ip = ip;
             this.v4 = ip instanceof Inet4Address;
             this.values = values;
@@ -350,7 +395,35 @@ public final class SpfEvaluator {
             if (result != SpfResult.FAIL || !wantExplanation) {
                 return CompletableFuture.completedFuture(new Step(result, "", reason));
             }
-            return explain(rec, domain).thenApply(text -> new Step(result, text, reason));
+            return boundedExplanation(rec, domain).thenApply(text -> new Step(result, text, reason));
+        }
+
+        /**
+         * The result is decided: the explanation gets what is left of the budget, never more than
+         * {@link SpfSettings#explanationCap()}, and when it is not there by then the default text
+         * stands (RFC 7208 6.2: any problem with exp= means the default, the result unchanged).
+         */
+        private CompletableFuture<String> boundedExplanation(SpfRecord rec, String domain) {
+            long capNanos = settings.explanationCap().toNanos();
+            long wait = capNanos;
+            if (deadline != NO_DEADLINE) {
+                long left = deadline - System.nanoTime() - settings.explanationReserve().toNanos();
+                wait = Math.max(0, Math.min(capNanos, left));
+            }
+            String quick = fallbackWithoutLookups(domain);
+            if (wait == 0) {
+                return CompletableFuture.completedFuture(quick);
+            }
+            return explain(rec, domain).completeOnTimeout(quick, wait, TimeUnit.NANOSECONDS);
+        }
+
+        /** The default explanation with %{p} as "unknown": what is given when no lookup may be waited for. */
+        private String fallbackWithoutLookups(String domain) {
+            try {
+                return defaultExplanation.expand(valuesFor(domain).withValidated("unknown"));
+            } catch (RuntimeException e) {
+                return settings.defaultExplanation();
+            }
         }
 
         private CompletableFuture<Step> afterMechanisms(SpfRecord rec, String domain, boolean wantExplanation) {

@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.spf;
 
+import java.time.Duration;
+
 /**
  * Limits and defaults of the evaluator, one place with the reason for each value.
  *
@@ -12,9 +14,27 @@ package dev.mailhelp.diagnosis.spf;
  * @param prefetch           start lookups the evaluation will probably need before it reaches them
  * @param prefetchBudget     at most this many speculative queries per evaluation, so a hostile record
  *                           cannot make one evaluation send much more than the RFC limits allow
+ * @param explanationCap     once the result is fail, the exp= text is waited for at most this long
+ *                           (and never past the evaluation's budget): it is a courtesy, RFC 7208 6.2
+ *                           says any problem with it means the default text and the same result
+ * @param explanationReserve kept back from the budget when the explanation is waited for, so the
+ *                           decided result is returned before the budget's own temperror fires
  */
 public record SpfSettings(int maxLookups, int maxVoidLookups, int maxMxNames, int maxPtrNames,
-                          String defaultExplanation, String receiver, boolean prefetch, int prefetchBudget) {
+                          String defaultExplanation, String receiver, boolean prefetch, int prefetchBudget,
+                          Duration explanationCap, Duration explanationReserve) {
+
+    /** 2 s: a working resolver answers in well under that; a user waits for the verdict, not the courtesy text. */
+    public static final Duration DEFAULT_EXPLANATION_CAP = Duration.ofSeconds(2);
+
+    /** 50 ms: enough for the decided result to travel back before a budget timer fires, even on a busy machine. */
+    public static final Duration DEFAULT_EXPLANATION_RESERVE = Duration.ofMillis(50);
+
+    public SpfSettings(int maxLookups, int maxVoidLookups, int maxMxNames, int maxPtrNames,
+                       String defaultExplanation, String receiver, boolean prefetch, int prefetchBudget) {
+        this(maxLookups, maxVoidLookups, maxMxNames, maxPtrNames, defaultExplanation, receiver, prefetch,
+                prefetchBudget, DEFAULT_EXPLANATION_CAP, DEFAULT_EXPLANATION_RESERVE);
+    }
 
     /** The explanation receivers commonly give; %{o} and %{c} name the sender domain and client. */
     public static final String DEFAULT_EXPLANATION = "%{o} does not authorize %{c} to send its mail";
@@ -27,16 +47,21 @@ public record SpfSettings(int maxLookups, int maxVoidLookups, int maxMxNames, in
 
     public SpfSettings withDefaultExplanation(String text) {
         return new SpfSettings(maxLookups, maxVoidLookups, maxMxNames, maxPtrNames, text, receiver, prefetch,
-                prefetchBudget);
+                prefetchBudget, explanationCap, explanationReserve);
     }
 
     public SpfSettings withPrefetch(boolean on) {
         return new SpfSettings(maxLookups, maxVoidLookups, maxMxNames, maxPtrNames, defaultExplanation, receiver, on,
-                prefetchBudget);
+                prefetchBudget, explanationCap, explanationReserve);
     }
 
     public SpfSettings withReceiver(String name) {
         return new SpfSettings(maxLookups, maxVoidLookups, maxMxNames, maxPtrNames, defaultExplanation, name, prefetch,
-                prefetchBudget);
+                prefetchBudget, explanationCap, explanationReserve);
+    }
+
+    public SpfSettings withExplanationCap(Duration cap) {
+        return new SpfSettings(maxLookups, maxVoidLookups, maxMxNames, maxPtrNames, defaultExplanation, receiver, prefetch,
+                prefetchBudget, cap, explanationReserve);
     }
 }

@@ -61,9 +61,24 @@ class BlocklistIpCheckTest {
         assertEquals("192.0.2.10", listed.facts().get("ip"));
         assertEquals("clean", run(testSettings(), "192.0.2.1").outcome());
         server.setFault(TestDnsServer.name("1.2.0.192.psbl.surriel.com"), TestDnsServer.Fault.DROP);
-        CheckOutcome error = run(testSettings().withPerListTimeout(java.time.Duration.ofMillis(500)), "192.0.2.1");
-        assertEquals("error", error.outcome());
-        assertTrue(error.summary().contains("1 could not be checked"), error.summary());
+        // issue #16: a list that cannot be asked is reported, but the lists that answered decide
+        CheckOutcome partly = run(testSettings().withPerListTimeout(java.time.Duration.ofMillis(500)), "192.0.2.1");
+        assertEquals("clean", partly.outcome(), partly.summary());
+        assertTrue(partly.summary().matches("192\\.0\\.2\\.1 is not listed on any of the \\d+ blocklists that answered;"
+                + " 1 could not be asked"), partly.summary());
+        assertTrue(partly.findings().stream().noneMatch(f -> f.severity() == dev.mailhelp.diagnosis.Severity.ERROR),
+                partly.findings().toString());
+    }
+
+    @Test
+    void noListAnsweringIsAnError() throws Exception {
+        for (Blocklist list : CATALOGUE.lists()) {
+            server.setFaultBelow(list.zone(), TestDnsServer.Fault.REFUSED);
+        }
+        CheckOutcome none = run(testSettings(), "192.0.2.1");
+        assertEquals("error", none.outcome());
+        assertEquals("No blocklist could be asked about 192.0.2.1", none.summary());
+        assertEquals(List.of("blocklist.resolver-refused"), none.findings().stream().map(f -> f.code()).toList());
     }
 
     @Test

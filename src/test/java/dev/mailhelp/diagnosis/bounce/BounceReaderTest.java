@@ -175,7 +175,92 @@ class BounceReaderTest {
     void tooLarge_namesTheLimit() {
         String big = "550 5.1.1 user unknown\n".repeat(30_000);
         UnreadableBounceException e = assertThrows(UnreadableBounceException.class, () -> reader.read(big));
-        assertTrue(e.getMessage().contains("512 KiB"), e.getMessage());
+        assertTrue(e.getMessage().contains("larger than 512 KiB"), e.getMessage());
+        // The limit is not the input's size: "The bounce is 512 KiB; at most 512 KiB" was the old wording.
+        assertFalse(e.getMessage().contains("is 512 KiB"), e.getMessage());
+        UnreadableBounceException bytes = assertThrows(UnreadableBounceException.class,
+                () -> reader.read(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(bytes.getMessage().contains("larger than 512 KiB"), bytes.getMessage());
+    }
+
+    @Test
+    void oversizedRealBounce_isReadWithoutItsReturnedAttachment() throws Exception {
+        // Postfix's report with the whole original returned as message/rfc822, a 2 MB attachment inside.
+        String report = Fixtures.text("postfix-dsn.eml")
+                .replace("Content-Type: text/rfc822-headers", "Content-Type: message/rfc822")
+                .replace("Message-ID: <abc@sender-example.net>\n", "Message-ID: <abc@sender-example.net>\n"
+                        + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"O\"\n\n--O\nContent-Type: text/plain\n\nSee attached.\n"
+                        + "--O\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\n"
+                        + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\n".repeat(27_000)
+                        + "--O--\n");
+        assertTrue(report.length() > 2_000_000, "fixture is large: " + report.length());
+        BounceReport r = reader.read(report.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(List.of("userunknown", "mailboxfull"), r.reasons());
+        assertEquals("sender-example.net", r.senderDomain());
+        assertEquals(reader.read(Fixtures.bytes("postfix-dsn.eml")).sendingIp(), r.sendingIp());
+        // The same pasted as text.
+        assertEquals(List.of("userunknown", "mailboxfull"), reader.read(report).reasons());
+    }
+
+    @Test
+    void gmailWrapper_theQuotedReplyDecides() throws Exception {
+        // Gmail: "did not accept our requests to connect … [mx: 550 5.7.1 … blocked using zen.spamhaus.org]"
+        BounceReport r = reader.read(Fixtures.bytes("gmail-wrapper-blocklisted.eml"));
+        assertEquals("blocked", r.reason());
+        assertEquals(Branch.BLOCKLIST, r.branch());
+        assertEquals("5.7.1", r.results().get(0).status());
+        String pasted = "The recipient server did not accept our requests to connect. Learn more at "
+                + "https://support.google.com/mail/answer/7720 [mx.example.net. 192.0.2.25: 550 5.7.1 Service unavailable; "
+                + "Client host [198.51.100.7] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/198.51.100.7]";
+        assertEquals("blocked", reader.read(pasted).reason());
+        // The wrapper alone (no reply quoted) still means Gmail gave up connecting.
+        assertEquals("expired", reader.read("550 The recipient server did not accept our requests to connect. "
+                + "Learn more at https://support.google.com/mail/answer/7720").reason());
+    }
+
+    @Test
+    void bounceHeadersWithAHugeOneLetterBody_isNotABounceAtAnyLength() {
+        String headers = "From: MAILER-DAEMON@mx.example.org\nTo: someone@example.net\nSubject: Undelivered Mail Returned to Sender\n\n";
+        for (int n : new int[] {500, 50_000, 500_000}) {
+            for (String letter : List.of("a", "x", " ", "@")) {
+                UnreadableBounceException e = assertThrows(UnreadableBounceException.class,
+                        () -> reader.read(headers + letter.repeat(n) + "\n"), n + " x '" + letter + "'");
+                assertTrue(e.getMessage().contains("does not look like a bounce"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void thousandsOfRecipients_trueCountAndTheListSaysItIsCapped() throws Exception {
+        StringBuilder b = new StringBuilder("From: MAILER-DAEMON@x.example\nTo: a@y.example\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n"
+                + "Delivery failed.\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; x.example\n\n");
+        for (int i = 0; i < 5000; i++) {
+            b.append("Final-Recipient: rfc822; u").append(i).append("@w.example\nAction: failed\nStatus: 5.1.1\n\n");
+        }
+        b.append("--B--\n");
+        BounceReport r = reader.read(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(5000, r.recipientCount());
+        assertEquals(BounceReader.MAX_RECIPIENTS, r.results().size());
+        assertTrue(r.listCapped());
+        assertTrue(r.capNote().en().contains("5,000") && r.capNote().en().contains("first 200"), r.capNote().en());
+        assertTrue(r.capNote().zhTw().contains("5,000") && r.capNote().zhTw().contains("200"), r.capNote().zhTw());
+        assertTrue(BounceCheck.findings(r, "en", false).stream().anyMatch(f -> f.code().equals("bounce.list-capped")
+                && f.message().contains("5,000")));
+        assertTrue(r.redacted().startsWith("Bounce: 5000 recipients"), r.redacted());
+
+        StringBuilder free = new StringBuilder("Delivery failed for these recipients:\n");
+        for (int i = 0; i < 5000; i++) {
+            free.append("<u").append(i).append("@w.example>: 550 5.1.1 User unknown\n");
+        }
+        BounceReport f = reader.read(free.toString());
+        assertEquals(5000, f.recipientCount());
+        assertEquals(BounceReader.MAX_RECIPIENTS, f.results().size());
+
+        BounceReport few = reader.read(Fixtures.bytes("postfix-dsn.eml"));
+        assertEquals(2, few.recipientCount());
+        assertFalse(few.listCapped());
+        assertEquals(null, few.capNote());
     }
 
     @Test

@@ -18,4 +18,9 @@ final class SuiteDns {
     static DnsClient client(TestDnsServer server) {
         return new AsyncDnsClient(DnsSettings.forServer(server.address()).withTimeout(QUERY_TIMEOUT).withRetries(0));
     }
+
+    /** The client with the production timeouts (2 s a try, one retry), as the CLI and the bot use it. */
+    static DnsClient productionClient(TestDnsServer server) {
+        return new AsyncDnsClient(DnsSettings.forServer(server.address()));
+    }
 }

@@ -1,0 +1,63 @@
+package dev.mailhelp.cli;
+
+import dev.mailhelp.config.Environment;
+import dev.mailhelp.config.KnowledgeLocation;
+import dev.mailhelp.input.InputError;
+import dev.mailhelp.input.InvalidInputException;
+import dev.mailhelp.input.Printable;
+import dev.mailhelp.knowledge.KnowledgeLoader;
+import dev.mailhelp.knowledge.Locales;
+import dev.mailhelp.knowledge.Messages;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Words the input parser's problem codes for the terminal, in the language of the system locale,
+ * from the same messages.yaml the conversation and Discord use.
+ */
+final class InputErrorText {
+
+    private InputErrorText() {
+    }
+
+    /**
+     * Where the messages come from: the composition root's knowledge folder once
+     * {@link CommandFactory} is built on it (a command built alone, as in a test, uses
+     * {@code ./knowledge} or the bundled copy). Loaded on the first refused input only.
+     */
+    private static volatile Supplier<Messages> messages = memoized(() -> KnowledgeLocation.resolve(Optional.empty(),
+            new Environment(java.util.Map.of()), Path.of("").toAbsolutePath()));
+
+    /** Words problems from the messages of this knowledge folder. */
+    static void useKnowledge(Path knowledgeDir) {
+        messages = memoized(() -> knowledgeDir);
+    }
+
+    private static Supplier<Messages> memoized(Supplier<Path> dir) {
+        return com.google.common.base.Suppliers.memoize(() -> {
+            try {
+                return KnowledgeLoader.messagesOnly(dir.get());
+            } catch (RuntimeException e) {
+                return new Messages(java.util.Map.of());
+            }
+        })::get;
+    }
+
+    static String locale() {
+        return Locales.resolve(Locale.getDefault().toLanguageTag());
+    }
+
+    static String of(InputError error) {
+        return messages.get().get(error.messageKey(), locale(), error.arguments());
+    }
+
+    /** The worded error of an input exception, or its message made safe for the terminal. */
+    static String of(IllegalArgumentException e) {
+        if (e instanceof InvalidInputException invalid && invalid.error().isPresent()) {
+            return of(invalid.error().get());
+        }
+        return Printable.escape(String.valueOf(e.getMessage()));
+    }
+}
