@@ -48,6 +48,8 @@ public final class DiscordCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordCommand.class);
     /** Part of the stop bound kept for telling the users whose work was cut short. */
     private static final Duration ANSWER_TIME = Duration.ofSeconds(2);
+    /** Part of the stop bound kept for closing the gateway and exiting. */
+    private static final Duration CLOSE_TIME = Duration.ofSeconds(1);
     /** Longest /readyz waits for the resolver. */
     private static final Duration READY_DNS_WAIT = Duration.ofSeconds(3);
 
@@ -111,7 +113,7 @@ public final class DiscordCommand implements Callable<Integer> {
         }
         stopAsked.await();
         long started = System.nanoTime();
-        Duration finish = service.stopBound().minus(ANSWER_TIME);
+        Duration finish = service.stopBound().minus(ANSWER_TIME).minus(CLOSE_TIME);
         DiscordBot.StopReport report = bot.stop(finish.isNegative() ? Duration.ZERO : finish, ANSWER_TIME);
         health.ifPresent(HealthServer::close);
         LOG.info("stopped in {} ms (in flight {}, finished {}, cut short and told {})",

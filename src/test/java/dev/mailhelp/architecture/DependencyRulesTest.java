@@ -65,4 +65,22 @@ class DependencyRulesTest {
                 .map(i -> i.fromPackage() + "/" + i.file() + " imports " + i.target()).toList();
         assertEquals(List.of(), offenders);
     }
+
+    /** Operations live at the edge: no check, resolver, engine or knowledge code knows it is measured or served. */
+    @Test
+    void operationsStayAtTheEdge() throws IOException {
+        List<String> inner = List.of("knowledge", "conversation", "diagnosis", "dns", "config", "discord", "console");
+        List<String> offenders = imports().stream()
+                .filter(i -> inner.stream().anyMatch(p -> i.fromPackage().equals(p) || i.fromPackage().startsWith(p + ".")))
+                .filter(i -> i.target().startsWith("dev.mailhelp.ops.") || i.target().startsWith("io.micrometer")
+                        || i.target().startsWith("com.sun.net.httpserver"))
+                .map(i -> i.fromPackage() + "/" + i.file() + " imports " + i.target()).toList();
+        assertEquals(List.of(), offenders);
+        List<String> opsIntoAdapters = imports().stream()
+                .filter(i -> i.fromPackage().equals("ops"))
+                .filter(i -> i.target().startsWith("dev.mailhelp.discord.") || i.target().startsWith("dev.mailhelp.cli.")
+                        || i.target().startsWith("dev.mailhelp.console.") || i.target().startsWith("org.javacord"))
+                .map(i -> "ops/" + i.file() + " imports " + i.target()).toList();
+        assertEquals(List.of(), opsIntoAdapters);
+    }
 }

@@ -54,7 +54,7 @@ class RuntimeServiceIT {
             env.put("MAILHELP_DISCORD_GUILD_ID", Long.toString(sim.guildId()));
             env.put("MAILHELP_DISCORD_PROXY", "127.0.0.1:" + sim.proxyAddress().getPort());
             env.put("MAILHELP_JAVA_OPTS", "-Djavax.net.ssl.trustStore=" + trust + " -Djavax.net.ssl.trustStorePassword=changeit"
-                    + " -Djavax.net.ssl.trustStoreType=PKCS12");
+                    + " -Djavax.net.ssl.trustStoreType=PKCS12 -Dmailhelp.labNames=true");
             env.put("MAILHELP_DNS", dns.hostPort());
             env.put("MAILHELP_READY_DNS_NAME", "mailhelp.test");
             env.put("MAILHELP_ALLOW_PRIVATE", "true");
@@ -125,6 +125,8 @@ class RuntimeServiceIT {
                 long cut = running.stream().filter(i -> i.original().orElseThrow().text().contains("restarting")).count();
                 System.out.printf("SIGTERM with %d checks running: exit %d after %d ms; %d finished, %d cut short and told%n",
                         CHECKS, service.process.exitValue(), stopMillis, CHECKS - cut, cut);
+                service.outputLines().stream().filter(l -> l.contains("stopped taking interactions") || l.contains("stopped in"))
+                        .forEach(System.out::println);
                 assertTrue(sim.violations().isEmpty(), sim.violations().toString());
                 firstRunOutput = service.outputLines();
             }
