@@ -116,7 +116,7 @@ public final class DiscordCommand implements Callable<Integer> {
         Duration finish = service.stopBound().minus(ANSWER_TIME).minus(CLOSE_TIME);
         DiscordBot.StopReport report = bot.stop(finish.isNegative() ? Duration.ZERO : finish, ANSWER_TIME);
         health.ifPresent(HealthServer::close);
-        LOG.info("stopped in {} ms (in flight {}, finished {}, cut short and told {})",
+        LOG.info("stopped in {} ms (in flight {}, answered by the deadline {}, cut short and told {})",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), report.inFlight(), report.finished(), report.cutShort());
         return ExitCode.OK;
     }

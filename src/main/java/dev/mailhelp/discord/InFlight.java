@@ -25,7 +25,11 @@ final class InFlight {
         }
     }
 
-    /** What a stop did: how many were still being answered, how many finished on their own, how many were cut. */
+    /**
+     * What a stop did: interactions in flight when it began, those answered by the finish deadline,
+     * those whose running work was cut short (they get the restarting notice), and whether every
+     * one had its answer by the end.
+     */
     record Drain(int inFlight, int finished, int cut, boolean allAnswered) { }
 
     private final Set<CompletableFuture<?>> work = ConcurrentHashMap.newKeySet();
@@ -81,15 +85,19 @@ final class InFlight {
         }
         int left = answers.size();
         cutting = true;
+        int cut = 0;
         for (CompletableFuture<?> w : Set.copyOf(work)) {
-            w.completeExceptionally(new Stopped());
+            // Work already done is not cut: its answer is on its way.
+            if (w.completeExceptionally(new Stopped())) {
+                cut++;
+            }
         }
         long answerDeadline = System.nanoTime() + answer.toNanos();
         while (!answers.isEmpty() && System.nanoTime() < answerDeadline) {
             sleep(20);
         }
-        Drain drain = new Drain(before, before - left, left, answers.isEmpty());
-        LOG.info("stopped taking interactions: {} in flight, {} finished, {} cut short, all answered: {}",
+        Drain drain = new Drain(before, before - left, cut, answers.isEmpty());
+        LOG.info("stopped taking interactions: {} in flight, {} answered by the deadline, {} cut short, all answered: {}",
                 drain.inFlight(), drain.finished(), drain.cut(), drain.allAnswered());
         return drain;
     }
