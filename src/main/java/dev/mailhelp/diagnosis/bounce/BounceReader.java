@@ -242,6 +242,7 @@ public final class BounceReader {
             String contextText = diag.isEmpty() ? errorContext : segment + "\n" + errorContext;
             BounceClassifier.Decision d = classifier.classify(chosen, reply,
                     domainTag(recipient) + (diag.isEmpty() ? segment : diag), contextText, diag + "\n" + segment);
+            d = byDiagnosticType(d, r.getOrDefault("diagnostic-code", ""));
             if (action.equals("failed") && chosen.startsWith("4") && d.ruleId().isEmpty()
                     && (d.reason().equals("onhold") || d.reason().equals("undefined"))) {
                 // A temporary failure reported as final: the sender's server gave up retrying.
@@ -257,6 +258,26 @@ public final class BounceReader {
                     .basedOn(d.basis()));
         }
         return out;
+    }
+
+    /**
+     * The Diagnostic-Code's type (RFC 3464 2.3.6) names where the failure came from: "x-unix" is a
+     * local delivery program's exit, a mailer error by definition. It outranks only the status
+     * class and the fallbacks, never a provider code, a precise status or the program's own words.
+     */
+    private BounceClassifier.Decision byDiagnosticType(BounceClassifier.Decision d, String diagnosticField) {
+        int semi = diagnosticField.indexOf(';');
+        if (semi <= 0 || !d.ruleId().isEmpty() || d.ownWords()) {
+            return d;
+        }
+        String type = diagnosticField.substring(0, semi).strip().toLowerCase(java.util.Locale.ROOT);
+        String reason = rules.reasonForDiagnosticType(type);
+        boolean weak = d.basis().isEmpty() || d.basis().stream().allMatch(id -> id.startsWith("status:")
+                || id.startsWith("reply:") || id.startsWith("context:"));
+        if (reason == null || !weak) {
+            return d;
+        }
+        return new BounceClassifier.Decision(reason, "", false, List.of("diagnosticType:" + type));
     }
 
     private static String recipientOf(Map<String, String> r) {

@@ -31,7 +31,7 @@ final class BounceRulesLoader {
     private static final Set<String> RULES_KEYS = Set.of("version", "checked", "about", "texts", "reasons",
             "feedbackBranches", "phrases", "commandRules", "evidenceRules", "wrapperPhrases", "feedbackSubjects",
             "temporaryPhrases", "strongStatusCodes", "contextPhrases", "statusCodes", "replyCodes",
-            "returnedMessageMarkers", "autoReplySubjects", "providers");
+            "returnedMessageMarkers", "autoReplySubjects", "providers", "diagnosticTypes");
     private static final Set<String> CODES_KEYS = Set.of("version", "about", "pseudoCodes", "providerCodes");
     private static final Set<String> REASON_KEYS = Set.of("branch", "article", "explain", "next");
     private static final Set<String> CODE_KEYS = Set.of("id", "provider", "status", "phrases", "reason", "source",
@@ -84,7 +84,8 @@ final class BounceRulesLoader {
                 phrases(rules, "feedbackSubjects"),
                 evidenceRules(rules),
                 phrases(rules, "wrapperPhrases"),
-                texts(rules)));
+                texts(rules),
+                reasonMap(rules, "diagnosticTypes")));
         return problems.list().size() == before ? Optional.of(built) : Optional.empty();
     }
 

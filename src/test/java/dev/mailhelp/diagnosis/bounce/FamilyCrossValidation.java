@@ -84,12 +84,12 @@ public final class FamilyCrossValidation {
     /**
      * Rules written from a published definition rather than from sample mail, kept in every fold:
      * status and reply code tables (the RFC 3463 / RFC 5248 registry and RFC 5321 reply codes),
-     * provider codes (each with its provider's page as {@code source}) and the SMTP-stage rules
-     * (the commands of RFC 5321).
+     * provider codes (each with its provider's page as {@code source}), the SMTP-stage rules
+     * (the commands of RFC 5321) and the Diagnostic-Code types (RFC 3464).
      */
     static boolean documentedElsewhere(String rule) {
         return rule.startsWith("status:") || rule.startsWith("strong:") || rule.startsWith("reply:")
-                || rule.startsWith("code:") || rule.startsWith("command:");
+                || rule.startsWith("code:") || rule.startsWith("command:") || rule.startsWith("diagnosticType:");
     }
 
     /** rule id -> families in which it took part in a right reading. */
@@ -180,6 +180,9 @@ public final class FamilyCrossValidation {
                 for (CorpusScore.Row p : cv.plain().rows()) {
                     if (p.file().equals(h.file()) && p.index() == h.index() && p.reasonOk()) {
                         p.basis().forEach(rule -> cost.merge(rule + " " + cv.evidence.get(rule), 1, Integer::sum));
+                        String d = h.diagnostic().length() > 150 ? h.diagnostic().substring(0, 150) : h.diagnostic();
+                        System.out.println("GAP " + h.file() + " " + h.expectedReason() + "/" + h.gotReason() + " " + h.basis()
+                                + " was " + p.basis() + " | " + d);
                     }
                 }
             }
