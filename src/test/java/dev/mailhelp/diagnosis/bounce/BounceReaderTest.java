@@ -202,6 +202,24 @@ class BounceReaderTest {
         assertEquals(List.of("userunknown", "mailboxfull"), reader.read(report).reasons());
     }
 
+    @ParameterizedTest
+    @CsvSource({"exim-two-recipients.eml", "qmail-two-recipients.eml"})
+    void multiRecipientFreeTextBounces_eachRecipientReadOnItsOwn(String fixture) throws Exception {
+        BounceReport r = reader.read(Fixtures.bytes(fixture));
+        assertEquals(2, r.results().size());
+        assertEquals("bob@example.net", r.results().get(0).recipient());
+        assertEquals("userunknown", r.results().get(0).reason());
+        assertEquals("5.1.1", r.results().get(0).status());
+        String second = fixture.startsWith("exim") ? "mailboxfull" : "hostunknown";
+        assertEquals(second, r.results().get(1).reason());
+        for (RecipientResult x : r.results()) {
+            // Each result carries its reason's explanation and next step in both languages.
+            assertFalse(x.explanation().en().equals(x.explanation().zhTw()), x.reason());
+            assertFalse(x.nextStep().zhTw().isBlank(), x.reason());
+        }
+        assertFalse(r.results().get(0).explanation().en().equals(r.results().get(1).explanation().en()));
+    }
+
     @Test
     void gmailWrapper_theQuotedReplyDecides() throws Exception {
         // Gmail: "did not accept our requests to connect … [mx: 550 5.7.1 … blocked using zen.spamhaus.org]"
