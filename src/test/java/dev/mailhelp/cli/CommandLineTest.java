@@ -16,8 +16,7 @@ class CommandLineTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
-        CommandLine cmd = new CommandLine(new MailhelpCommand(),
-                new CommandFactory(new dev.mailhelp.config.Environment(java.util.Map.of()), cwd));
+        CommandLine cmd = CommandFactory.commandLine(new dev.mailhelp.Wiring(new dev.mailhelp.config.Environment(java.util.Map.of()), cwd));
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
         int code = cmd.execute(args);
@@ -83,6 +82,28 @@ class CommandLineTest {
         }
         // Both files' problems in one run, nothing reported without a position.
         assertTrue(r.out().lines().filter(l -> l.startsWith("bounce-")).allMatch(l -> l.matches("bounce-[a-z]+\\.yaml:\\d+:\\d+: .*")), r.out());
+    }
+
+    @Test
+    void validatingABrokenBlocklistCatalogue_reportsEachProblemOnceWithItsPosition(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path dir = tmp.resolve("knowledge");
+        copyFolder(java.nio.file.Path.of("knowledge"), dir);
+        java.nio.file.Path lists = dir.resolve("blocklists.yaml");
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(lists));
+        int zone = lines.indexOf("    zone: zen.spamhaus.org");
+        lines.set(zone, "    zone: org");
+        int category = lines.indexOf("        category: exploit");
+        lines.set(category, "        category: exploits");
+        java.nio.file.Files.write(lists, lines);
+        Run r = run("knowledge", "validate", dir.toString());
+        assertEquals(2, r.code(), r.out());
+        String zoneProblem = "blocklists.yaml:" + (zone + 1) + ":5: zone 'org' (list spamhaus-zen) is too short";
+        String categoryProblem = "blocklists.yaml:" + (category + 1) + ":9: unknown category 'exploits'";
+        for (String problem : new String[] {zoneProblem, categoryProblem}) {
+            assertEquals(1, r.out().lines().filter(l -> l.startsWith(problem)).count(), problem + " once in\n" + r.out());
+        }
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("blocklists.yaml")).count(), r.out());
     }
 
     private static void copyFolder(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
