@@ -92,8 +92,7 @@ public final class BounceReader {
         }
         RecipientResult decisive = decisive(all);
         return new BounceReport(first.kind(), all, decisive.branch(), decisive.reason(), decisive.explanation(),
-                decisive.nextStep(), decisive.article(), first.senderDomain(), first.sendingIp(), first.provider(), total,
-                capNote(all.size(), total));
+                decisive.nextStep(), decisive.article(), first.senderDomain(), first.sendingIp(), first.provider(), total);
     }
 
     private BounceReport interpret(MessageParts parts) throws UnreadableBounceException {
@@ -150,19 +149,7 @@ public final class BounceReader {
         RecipientResult decisive = decisive(results);
         SenderFacts facts = SenderFacts.find(parts, dsn, feedback, returnedHeaders, results, rules);
         return new BounceReport(kind, results, decisive.branch(), decisive.reason(), decisive.explanation(), decisive.nextStep(), decisive.article(),
-                facts.domain(), facts.ip(), facts.provider(), total, capNote(results.size(), total));
-    }
-
-    /** "Only the first 200 of 5,000 recipients are listed", in both languages; null when all are listed. */
-    private LocalizedText capNote(int shown, int total) {
-        if (total <= shown) {
-            return null;
-        }
-        LocalizedText t = rules.text("listCapped");
-        String s = String.format(java.util.Locale.ROOT, "%,d", shown);
-        String n = String.format(java.util.Locale.ROOT, "%,d", total);
-        return new LocalizedText(t.en().replace("{shown}", s).replace("{total}", n),
-                t.zhTw().replace("{shown}", s).replace("{total}", n));
+                facts.domain(), facts.ip(), facts.provider(), total);
     }
 
     /** The result whose branch leads the conversation: the first of the most urgent branch. */
