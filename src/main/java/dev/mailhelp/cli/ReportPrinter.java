@@ -54,7 +54,9 @@ public final class ReportPrinter {
         }
     }
 
-    public static void printText(Report report, PrintWriter out) {
+    public static void printText(Report report, PrintWriter terminal) {
+        // DNS answers and SMTP replies are outside text: shown, never obeyed as terminal escapes
+        PrintWriter out = dev.mailhelp.input.Printable.terminalSafe(terminal);
         out.printf("%s — %s (%d ms)%n", report.target(), verdict(report), report.elapsedMs());
         Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
@@ -77,6 +79,7 @@ public final class ReportPrinter {
                 }
             }
         });
+        out.flush();
     }
 
     private static String verdict(Report report) {
