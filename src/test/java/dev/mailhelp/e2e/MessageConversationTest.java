@@ -61,7 +61,7 @@ class MessageConversationTest {
         }
     }
 
-    private static String talk(String locale, String... lines) {
+    private static String talk(String locale, String... lines) throws Exception {
         Wiring wiring = wiring();
         KnowledgeBase kb = wiring.knowledge();
         StringWriter out = new StringWriter();
@@ -103,7 +103,7 @@ class MessageConversationTest {
     }
 
     @Test
-    void textThatIsNotAMessageIsSaidSo() {
+    void textThatIsNotAMessageIsSaidSo() throws Exception {
         String t = talk("en", "3", "5", "<<<", "hello, why does my mail go to spam?", ">>>");
         assertReached(t, "message-not-a-message", "en");
     }
