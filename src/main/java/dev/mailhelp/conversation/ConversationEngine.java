@@ -275,8 +275,13 @@ public final class ConversationEngine {
         List<Finding> findings = findingLocalizer.localize(outcome.findings().stream()
                 .sorted(java.util.Comparator.comparingInt((Finding f) -> -f.severity().rank()))
                 .toList(), r.locale());
+        // The summary line comes from the catalogue in the user's language; a check's own English
+        // headline is kept only for a check without findings.
+        String summary = findings.isEmpty()
+                ? (Locales.ENGLISH.equals(r.locale()) ? outcome.summary() : "")
+                : findingLocalizer.summary(findings, r.locale());
         return new Reply(r.nodeId(), r.locale(), r.title(), r.text(), r.options(), r.input(), findings,
-                outcome.summary(), r.articles(), r.leaf(), r.notice());
+                summary, r.articles(), r.leaf(), r.notice());
     }
 
     private String fill(String text, Map<String, String> facts, String locale) {
