@@ -282,10 +282,8 @@ public final class ConversationEngine {
         List<Finding> findings = findingLocalizer.localize(outcome.findings().stream()
                 .sorted(java.util.Comparator.comparingInt((Finding f) -> -f.severity().rank()))
                 .toList(), r.locale());
-        // The summary line comes from the catalogue in the user's language; a check's own English
-        // headline is kept only for a check without findings.
-        String summary = findings.isEmpty()
-                ? (Locales.ENGLISH.equals(r.locale()) ? outcome.summary() : "")
+        // A check's own headline is English; other languages get the count line of the catalogue.
+        String summary = Locales.ENGLISH.equals(r.locale()) && !outcome.summary().isBlank() ? outcome.summary()
                 : findingLocalizer.summary(findings, r.locale());
         return new Reply(r.nodeId(), r.locale(), r.title(), r.text(), r.options(), r.input(), findings,
                 summary, r.articles(), r.leaf(), r.notice());

@@ -332,7 +332,9 @@ final class LiveChecks {
                 .localize(outcome.findings(), texts.locale());
         List<EmbedView> embeds = FindingsRenderer.report(target.subject(), findings, texts,
                 context.articleTitles(texts.locale()));
-        String summary = new FindingLocalizer(context.conversation().knowledge()).summary(outcome.findings(), texts.locale());
+        // A check's own headline is English; other languages get the count line of the catalogue.
+        String summary = texts.locale().equals(Texts.EN) && !outcome.summary().isBlank() ? outcome.summary()
+                : new FindingLocalizer(context.conversation().knowledge()).summary(outcome.findings(), texts.locale());
         if (!summary.isBlank()) {
             EmbedView head = embeds.get(0);
             embeds.set(0, new EmbedView(head.title(), summary, head.colour(), head.fields(), head.footer()));
