@@ -29,6 +29,7 @@ final class SupportSummary {
         out.append(messages.get("summary.header", locale, TIME.format(now))).append('\n');
         Map<String, String> shown = new TreeMap<>(facts);
         shown.remove(Fact.BOUNCE);
+        shown.remove(Fact.MESSAGE);
         if (!shown.isEmpty()) {
             out.append(messages.get("summary.facts", locale)).append('\n');
             shown.forEach((k, v) -> out.append("  ").append(k).append(": ").append(v).append('\n'));

@@ -13,6 +13,8 @@ public final class Fact {
     public static final String HOST = "host";
     public static final String SELECTOR = "selector";
     public static final String BOUNCE = "bounce";
+    /** A pasted delivered message (its headers). */
+    public static final String MESSAGE = "message";
     /** Learned from MX records or a bounce: the provider's id in providers.yaml. */
     public static final String PROVIDER = "provider";
 
