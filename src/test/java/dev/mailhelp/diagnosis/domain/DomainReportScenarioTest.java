@@ -76,7 +76,7 @@ class DomainReportScenarioTest {
         try (DnsServerTarget.Endpoint dns = target.open()) {
             Report r = run(dns, "nodmarc.test");
             assertEquals(Severity.FAIL, find(r.findings(), "dmarc.missing").severity());
-            Finding verdict = find(r.findings(), "bulk-sender.not-ready");
+            Finding verdict = dev.mailhelp.texts.ShippedTexts.english(find(r.findings(), "bulk-sender.not-ready"));
             assertTrue(verdict.message().contains("DMARC"), verdict.message());
             assertTrue(verdict.evidence().contains("DMARC: NOT met"), verdict.evidence());
             assertTrue(verdict.fix().contains("https://support.google.com/a/answer/14229414"), verdict.fix());
@@ -117,7 +117,7 @@ class DomainReportScenarioTest {
             Report r = run(dns, new DomainRequest(DomainName.parse("good.test"), List.of(),
                     List.of(InetAddresses.forString("198.51.100.20"))));
             assertEquals(Severity.FAIL, find(r.findings(), "ptr.missing").severity());
-            assertTrue(find(r.findings(), "bulk-sender.not-ready").message().contains("Reverse DNS"));
+            assertTrue(dev.mailhelp.texts.ShippedTexts.english(find(r.findings(), "bulk-sender.not-ready")).message().contains("reverse DNS"));
         }
     }
 
@@ -214,7 +214,7 @@ class DomainReportScenarioTest {
         try (DnsServerTarget.Endpoint dns = DnsServerTarget.IN_PROCESS.open()) {
             dev.mailhelp.dns.DnsClient client = ScenarioDns.client(dns.address());
             DomainReport standard = DomainReport.standard(client, dev.mailhelp.diagnosis.provider.MailProviders.NONE,
-                    new dev.mailhelp.diagnosis.spf.SpfCheck(client)::check, java.util.Optional.empty());
+                    new dev.mailhelp.diagnosis.spf.SpfPart(client)::check, java.util.Optional.empty());
             Report r = await(standard.run(DomainRequest.of(DomainName.parse("good.test")), dev.mailhelp.diagnosis.ProgressListener.NONE));
             Finding refused = find(r.findings(), "mta-sts.could-not-check");
             assertTrue(refused.evidence().contains("127.0.0.1: loopback"), refused.evidence());
@@ -235,7 +235,7 @@ class DomainReportScenarioTest {
                     dev.mailhelp.diagnosis.ProgressListener.NONE);
             List<Integer> totals = new CopyOnWriteArrayList<>();
             Report r = await(new DomainReport(client, dev.mailhelp.diagnosis.provider.MailProviders.NONE, fetcher,
-                    new dev.mailhelp.diagnosis.spf.SpfCheck(client)::check, java.util.Optional.of(blocklist), DomainReport.DEFAULT_DEADLINE)
+                    new dev.mailhelp.diagnosis.spf.SpfPart(client)::check, java.util.Optional.of(blocklist), DomainReport.DEFAULT_DEADLINE)
                     .run(DomainRequest.of(DomainName.parse("good.test")), (part, n, total, findings) -> totals.add(total)));
             assertTrue(r.findings().stream().anyMatch(f -> f.check().equals("blocklist")), describe(r.findings()));
             assertEquals(9, totals.size());
