@@ -126,7 +126,7 @@ public final class Wiring {
     public DomainReport domainReport(DnsClient dns) {
         Optional<DomainPart> blocklist = blocklists(dns).map(b ->
                 d -> b.checkDomain(Name.fromConstantString(d + "."), ProgressListener.NONE));
-        return DomainReport.standard(dns, mailProviders(), new SpfCheck(dns)::check, blocklist);
+        return DomainReport.standard(dns, mailProviders(), new SpfCheck(dns)::check, blocklist, allowPrivate());
     }
 
     /** Self-hosted setups and tests check private and documentation addresses; off by default. */

@@ -300,6 +300,15 @@ public final class AsyncDnsClient implements DnsClient {
                         + " links: " + describe(cnames));
             }
         }
+        // Records that answer none of the names asked (the name, or a CNAME target on the way) are
+        // an answer for another name: a broken or spoofing server, not "this name has no records".
+        for (Record r : answer) {
+            if (r.getDClass() == DClass.IN && r.getType() != Type.DNAME && r.getType() != Type.RRSIG
+                    && !r.getName().equals(current) && !seen.contains(r.getName())) {
+                return Hop.failure(FailureKind.WRONG_NAME, "the answer from " + server() + " is for " + r.getName()
+                        + ", not for " + name + " " + Type.string(type));
+            }
+        }
         SOARecord soa = null;
         for (Record r : m.getSection(Section.AUTHORITY)) {
             if (r instanceof SOARecord) {

@@ -102,7 +102,15 @@ import org.xbill.DNS.Type;
 public final class TestDnsServer implements AutoCloseable {
 
     /** A way to misbehave, set per name with {@link #setFault(Name, Fault)} and its siblings. */
-    public enum Fault { DROP, SERVFAIL, REFUSED, TRUNCATE }
+    /**
+     * DROP: never answered. SERVFAIL, REFUSED: that RCODE. TRUNCATE: UDP answers carry TC, TCP works.
+     * TRUNCATE_TCP_FAILS: UDP answers carry TC and the TCP retry is never answered.
+     * WRONG_NAME: the records are answered under another owner name ({@link #WRONG_OWNER}).
+     */
+    public enum Fault { DROP, SERVFAIL, REFUSED, TRUNCATE, TRUNCATE_TCP_FAILS, WRONG_NAME }
+
+    /** The owner name a WRONG_NAME answer carries instead of the name asked. */
+    public static final Name WRONG_OWNER = Name.fromConstantString("someone-else.mailhelp.test.");
 
     public enum Transport { UDP, TCP }
 
@@ -512,7 +520,7 @@ public final class TestDnsServer implements AutoCloseable {
         if (delay == null) {
             delay = Duration.ZERO;
         }
-        if (fault == Fault.DROP) {
+        if (fault == Fault.DROP || (fault == Fault.TRUNCATE_TCP_FAILS && transport == Transport.TCP)) {
             return null;
         }
         Message response = header(query);
@@ -526,10 +534,24 @@ public final class TestDnsServer implements AutoCloseable {
             response.getHeader().setRcode(Rcode.SERVFAIL);
         } else if (fault == Fault.REFUSED) {
             response.getHeader().setRcode(Rcode.REFUSED);
-        } else if (fault == Fault.TRUNCATE && transport == Transport.UDP) {
+        } else if ((fault == Fault.TRUNCATE || fault == Fault.TRUNCATE_TCP_FAILS) && transport == Transport.UDP) {
             response.getHeader().setFlag(Flags.TC);
         } else {
             resolve(response, qname, qtype);
+            if (fault == Fault.WRONG_NAME) {
+                List<Record> answered = new java.util.ArrayList<>(response.getSection(Section.ANSWER));
+                for (Record r : answered) {
+                    response.removeRecord(r, Section.ANSWER);
+                    response.addRecord(r.withName(WRONG_OWNER), Section.ANSWER);
+                }
+                if (answered.isEmpty()) {
+                    // nothing to rename: answer with some record of the asked type under the other name
+                    response.getHeader().setRcode(Rcode.NOERROR);
+                    response.getSection(Section.AUTHORITY).forEach(r -> response.removeRecord(r, Section.AUTHORITY));
+                    response.addRecord(record(WRONG_OWNER + " 300 IN "
+                            + (qtype == Type.TXT ? "TXT \"not the name asked\"" : "A 192.0.2.1")), Section.ANSWER);
+                }
+            }
         }
         int max = transport == Transport.TCP ? 65535
                 : queryOpt == null ? 512 : Math.max(512, queryOpt.getPayloadSize());

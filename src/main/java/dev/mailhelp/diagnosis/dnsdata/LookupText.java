@@ -44,6 +44,8 @@ public final class LookupText {
                 return "a network error reaching the DNS server";
             case MALFORMED:
                 return "the DNS answer was malformed";
+            case WRONG_NAME:
+                return "the DNS server answered for another name (a DNS fault, not a missing record)";
             default:
                 return "the lookup failed";
         }

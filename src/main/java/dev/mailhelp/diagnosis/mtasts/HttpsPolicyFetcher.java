@@ -78,8 +78,17 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
 
     /** Production: the JDK's trusted certificate authorities, public addresses only, port 443. */
     public static HttpsPolicyFetcher standard(DnsClient dns) {
+        return standard(dns, false);
+    }
+
+    /**
+     * Production with {@code MAILHELP_ALLOW_PRIVATE}: when it is on, the fetch may reach the same
+     * private and loopback addresses the SMTP probe may (self-hosted mail), as the README says.
+     */
+    public static HttpsPolicyFetcher standard(DnsClient dns, boolean allowPrivate) {
         try {
-            return new HttpsPolicyFetcher(dns, PublicAddressRule.publicOnly(), SSLContext.getDefault(), Settings.defaults());
+            return new HttpsPolicyFetcher(dns, PublicAddressRule.allowingPrivate(allowPrivate), SSLContext.getDefault(),
+                    Settings.defaults());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("This Java runtime has no TLS support", e);
         }

@@ -128,4 +128,15 @@ class MxCheckTest {
         MxResult r = check("ok.mx.test");
         assertEquals(List.of("mx.could-not-check"), codes(r.findings()), describe(r.findings()));
     }
+
+    @Test
+    void anAddressAnswerForAnotherNameIsCouldNotCheckNotNoAddress() {
+        // issue #17 item 14: the A/AAAA answers of the MX host carry another owner name
+        server.setFault(TestDnsServer.name("mx1.mx.test"), TestDnsServer.Fault.WRONG_NAME);
+        MxResult r = check("ok.mx.test");
+        assertEquals(List.of("mx.could-not-check"), codes(r.findings()), describe(r.findings()));
+        assertEquals(Severity.ERROR, r.findings().get(0).severity());
+        assertTrue(r.findings().get(0).message().contains("answered for another name"), r.findings().get(0).message());
+        assertTrue(r.findings().get(0).evidence().contains("someone-else.mailhelp.test"), r.findings().get(0).evidence());
+    }
 }
