@@ -137,6 +137,10 @@ public final class TestDnsServer implements AutoCloseable {
     private final Map<Name, AuthoritativeZone> zones = new ConcurrentHashMap<>();
     private final Rules<Fault> faults = new Rules<>();
     private final Rules<Duration> latency = new Rules<>();
+    private final Map<Name, Rebinding> rebindings = new ConcurrentHashMap<>();
+
+    /** A name that answers one record to the first question of its type and another to every later one. */
+    private record Rebinding(Record first, Record later, java.util.concurrent.atomic.AtomicInteger asked) { }
     private final List<LoggedQuery> log = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -324,6 +328,14 @@ public final class TestDnsServer implements AutoCloseable {
         faults.all = fault;
     }
 
+    /**
+     * DNS rebinding: the first question for {@code first}'s name and type gets {@code first}, every
+     * later one {@code later} (both should carry TTL 0, as a rebinding server's do).
+     */
+    public void setRebinding(Record first, Record later) {
+        rebindings.put(first.getName(), new Rebinding(first, later, new java.util.concurrent.atomic.AtomicInteger()));
+    }
+
     /** A fault for exactly this name. */
     public void setFault(Name name, Fault fault) {
         faults.exact.put(name, fault);
@@ -349,6 +361,7 @@ public final class TestDnsServer implements AutoCloseable {
 
     /** Removes every fault and every latency setting. */
     public void clearFaults() {
+        rebindings.clear();
         faults.clear();
         latency.clear();
     }
@@ -536,6 +549,12 @@ public final class TestDnsServer implements AutoCloseable {
             response.getHeader().setRcode(Rcode.REFUSED);
         } else if ((fault == Fault.TRUNCATE || fault == Fault.TRUNCATE_TCP_FAILS) && transport == Transport.UDP) {
             response.getHeader().setFlag(Flags.TC);
+        } else if (rebindings.containsKey(qname)) {
+            Rebinding r = rebindings.get(qname);
+            response.getHeader().setFlag(Flags.AA);
+            if (qtype == r.first().getType()) {
+                response.addRecord(r.asked().getAndIncrement() == 0 ? r.first() : r.later(), Section.ANSWER);
+            }
         } else {
             resolve(response, qname, qtype);
             if (fault == Fault.WRONG_NAME) {
