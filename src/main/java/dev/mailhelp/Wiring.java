@@ -96,7 +96,8 @@ public final class Wiring {
         try {
             add(out, new BounceCheck(new BounceReader(BounceRules.load(knowledgeDir))));
         } catch (BounceRulesException e) {
-            catalogueProblems.add(new Problem("bounce-rules.yaml", Position.UNKNOWN, e.getMessage()));
+            // Each problem of bounce-rules.yaml / bounce-codes.yaml once, with its position.
+            catalogueProblems.addAll(e.problems());
         }
         return out;
     }

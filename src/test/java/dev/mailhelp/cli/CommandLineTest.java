@@ -58,4 +58,43 @@ class CommandLineTest {
         assertEquals(2, r.code());
         assertTrue(r.out().contains("the knowledge folder does not exist"), r.out());
     }
+
+    @Test
+    void validatingBrokenBounceRules_reportsEachProblemOnceWithItsPosition(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path dir = tmp.resolve("knowledge");
+        copyFolder(java.nio.file.Path.of("knowledge"), dir);
+        java.nio.file.Path rules = dir.resolve("bounce-rules.yaml");
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(rules));
+        int at = lines.indexOf("  - virusdetected:");
+        lines.set(at, "  - virusdetectd:");
+        java.nio.file.Files.write(rules, lines);
+        java.nio.file.Path codes = dir.resolve("bounce-codes.yaml");
+        java.util.List<String> codeLines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(codes));
+        int onhold = codeLines.indexOf("  onhold: \"901\"");
+        codeLines.set(onhold, "  onhld: \"901\"");
+        java.nio.file.Files.write(codes, codeLines);
+        Run r = run("knowledge", "validate", dir.toString());
+        assertEquals(2, r.code(), r.out());
+        String rulesProblem = "bounce-rules.yaml:" + (at + 1) + ":5: phrases: unknown reason 'virusdetectd'";
+        String codesProblem = "bounce-codes.yaml:" + (onhold + 1) + ":3: pseudoCodes onhld: unknown reason 'onhld'";
+        for (String want : new String[] {rulesProblem, codesProblem}) {
+            assertEquals(1, r.out().lines().filter(l -> l.startsWith(want)).count(), want + " once in\n" + r.out());
+        }
+        // Both files' problems in one run, nothing reported without a position.
+        assertTrue(r.out().lines().filter(l -> l.startsWith("bounce-")).allMatch(l -> l.matches("bounce-[a-z]+\\.yaml:\\d+:\\d+: .*")), r.out());
+    }
+
+    private static void copyFolder(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path p : all.toList()) {
+                java.nio.file.Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
+        }
+    }
 }

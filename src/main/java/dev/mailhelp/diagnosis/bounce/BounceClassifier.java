@@ -1,18 +1,32 @@
 package dev.mailhelp.diagnosis.bounce;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides the reason for one recipient from the rules: provider-specific codes first (they are
- * the most precise), then the phrases servers use, then the status code, then the wider error text,
- * then the bare reply code.
+ * Decides the reason for one recipient from the rules, by a fixed precedence (most specific
+ * first): a provider-specific code; a status code precise enough to need no words; the receiving
+ * server's reply quoted inside a provider's wrapper; the server's own words; the status code's
+ * class and subject (RFC 3463); the wider error text; the bare reply code. The refused SMTP
+ * command and missing evidence may then change the reason. Each decision names the rules it used.
  */
 final class BounceClassifier {
 
-    /** The reason and, when a provider code decided it, that code's id. */
-    record Decision(String reason, String ruleId, boolean ownWords) {
+    /**
+     * The reason; when a provider code decided it, that code's id; whether the server's own words
+     * decided; and the ids of every rule the decision used (empty when only the structure did).
+     */
+    record Decision(String reason, String ruleId, boolean ownWords, List<String> basis) {
         Decision(String reason, String ruleId) {
-            this(reason, ruleId, false);
+            this(reason, ruleId, false, List.of());
+        }
+
+        Decision with(String reason, String ruleId, String rule) {
+            List<String> b = new ArrayList<>(basis);
+            b.add(rule);
+            return new Decision(reason, ruleId, ownWords, List.copyOf(b));
         }
     }
 
@@ -42,79 +56,87 @@ final class BounceClassifier {
                 changed = rule.changeUnlessSaid().get(d.reason());
             }
             if (changed != null && rule.phrases().stream().anyMatch(p -> p.matches(cmd))) {
-                return new Decision(changed, "");
+                return d.with(changed, "", rule.id());
             }
         }
         for (BounceRules.EvidenceRule rule : rules.evidenceRules()) {
             if (rule.reason().equals(d.reason()) && rule.applies(status, cmd)) {
-                return new Decision(rule.otherwise(), "");
+                return d.with(rule.otherwise(), "", rule.id());
             }
         }
         return d;
+    }
+
+    private static Decision by(String reason, String rule, boolean ownWords) {
+        return new Decision(reason, "", ownWords, List.of(rule));
     }
 
     private Decision decide(String status, String reply, String diagnostic, String context) {
         String diag = DiagnosticText.normalize(diagnostic);
         for (BounceRules.ProviderCode code : rules.providerCodes()) {
             if (code.matches(status, diag)) {
-                return new Decision(code.reason(), code.id());
+                return new Decision(code.reason(), code.id(), false, List.of(code.ruleId()));
             }
         }
-        Optional<String> strong = rules.reasonForStrongStatus(status);
+        Optional<Map.Entry<String, String>> strong = rules.strongStatusRule(status);
         if (strong.isPresent()) {
-            return new Decision(strong.get(), "");
+            return by(strong.get().getValue(), "strong:" + strong.get().getKey(), false);
         }
         // A provider's wrapper ("did not accept our requests to connect … [mx: 550 5.7.1 … blocked
         // using zen.spamhaus.org]") quotes the receiving server's reply: that reply says what
-        // happened, the wrapper only how the provider reports it.
-        // Only known wrappers: Postfix's "server refused to talk to me: 421 …" or qmail's "my name
-        // was rejected … said: 501 …" are the reporting MTA's own reading of the stage, not a wrapper.
-        String inner = rules.wrapperPhrases().stream().anyMatch(p -> p.matches(diag)) ? StatusCodes.innerReply(diag) : "";
-        if (!inner.isEmpty()) {
-            Optional<String> byInner = phrase(inner, rules.phraseGroups());
+        // happened, the wrapper only how the provider reports it. Only known wrappers: Postfix's
+        // "server refused to talk to me: 421 …" is the reporting MTA's own reading of the stage.
+        Optional<Phrase> wrapper = rules.wrapperPhrases().stream().filter(p -> p.matches(diag)).findFirst();
+        if (wrapper.isPresent()) {
+            String inner = StatusCodes.innerReply(diag);
+            Optional<Match> byInner = inner.isEmpty() ? Optional.empty() : phrase(inner, rules.phraseGroups());
             if (byInner.isPresent()) {
-                return new Decision(byInner.get(), "", true);
+                return new Decision(byInner.get().reason(), "", true,
+                        List.of(wrapper.get().id(), byInner.get().phrase().id()));
             }
         }
-        Optional<String> byPhrase = phrase(diag, rules.phraseGroups());
+        Optional<Match> byPhrase = phrase(diag, rules.phraseGroups());
         if (byPhrase.isPresent()) {
-            return new Decision(byPhrase.get(), "", true);
+            return by(byPhrase.get().reason(), byPhrase.get().phrase().id(), true);
         }
-        Optional<String> byStatus = rules.reasonForStatus(status);
+        Optional<Map.Entry<String, String>> byStatus = rules.statusRule(status);
         if (byStatus.isPresent()) {
-            return new Decision(byStatus.get(), "");
+            return by(byStatus.get().getValue(), "status:" + byStatus.get().getKey(), false);
         }
         String ctx = DiagnosticText.normalize(context);
         if (!ctx.isEmpty() && !ctx.equals(diag)) {
             for (BounceRules.ProviderCode code : rules.providerCodes()) {
                 if (!code.phrases().isEmpty() && code.matches(status, ctx)) {
-                    return new Decision(code.reason(), code.id());
+                    return new Decision(code.reason(), code.id(), false, List.of(code.ruleId()));
                 }
             }
-            Optional<String> inContext = phrase(ctx, rules.phraseGroups());
+            Optional<Match> inContext = phrase(ctx, rules.phraseGroups());
             if (inContext.isPresent()) {
-                return new Decision(inContext.get(), "");
+                return by(inContext.get().reason(), inContext.get().phrase().id(), false);
             }
         }
-        Optional<String> wide = phrase(diag + " " + ctx, rules.contextGroups());
+        Optional<Match> wide = phrase(diag + " " + ctx, rules.contextGroups());
         if (wide.isPresent()) {
-            return new Decision(wide.get(), "");
+            return by(wide.get().reason(), wide.get().phrase().id(), false);
         }
         Optional<String> byReply = rules.reasonForReply(reply);
         if (byReply.isPresent()) {
-            return new Decision(byReply.get(), "");
+            return by(byReply.get(), "reply:" + reply, false);
         }
         return new Decision(status.isEmpty() && reply.isEmpty() && diag.isEmpty() ? "undefined" : "onhold", "");
     }
 
-    private static Optional<String> phrase(String text, java.util.List<BounceRules.PhraseGroup> groups) {
+    private record Match(String reason, Phrase phrase) {
+    }
+
+    private static Optional<Match> phrase(String text, List<BounceRules.PhraseGroup> groups) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
         for (BounceRules.PhraseGroup g : groups) {
             for (Phrase p : g.phrases()) {
                 if (p.matches(text)) {
-                    return Optional.of(g.reason());
+                    return Optional.of(new Match(g.reason(), p));
                 }
             }
         }

@@ -253,7 +253,8 @@ public final class BounceReader {
                 finalStatus = rules.pseudoStatus(pseudoReason(d, diag + "\n" + segment), reply.startsWith("4")
                         || rules.saysTemporary(shown));
             }
-            out.add(result(recipient, finalStatus, seen, reply, shown, reportingMta, remote, d.reason(), d.ruleId(), ""));
+            out.add(result(recipient, finalStatus, seen, reply, shown, reportingMta, remote, d.reason(), d.ruleId(), "")
+                    .basedOn(d.basis()));
         }
         return out;
     }
@@ -368,7 +369,8 @@ public final class BounceReader {
     private RecipientResult finishTemporary(String rcpt, String segment, String reportingMta,
                                             BounceClassifier.Decision d) {
         return result(rcpt, rules.pseudoStatus(pseudoReason(d, segment), true), false, "", DiagnosticText.collapse(segment),
-                reportingMta, RemoteHost.find(segment), d.reason(), d.ruleId(), "");
+                reportingMta, RemoteHost.find(segment), d.reason(), d.ruleId(), "")
+                .basedOn(d.basis());
     }
 
     /** The reason whose number a made-up status carries (see commandRules' pseudoAs). */
@@ -381,7 +383,8 @@ public final class BounceReader {
         boolean seen = !status.isEmpty();
         String finalStatus = seen ? status : rules.pseudoStatus(pseudoReason(d, diag), reply.startsWith("4")
                 || rules.saysTemporary(diag));
-        return result(rcpt, finalStatus, seen, reply, diag, reportingMta, remote, d.reason(), d.ruleId(), "");
+        return result(rcpt, finalStatus, seen, reply, diag, reportingMta, remote, d.reason(), d.ruleId(), "")
+                .basedOn(d.basis());
     }
 
     /** The wider error text is consulted only near its start: bounces put the explanation first. */

@@ -1,12 +1,21 @@
 package dev.mailhelp.diagnosis.bounce;
 
-/** The bounce knowledge files are missing or wrong; the message names the file and the entry. */
+import dev.mailhelp.knowledge.Problem;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The bounce knowledge files are missing or wrong; each problem names the file, line and column. */
 public final class BounceRulesException extends Exception {
-    public BounceRulesException(String message) {
-        super(message);
+
+    private final List<Problem> problems;
+
+    public BounceRulesException(List<Problem> problems) {
+        super(problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        this.problems = List.copyOf(problems);
     }
 
-    public BounceRulesException(String message, Throwable cause) {
-        super(message, cause);
+    /** Every problem found, each once. */
+    public List<Problem> problems() {
+        return problems;
     }
 }

@@ -13,13 +13,20 @@ public final class Phrase {
 
     private final String source;
     private final List<String> parts;
+    private final String id;
 
-    private Phrase(String source, List<String> parts) {
+    private Phrase(String source, List<String> parts, String id) {
         this.source = source;
         this.parts = parts;
+        this.id = id;
     }
 
     public static Phrase of(String text) {
+        return of(text, "");
+    }
+
+    /** @param id the rule id this phrase belongs to (see {@link BounceRules#ruleIds()}) */
+    public static Phrase of(String text, String id) {
         String lower = DiagnosticText.normalize(text);
         List<String> parts = new ArrayList<>();
         for (String p : lower.split("\\*", -1)) {
@@ -30,7 +37,7 @@ public final class Phrase {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("empty phrase '" + text + "'");
         }
-        return new Phrase(text, List.copyOf(parts));
+        return new Phrase(text, List.copyOf(parts), id);
     }
 
     /** @param normalized text already passed through {@link DiagnosticText#normalize(String)} */
@@ -44,6 +51,10 @@ public final class Phrase {
             at = i + part.length();
         }
         return true;
+    }
+
+    public String id() {
+        return id;
     }
 
     public String source() {

@@ -18,11 +18,27 @@ package dev.mailhelp.diagnosis.bounce;
  * @param explanation  what this result means, in plain words (the provider code's text when one matched)
  * @param nextStep     what to do about it
  * @param article      the knowledge article that explains it
+ * @param basis        the ids of the rules the reason came from (empty when the report's structure
+ *                     alone decided), see {@link BounceRules#ruleIds()}
  */
 public record RecipientResult(String recipient, String status, boolean statusSeen, String replyCode,
                               String diagnostic, String reportingMta, String remoteMta, String reason,
                               Branch branch, String ruleId, String feedbackType,
-                              LocalizedText explanation, LocalizedText nextStep, String article) {
+                              LocalizedText explanation, LocalizedText nextStep, String article, java.util.List<String> basis) {
+
+    public RecipientResult(String recipient, String status, boolean statusSeen, String replyCode,
+                           String diagnostic, String reportingMta, String remoteMta, String reason,
+                           Branch branch, String ruleId, String feedbackType,
+                           LocalizedText explanation, LocalizedText nextStep, String article) {
+        this(recipient, status, statusSeen, replyCode, diagnostic, reportingMta, remoteMta, reason, branch, ruleId,
+                feedbackType, explanation, nextStep, article, java.util.List.of());
+    }
+
+    /** The same result, naming the rules it came from. */
+    RecipientResult basedOn(java.util.List<String> rules) {
+        return new RecipientResult(recipient, status, statusSeen, replyCode, diagnostic, reportingMta, remoteMta,
+                reason, branch, ruleId, feedbackType, explanation, nextStep, article, rules);
+    }
 
     public RecipientResult {
         recipient = nz(recipient);
@@ -35,6 +51,7 @@ public record RecipientResult(String recipient, String status, boolean statusSee
         ruleId = nz(ruleId);
         feedbackType = nz(feedbackType);
         article = nz(article);
+        basis = basis == null ? java.util.List.of() : java.util.List.copyOf(basis);
     }
 
     /** A temporary failure (4.x.x / 4xx): the sender's server may still be retrying. */

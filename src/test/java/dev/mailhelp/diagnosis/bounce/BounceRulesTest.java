@@ -86,6 +86,53 @@ class BounceRulesTest {
     }
 
     @Test
+    void everyProblemOfBothFiles_onceWithItsPosition_allAtOnce() {
+        String rules = "texts:\n  listCapped: {en: \"{shown} of {total}\", zh-TW: \"{total} 中 {shown}\"}\n"
+                + "reasons:\n" + BUILT_INS + reason("userunknown", "nowhere")
+                + "phrases:\n  - nosuchreason: [\"x\"]\n"
+                + "statusCodes:\n  X.1.1: userunknown\n  X.1.1: userunknown\n"
+                + "colour: blue\n";
+        String codes = "providerCodes:\n  - id: x\n    status: [\"5.7.26\"]\n    reason: userunknwn\n"
+                + "    explain: {en: \"E\", zh-TW: \"中\"}\n    next: {en: \"N\"}\n";
+        BounceRulesException e = assertThrows(BounceRulesException.class, () -> load(rules, codes));
+        java.util.List<String> got = e.problems().stream().map(Object::toString).toList();
+        java.util.List<String> expected = java.util.List.of(
+                "bounce-rules.yaml:36:3: duplicate key \"X.1.1\"",
+                "bounce-rules.yaml:37:1: unknown key \"colour\"",
+                "bounce-rules.yaml:29:5: reason userunknown: unknown branch 'nowhere'",
+                "bounce-rules.yaml:33:5: phrases: unknown reason 'nosuchreason'",
+                "bounce-codes.yaml:4:5: provider code x: unknown reason 'userunknwn'",
+                "bounce-codes.yaml:6:11: missing translation: \"next\" of a provider code has no zh-TW text",
+                "bounce-codes.yaml:2:5: provider code x: needs source and checked");
+        assertEquals(expected.size(), got.size(), String.join("\n", got));
+        for (String want : expected) {
+            assertEquals(1, got.stream().filter(g -> g.startsWith(want)).count(), want + " in\n" + String.join("\n", got));
+        }
+    }
+
+    @Test
+    void yamlSyntaxError_isPositioned() {
+        BounceRulesException e = assertThrows(BounceRulesException.class,
+                () -> load("reasons:\n  a: [unclosed\n", CODES));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).position().line() >= 2, e.getMessage());
+        assertTrue(e.getMessage().startsWith("bounce-rules.yaml:"), e.getMessage());
+    }
+
+    @Test
+    void withoutSomeRules_isTheRuleSetAsIfNeverWritten() throws Exception {
+        BounceRules rules = BounceRules.load(Path.of("knowledge"));
+        assertTrue(rules.ruleIds().contains("phrase:userunknown:user unknown"), "ids name kind, reason and phrase");
+        assertTrue(rules.ruleIds().contains("code:gmail-unauthenticated"));
+        assertTrue(rules.ruleIds().contains("status:X.1.1"));
+        BounceRules less = rules.without(id -> id.equals("status:X.1.1") || id.startsWith("phrase:userunknown:"));
+        assertTrue(!less.ruleIds().contains("status:X.1.1"));
+        assertTrue(less.ruleIds().stream().noneMatch(id -> id.startsWith("phrase:userunknown:")));
+        assertEquals(rules.ruleIds().size() - 1 - rules.ruleIds().stream().filter(id -> id.startsWith("phrase:userunknown:")).count(),
+                less.ruleIds().size());
+    }
+
+    @Test
     void wildcardPhrase_matchesInOrderOnly() {
         Phrase p = Phrase.of("sender*rejected");
         assertTrue(p.matches("sender address rejected"));

@@ -20,7 +20,12 @@ public final class CorpusScore {
     /** One expected result compared with what was read. */
     public record Row(String file, int index, String expectedStatus, String gotStatus, String expectedReason,
                       String altReason, String altStatus, String gotReason, Branch expectedBranch, Branch gotBranch,
-                      String diagnostic) {
+                      String diagnostic, List<String> basis) {
+        /** The sending-MTA family of the file: {@code lhost-postfix-12.eml} -> {@code lhost-postfix}. */
+        public String family() {
+            return familyOf(file);
+        }
+
         public boolean statusOk() {
             return expectedStatus.equals(gotStatus) || (!altStatus.isEmpty() && altStatus.equals(gotStatus));
         }
@@ -49,11 +54,22 @@ public final class CorpusScore {
     /** Scores with every message passed through {@code mangle} first (CRLF, chat quoting, ...). */
     public static CorpusScore run(BounceReader reader, Path corpusDir, java.util.function.UnaryOperator<byte[]> mangle)
             throws IOException {
+        return run(reader, corpusDir, mangle, f -> true);
+    }
+
+    /** Scores only the files {@code include} accepts. */
+    public static CorpusScore run(BounceReader reader, Path corpusDir, java.util.function.UnaryOperator<byte[]> mangle,
+                                  java.util.function.Predicate<String> include) throws IOException {
         JsonNode labels = new ObjectMapper().readTree(corpusDir.resolve("labels.json").toFile());
         List<Row> rows = new ArrayList<>();
         BounceRules rules = reader.rules();
+        int messages = 0;
         for (JsonNode label : labels) {
             String file = label.get("file").asText();
+            if (!include.test(file)) {
+                continue;
+            }
+            messages++;
             byte[] bytes = mangle.apply(Files.readAllBytes(corpusDir.resolve(file)));
             List<RecipientResult> got;
             try {
@@ -73,10 +89,28 @@ public final class CorpusScore {
                         e.get("reason").asText(), a == null ? "" : a.get("reason").asText(),
                         a == null ? "" : a.get("status").asText(),
                         r == null ? "(none)" : r.reason(), expectedBranch, r == null ? null : r.branch(),
-                        r == null ? "" : r.diagnostic()));
+                        r == null ? "" : r.diagnostic(), r == null ? List.of() : r.basis()));
             }
         }
-        return new CorpusScore(rows, labels.size());
+        return new CorpusScore(rows, messages);
+    }
+
+    /** {@code lhost-postfix-12.eml} -> {@code lhost-postfix}; {@code arf-01.eml} -> {@code arf}. */
+    public static String familyOf(String file) {
+        String name = file.endsWith(".eml") ? file.substring(0, file.length() - 4) : file;
+        int dash = name.lastIndexOf('-');
+        return dash > 0 && name.substring(dash + 1).chars().allMatch(Character::isDigit) ? name.substring(0, dash) : name;
+    }
+
+    /** Scores of several runs taken together (the folds of a cross-validation). */
+    public static CorpusScore combined(List<CorpusScore> parts) {
+        List<Row> rows = new ArrayList<>();
+        int messages = 0;
+        for (CorpusScore p : parts) {
+            rows.addAll(p.rows);
+            messages += p.messages;
+        }
+        return new CorpusScore(rows, messages);
     }
 
     /** The corpus leaves the status empty for complaint reports and auto-replies. */
