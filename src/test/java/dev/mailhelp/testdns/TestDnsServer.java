@@ -138,6 +138,10 @@ public final class TestDnsServer implements AutoCloseable {
     private final Rules<Fault> faults = new Rules<>();
     private final Rules<Duration> latency = new Rules<>();
     private final Map<Name, Rebinding> rebindings = new ConcurrentHashMap<>();
+    /** Share of UDP queries dropped at random (packet loss), 0 for none; with its seeded generator. */
+    private volatile double lossRate;
+    private volatile java.util.Random loss = new java.util.Random(0);
+    private final java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A name that answers one record to the first question of its type and another to every later one. */
     private record Rebinding(Record first, Record later, java.util.concurrent.atomic.AtomicInteger asked) { }
@@ -336,6 +340,23 @@ public final class TestDnsServer implements AutoCloseable {
         rebindings.put(first.getName(), new Rebinding(first, later, new java.util.concurrent.atomic.AtomicInteger()));
     }
 
+    /**
+     * Loses this share of UDP queries at random, as a lossy network would (TCP is never lost);
+     * seeded, so a run can be repeated. 0 turns it off.
+     */
+    public void setLossRate(double rate, long seed) {
+        if (rate < 0 || rate >= 1) {
+            throw new IllegalArgumentException("loss rate must be in [0, 1), got " + rate);
+        }
+        loss = new java.util.Random(seed);
+        lossRate = rate;
+    }
+
+    /** UDP queries lost so far by {@link #setLossRate}. */
+    public int lostQueries() {
+        return lost.get();
+    }
+
     /** A fault for exactly this name. */
     public void setFault(Name name, Fault fault) {
         faults.exact.put(name, fault);
@@ -362,6 +383,7 @@ public final class TestDnsServer implements AutoCloseable {
     /** Removes every fault and every latency setting. */
     public void clearFaults() {
         rebindings.clear();
+        lossRate = 0;
         faults.clear();
         latency.clear();
     }
@@ -535,6 +557,16 @@ public final class TestDnsServer implements AutoCloseable {
         }
         if (fault == Fault.DROP || (fault == Fault.TRUNCATE_TCP_FAILS && transport == Transport.TCP)) {
             return null;
+        }
+        if (transport == Transport.UDP && lossRate > 0) {
+            boolean drop;
+            synchronized (this) {
+                drop = loss.nextDouble() < lossRate;
+            }
+            if (drop) {
+                lost.incrementAndGet();
+                return null;
+            }
         }
         Message response = header(query);
         OPTRecord queryOpt = query.getOPT();

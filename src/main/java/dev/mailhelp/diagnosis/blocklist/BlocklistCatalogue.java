@@ -78,6 +78,10 @@ public record BlocklistCatalogue(List<Blocklist> lists) {
             throw new CatalogueException(describe(source, location, path, e.getOriginalMessage(), e), e);
         } catch (JsonProcessingException e) {
             throw new CatalogueException(describe(source, e.getLocation(), "", e.getOriginalMessage(), e), e);
+        } catch (RuntimeException e) {
+            // the YAML library itself can fail on some malformed text (found by fuzzing: an index out of bounds)
+            throw new CatalogueException(source + ": not readable as YAML (malformed text; check quotes, brackets"
+                    + " and unusual characters)", e);
         }
         if (content == null) {
             throw new CatalogueException(source + ": the file is empty; expected 'lists:' with at least one list", null);
