@@ -1,6 +1,5 @@
 package dev.mailhelp.cli;
 
-import com.google.common.net.InetAddresses;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Report;
 import dev.mailhelp.diagnosis.dkim.DkimSelector;
@@ -9,6 +8,9 @@ import dev.mailhelp.diagnosis.domain.DomainPart;
 import dev.mailhelp.diagnosis.domain.DomainReport;
 import dev.mailhelp.diagnosis.domain.DomainRequest;
 import dev.mailhelp.dns.DnsSettings;
+import dev.mailhelp.input.InputParser;
+import dev.mailhelp.input.InvalidInputException;
+import dev.mailhelp.input.Printable;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -95,15 +97,12 @@ public final class CheckDomainCommand implements Callable<Integer> {
             }
             List<InetAddress> parsedIps = new ArrayList<>();
             for (String ip : ips) {
-                if (!InetAddresses.isInetAddress(ip.strip())) {
-                    throw new IllegalArgumentException("--ip " + ip + ": not an IP address (expected e.g. 192.0.2.1 or 2001:db8::1).");
-                }
-                parsedIps.add(InetAddresses.forString(ip.strip()));
+                parsedIps.add(InputParser.address(ip).orElseThrow(InvalidInputException::new));
             }
             server = dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns));
             request = new DomainRequest(name, parsedSelectors, parsedIps);
         } catch (IllegalArgumentException e) {
-            err.println("mailhelp check domain: " + e.getMessage());
+            err.println("mailhelp check domain: " + InputErrorText.of(e));
             err.flush();
             return ExitCode.USAGE;
         }
@@ -124,7 +123,8 @@ public final class CheckDomainCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.COULD_NOT_CHECK;
         } catch (ExecutionException | TimeoutException e) {
-            err.println("mailhelp check domain: the check did not complete: " + e);
+            err.println("mailhelp check domain: the check did not complete: "
+                    + Printable.escape(String.valueOf((e.getCause() != null ? e.getCause() : e).getMessage())));
             err.flush();
             return ExitCode.COULD_NOT_CHECK;
         }

@@ -8,7 +8,8 @@ import dev.mailhelp.diagnosis.blocklist.CatalogueException;
 import dev.mailhelp.diagnosis.blocklist.ListResult;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsSettings;
-import dev.mailhelp.dns.ReverseNames;
+import dev.mailhelp.input.InputParser;
+import dev.mailhelp.input.InvalidInputException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -73,11 +74,15 @@ public final class CheckIpCommand implements Callable<Integer> {
         BlocklistCatalogue catalogue;
         BlocklistChecker checker;
         try {
-            ip = ReverseNames.parseAddress(address);
+            ip = InputParser.address(address).orElseThrow(InvalidInputException::new);
             dnsSettings = dns == null ? DnsSettings.fromEnvironment(env) : DnsSettings.forServer(DnsSettings.parseServer(dns));
             catalogue = BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME));
             checker = new BlocklistChecker(new AsyncDnsClient(dnsSettings), catalogue, settings.withLists(lists), env);
-        } catch (IllegalArgumentException | CatalogueException e) {
+        } catch (IllegalArgumentException e) {
+            err.println("mailhelp check ip: " + InputErrorText.of(e));
+            err.flush();
+            return ExitCode.USAGE;
+        } catch (CatalogueException e) {
             err.println("mailhelp check ip: " + e.getMessage());
             err.flush();
             return ExitCode.USAGE;

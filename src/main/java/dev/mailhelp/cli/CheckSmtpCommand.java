@@ -112,7 +112,7 @@ public final class CheckSmtpCommand implements Callable<Integer> {
         try {
             parsed = SmtpTarget.parse(target);
         } catch (InvalidTargetException e) {
-            err.println("mailhelp check smtp: " + e.getMessage());
+            err.println("mailhelp check smtp: " + InputErrorText.of(e));
             err.flush();
             return ExitCode.USAGE;
         }

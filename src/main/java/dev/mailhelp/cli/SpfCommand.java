@@ -1,6 +1,5 @@
 package dev.mailhelp.cli;
 
-import com.google.common.net.InetAddresses;
 import dev.mailhelp.config.DurationText;
 import dev.mailhelp.diagnosis.spf.SpfEvaluation;
 import dev.mailhelp.diagnosis.spf.SpfEvaluator;
@@ -8,12 +7,14 @@ import dev.mailhelp.diagnosis.spf.SpfResult;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
+import dev.mailhelp.input.InputParser;
+import dev.mailhelp.input.InputProblem;
+import dev.mailhelp.input.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.IDN;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -140,8 +141,9 @@ public final class SpfCommand implements Callable<Integer> {
         Connection c;
         try {
             c = Connection.of(ip, helo, sender);
+            c.refuseSpecialUseNames();
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(InputErrorText.of(e));
             return ExitCode.USAGE;
         }
         SpfEvaluation e = evaluate(evaluator, c).join();
@@ -176,9 +178,6 @@ public final class SpfCommand implements Callable<Integer> {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
                 CompletableFuture<String> word;
                 try {
                     Connection c = Connection.fromLine(line);
@@ -189,7 +188,7 @@ public final class SpfCommand implements Callable<Integer> {
                     });
                 } catch (IllegalArgumentException e) {
                     anyBad = true;
-                    err.println("line " + lineNo + ": " + e.getMessage());
+                    err.println("line " + lineNo + ": " + InputErrorText.of(e));
                     err.flush();
                     word = CompletableFuture.completedFuture("error");
                 }
@@ -215,6 +214,9 @@ public final class SpfCommand implements Callable<Integer> {
     record Connection(InetAddress ip, String helo, String sender) {
 
         static Connection fromLine(String line) {
+            if (line.isBlank()) {
+                throw new IllegalArgumentException("empty line; expected IP<TAB>HELO<TAB>SENDER");
+            }
             String[] f = line.split("\t", -1);
             if (f.length != 3) {
                 throw new IllegalArgumentException("expected IP<TAB>HELO<TAB>SENDER (3 fields), got " + f.length
@@ -224,14 +226,8 @@ public final class SpfCommand implements Callable<Integer> {
         }
 
         static Connection of(String ipText, String helo, String sender) {
-            String ipClean = ipText.trim();
-            if (ipClean.startsWith("[") && ipClean.endsWith("]")) {
-                ipClean = ipClean.substring(1, ipClean.length() - 1);
-            }
-            // InetAddresses never asks DNS, unlike InetAddress.getByName
-            if (!InetAddresses.isInetAddress(ipClean)) {
-                throw new IllegalArgumentException("'" + ipText + "' is not an IPv4 or IPv6 address");
-            }
+            // the one input parser: never asks DNS, refuses zone ids (fe80::1%lo) in plain words
+            InetAddress address = InputParser.address(ipText).orElseThrow(InvalidInputException::new);
             String h = helo == null ? "" : helo.trim();
             String s = sender == null ? "" : sender.trim();
             if (s.startsWith("<") && s.endsWith(">")) {
@@ -245,7 +241,22 @@ public final class SpfCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("the sender and HELO name must not contain control characters");
                 }
             }
-            return new Connection(InetAddresses.forString(ipClean), aLabels(h), senderWithALabels(s));
+            return new Connection(address, aLabels(h), senderWithALabels(s));
+        }
+
+        /**
+         * A sender domain or HELO name under a special-use name (localhost, .local, .onion ...) is
+         * refused before any query: the answer could only be "does not exist". Batch mode leaves
+         * them to check_host, whose result other SPF implementations are compared with.
+         */
+        void refuseSpecialUseNames() {
+            String domain = sender.isEmpty() ? helo : sender.substring(sender.lastIndexOf('@') + 1);
+            if (!domain.isEmpty()) {
+                InputParser.dnsName(domain).refusal().filter(e -> e.problem() == InputProblem.SPECIAL_USE)
+                        .ifPresent(e -> {
+                            throw new InvalidInputException(e);
+                        });
+            }
         }
 
         private static String senderWithALabels(String s) {
@@ -256,16 +267,12 @@ public final class SpfCommand implements Callable<Integer> {
             return s.substring(0, at + 1) + aLabels(s.substring(at + 1));
         }
 
+        /** IDNA2008 / UTS #46 through the one input parser; ASCII names are passed to check_host as they are. */
         private static String aLabels(String domain) {
             if (domain.chars().allMatch(ch -> ch < 0x80)) {
                 return domain;
             }
-            try {
-                return IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + domain + "' is not a valid internationalised domain name: "
-                        + e.getMessage());
-            }
+            return InputParser.dnsName(domain).orElseThrow(InvalidInputException::new).ascii();
         }
     }
 }

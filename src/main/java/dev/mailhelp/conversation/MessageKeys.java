@@ -1,5 +1,7 @@
 package dev.mailhelp.conversation;
 
+import dev.mailhelp.input.InputProblem;
+import dev.mailhelp.input.SpecialUseName;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,15 +15,15 @@ public final class MessageKeys {
 
     public static final Set<String> ENGINE = Stream.of(
             Stream.of("notice.unknown-step", "notice.no-such-option", "notice.no-input-here", "notice.need-fact",
-                    "input.empty", "input.selector.bad", "input.text.too-long", "input.domain.email",
-                    "input.domain.url", "input.domain.ip", "input.domain.bad", "input.domain.too-long",
-                    "input.domain.single-label", "input.domain.label-too-long", "input.ip.bad", "input.host.bad",
-                    "input.host.v6-brackets", "input.host.port", "summary.header", "summary.facts",
+                    "input.text.too-long", "summary.header", "summary.facts",
                     "summary.no-checks", "summary.check", "show.no-provider", "show.status", "show.support",
                     "show.source", "show.limit-codes", "security.starttls", "security.tls", "security.none",
                     "fact.unknown", "warning.secret"),
             FACTS.stream().flatMap(f -> Stream.of("input.prompt." + f, "input.placeholder." + f)),
-            LIMIT_KINDS.stream().map(k -> "limit." + k)
+            LIMIT_KINDS.stream().map(k -> "limit." + k),
+            // every sentence the input parser's codes are worded by, in every front end
+            Stream.of(InputProblem.values()).filter(p -> p != InputProblem.SPECIAL_USE).map(InputProblem::messageKey),
+            SpecialUseName.messageKeys().stream()
     ).flatMap(s -> s).collect(Collectors.toUnmodifiableSet());
 
     private MessageKeys() {

@@ -1,68 +1,67 @@
 package dev.mailhelp.discord;
 
 import com.google.common.net.InetAddresses;
-import java.util.Locale;
+import dev.mailhelp.conversation.InputValidator;
+import dev.mailhelp.input.HostInput;
+import dev.mailhelp.input.InputError;
+import dev.mailhelp.input.InputParser;
+import dev.mailhelp.input.Parsed;
+import dev.mailhelp.knowledge.Messages;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 
 /**
- * Checks what a user typed before a live check runs, so that a typo gets a specific message
- * (what was wrong, what is expected) instead of a failed check.
+ * Checks what a user typed before a live check runs, with the one {@link InputParser} the
+ * terminal and the conversation use, so that a typo gets a specific message (what was wrong,
+ * what is expected) in the user's language instead of a failed check.
  */
 final class InputRules {
 
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
-
-    private InputRules() {
-    }
-
-    /** Lower case, trimmed, without a trailing dot, a scheme or a path that people paste along. */
-    static String normaliseName(String text) {
-        String name = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        name = name.replaceFirst("^[a-z]+://", "");
-        int slash = name.indexOf('/');
-        if (slash >= 0) {
-            name = name.substring(0, slash);
-        }
-        if (name.startsWith("@")) {
-            name = name.substring(1);
-        }
-        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-    }
-
-    static boolean isHostName(String name) {
-        if (name.isEmpty() || name.length() > 253 || !name.contains(".")) {
-            return false;
-        }
-        for (String label : name.split("\\.", -1)) {
-            if (!LABEL.matcher(label).matches()) {
-                return false;
-            }
-        }
-        return !name.substring(name.lastIndexOf('.') + 1).matches("\\d+");
-    }
-
-    /** Empty when fine, else the localised explanation. */
-    static Optional<String> problem(String kind, String value, Texts texts) {
-        String shown = DiscordLimits.truncate(value == null ? "" : value.replace('`', '\''), 100);
-        switch (kind) {
-            case "domain":
-                return isHostName(normaliseName(value)) ? Optional.empty() : Optional.of(texts.get("bad.domain", shown));
-            case "host":
-                String host = normaliseName(value);
-                return isHostName(host) || InetAddresses.isInetAddress(host) ? Optional.empty()
-                        : Optional.of(texts.get("bad.host", shown));
-            case "ip":
-                return InetAddresses.isInetAddress(value == null ? "" : value.trim()) ? Optional.empty()
-                        : Optional.of(texts.get("bad.ip", shown));
-            case "bounce":
-                return value != null && value.strip().length() >= 20 ? Optional.empty() : Optional.of(texts.get("bad.bounce"));
-            default:
-                return Optional.empty();
+    /** The value to check (normalised) or the sentence saying why not. */
+    record Checked(String value, Optional<String> problem) {
+        static Checked ok(String value) {
+            return new Checked(value, Optional.empty());
         }
     }
 
-    static Optional<String> portProblem(Long port, Texts texts) {
-        return port == null || (port >= 1 && port <= 65535) ? Optional.empty() : Optional.of(texts.get("bad.port", port));
+    private final Messages messages;
+
+    InputRules(Messages messages) {
+        this.messages = messages;
+    }
+
+    Checked domain(String raw, Texts texts) {
+        return checked(InputParser.domain(raw), name -> name.ascii(), texts);
+    }
+
+    Checked ip(String raw, Texts texts) {
+        return checked(InputParser.address(raw), InetAddresses::toAddrString, texts);
+    }
+
+    Checked selector(String raw, Texts texts) {
+        return checked(InputParser.selector(raw), s -> s, texts);
+    }
+
+    /** The server and the separate port option; the fact is {@code host}, {@code host:port} or {@code [v6]:port}. */
+    Checked host(String raw, Long port, Texts texts) {
+        if (port != null && (port < 1 || port > 65535)) {
+            return new Checked("", Optional.of(texts.get("bad.port", port)));
+        }
+        return checked(InputParser.host(raw), h -> InputValidator.hostFact(port == null ? h
+                : new HostInput(h.name(), h.address(), OptionalInt.of(port.intValue()))), texts);
+    }
+
+    static Optional<String> bounceProblem(String value, Texts texts) {
+        return value != null && value.strip().length() >= 20 ? Optional.empty() : Optional.of(texts.get("bad.bounce"));
+    }
+
+    private <T> Checked checked(Parsed<T> parsed, java.util.function.Function<T, String> value, Texts texts) {
+        if (parsed instanceof Parsed.Accepted<T> a) {
+            return Checked.ok(value.apply(a.value()));
+        }
+        InputError e = parsed.refusal().orElseThrow();
+        // Discord shows the sentence as Markdown: keep quoted input from being read as formatting.
+        String sentence = messages.get(e.messageKey(), texts.locale(), e.arguments());
+        return new Checked("", Optional.of(DiscordLimits.truncate(sentence.replace('`', '\''), 1000)));
     }
 }

@@ -48,9 +48,11 @@ final class LiveChecks {
     private static final Pattern MENTION_CHECK = Pattern.compile("(?i)^\\s*check\\s+(\\S+)\\s*$");
 
     private final FlowContext context;
+    private final InputRules rules;
 
     LiveChecks(FlowContext context) {
         this.context = context;
+        this.rules = new InputRules(context.conversation().knowledge().messages());
     }
 
     /** What to check, as the check expects it and as "Check again" remembers it. */
@@ -59,16 +61,15 @@ final class LiveChecks {
     void domain(SlashCommandInteraction interaction, SlashCommandInteractionOption options) {
         Texts texts = texts(interaction);
         String raw = options.getArgumentStringValueByName("name").orElse("");
-        Optional<String> selector = options.getArgumentStringValueByName("selector").map(String::trim).filter(s -> !s.isEmpty());
-        Optional<String> problem = InputRules.problem("domain", raw, texts);
-        if (problem.isEmpty() && selector.isPresent() && !selector.get().matches("[A-Za-z0-9_.-]{1,63}")) {
-            problem = Optional.of(texts.get("bad.domain", selector.get()));
-        }
+        Optional<String> selectorRaw = options.getArgumentStringValueByName("selector").filter(s -> !s.isBlank());
+        InputRules.Checked domain = rules.domain(raw, texts);
+        InputRules.Checked selector = selectorRaw.map(s -> rules.selector(s, texts)).orElse(InputRules.Checked.ok(""));
+        Optional<String> problem = domain.problem().or(selector::problem);
         if (problem.isPresent()) {
             ImmediateReplies.notice(interaction, texts.get("bad.input.title"), problem.get());
             return;
         }
-        start(interaction, texts, domainTarget(InputRules.normaliseName(raw), selector.orElse("")));
+        start(interaction, texts, domainTarget(domain.value(), selector.value()));
     }
 
     static Target domainTarget(String domain, String selector) {
@@ -82,31 +83,28 @@ final class LiveChecks {
 
     void ip(SlashCommandInteraction interaction, SlashCommandInteractionOption options) {
         Texts texts = texts(interaction);
-        String address = options.getArgumentStringValueByName("address").orElse("").trim();
-        Optional<String> problem = InputRules.problem("ip", address, texts);
-        if (problem.isPresent()) {
-            ImmediateReplies.notice(interaction, texts.get("bad.input.title"), problem.get());
+        InputRules.Checked ip = rules.ip(options.getArgumentStringValueByName("address").orElse(""), texts);
+        if (ip.problem().isPresent()) {
+            ImmediateReplies.notice(interaction, texts.get("bad.input.title"), ip.problem().get());
             return;
         }
+        String address = ip.value();
         start(interaction, texts, new Target(IP, Map.of("ip", address), address, address));
     }
 
     void smtp(SlashCommandInteraction interaction, SlashCommandInteractionOption options) {
         Texts texts = texts(interaction);
-        String host = InputRules.normaliseName(options.getArgumentStringValueByName("host").orElse(""));
         Long port = options.getArgumentLongValueByName("port").orElse(null);
-        Optional<String> problem = InputRules.problem("host", host, texts).or(() -> InputRules.portProblem(port, texts));
-        if (problem.isPresent()) {
-            ImmediateReplies.notice(interaction, texts.get("bad.input.title"), problem.get());
+        InputRules.Checked host = rules.host(options.getArgumentStringValueByName("host").orElse(""), port, texts);
+        if (host.problem().isPresent()) {
+            ImmediateReplies.notice(interaction, texts.get("bad.input.title"), host.problem().get());
             return;
         }
-        start(interaction, texts, smtpTarget(host, port));
+        start(interaction, texts, smtpTarget(host.value()));
     }
 
-    static Target smtpTarget(String host, Long port) {
-        // The conversation's convention: the fact "host" is "host" or "host:port" ("[v6]:port").
-        String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        String subject = port == null ? shownHost : shownHost + ":" + port;
+    /** @param subject the conversation's fact "host": {@code host}, {@code host:port} or {@code [v6]:port} */
+    static Target smtpTarget(String subject) {
         return new Target(SMTP, Map.of("host", subject), subject, subject);
     }
 
@@ -123,7 +121,7 @@ final class LiveChecks {
     void bounceModal(ModalInteraction interaction) {
         Texts texts = texts(interaction);
         String text = interaction.getTextInputValueByCustomId(INPUT_ID).orElse("");
-        Optional<String> problem = InputRules.problem("bounce", text, texts);
+        Optional<String> problem = InputRules.bounceProblem(text, texts);
         if (problem.isPresent()) {
             ImmediateReplies.notice(interaction, texts.get("bad.input.title"), problem.get());
             return;
@@ -178,12 +176,12 @@ final class LiveChecks {
             new ChannelReply(message, Failures.notice("mailhelp", texts.get("mention.usage"), texts));
             return;
         }
-        String domain = InputRules.normaliseName(m.group(1));
-        Optional<String> problem = InputRules.problem("domain", domain, texts);
-        if (problem.isPresent()) {
-            new ChannelReply(message, Failures.notice(texts.get("bad.input.title"), problem.get(), texts));
+        InputRules.Checked checked = rules.domain(m.group(1), texts);
+        if (checked.problem().isPresent()) {
+            new ChannelReply(message, Failures.notice(texts.get("bad.input.title"), checked.problem().get(), texts));
             return;
         }
+        String domain = checked.value();
         Optional<Duration> wait = context.limiter().tryAcquire(message.getAuthor().getId());
         if (wait.isPresent()) {
             new ChannelReply(message, Failures.notice(texts.get("rate.title"),

@@ -68,6 +68,15 @@ public final class KnowledgeLoader {
         return new Result(base, problems.list());
     }
 
+    /**
+     * Only the interface texts of {@code dir}, for front ends that need no tree (the one-shot
+     * commands wording an input error); empty when the file is missing or broken.
+     */
+    public static Messages messagesOnly(Path dir) {
+        Problems problems = new Problems();
+        return readYaml(dir, "messages.yaml", problems).map(root -> messages(root, problems)).orElse(new Messages(Map.of()));
+    }
+
     private static KnowledgeBase emptyBase() {
         return new KnowledgeBase(new ConversationTree("", Map.of()), new ArticleLibrary(List.of()),
                 new ProviderCatalogue(List.of()), new Messages(Map.of()), FindingTexts.NONE);

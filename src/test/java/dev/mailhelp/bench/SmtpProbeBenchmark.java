@@ -34,6 +34,8 @@ public final class SmtpProbeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // the benchmark zones are under .test, as in the tests (see SpecialUseName.LAB_PROPERTY)
+        System.setProperty(dev.mailhelp.input.SpecialUseName.LAB_PROPERTY, "true");
         TestCertificates certs = new TestCertificates();
         Duration delay = Duration.ofMillis(300);
         ExecutorService io = Executors.newCachedThreadPool(r -> {

@@ -109,14 +109,14 @@ class CheckDomainCommandTest {
     void badInputIsExit2WithAPreciseMessage() {
         Run email = run("alice@good.test");
         assertEquals(ExitCode.USAGE, email.exit());
-        assertTrue(email.err().contains("Did you mean good.test"), email.err());
+        assertTrue(email.err().contains("the part after @: good.test"), email.err());
         assertEquals(null, email.dns(), "nothing was checked");
         Run ip = run("192.0.2.1");
         assertEquals(ExitCode.USAGE, ip.exit());
         assertTrue(ip.err().contains("is an IP address"), ip.err());
         Run label = run("a".repeat(64) + ".test");
         assertEquals(ExitCode.USAGE, label.exit());
-        assertTrue(label.err().contains("at most 63"), label.err());
+        assertTrue(label.err().contains("may have at most 63"), label.err());
         Run dns = run("good.test", "--dns", "resolver.example");
         assertEquals(ExitCode.USAGE, dns.exit());
         assertTrue(dns.err().contains("bad DNS server"), dns.err());

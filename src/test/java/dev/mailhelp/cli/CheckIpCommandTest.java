@@ -97,7 +97,7 @@ class CheckIpCommandTest {
     @Test
     void badInputExitsTwoWithAClearMessage() {
         assertEquals(ExitCode.USAGE, run("999.1.2.3", "--dns", server.hostPort()));
-        assertTrue(err.toString().contains("'999.1.2.3' is not an IP address"), err.toString());
+        assertTrue(err.toString().contains("\"999.1.2.3\" is not an IP address"), err.toString());
         assertEquals(ExitCode.USAGE, run("192.0.2.1", "--dns", "resolver.example:x"));
         assertTrue(err.toString().contains("bad DNS server"), err.toString());
         assertEquals(ExitCode.USAGE, run("192.0.2.1", "--list", "sorbs", "--dns", server.hostPort()));

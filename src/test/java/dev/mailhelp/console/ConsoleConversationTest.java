@@ -71,7 +71,7 @@ class ConsoleConversationTest {
         assertTrue(out.contains("set DISCORD_TOKEN"), out);
         assertTrue(out.contains("== What happens? =="), out);
         assertTrue(out.contains("  1) Check my domain"), out);
-        assertTrue(out.contains("! \"not a domain!\" is not a valid domain name"), out);
+        assertTrue(out.contains("! \"not a domain!\" contains a space"), out);
         assertTrue(out.contains("… checking: spf (1/1)"), out);
         assertTrue(out.contains("FAIL  No SPF record at example.com"), out);
         assertTrue(out.contains("→ Publish: v=spf1 mx -all"), out);

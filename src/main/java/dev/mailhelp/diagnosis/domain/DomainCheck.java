@@ -76,10 +76,7 @@ public final class DomainCheck implements Check {
         List<InetAddress> ips = new ArrayList<>();
         String ip = request.fact("ip").orElse("").strip();
         if (!ip.isEmpty()) {
-            if (!InetAddresses.isInetAddress(ip)) {
-                throw new IllegalArgumentException("\"" + ip + "\" is not an IP address (expected e.g. 192.0.2.1 or 2001:db8::1).");
-            }
-            ips.add(InetAddresses.forString(ip));
+            ips.add(dev.mailhelp.input.InputParser.address(ip).orElseThrow(dev.mailhelp.input.InvalidInputException::new));
         }
         return new DomainRequest(domain, selectors, ips);
     }

@@ -1,11 +1,18 @@
 package dev.mailhelp.diagnosis.domain;
 
-/** The text given is not a usable domain name; the message says what was wrong and what is expected. */
-public final class InvalidDomainNameException extends IllegalArgumentException {
+import dev.mailhelp.input.InputError;
+import dev.mailhelp.input.InvalidInputException;
+
+/** See {@link InvalidInputException}: the error code says what was wrong and what is expected. */
+public final class InvalidDomainNameException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
     public InvalidDomainNameException(String message) {
         super(message);
+    }
+
+    public InvalidDomainNameException(InputError error) {
+        super(error);
     }
 }

@@ -8,6 +8,7 @@ import dev.mailhelp.diagnosis.provider.KnownProvider;
 import dev.mailhelp.diagnosis.provider.MailProviders;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
+import dev.mailhelp.input.SpecialUseName;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -159,6 +160,17 @@ public final class MxCheck {
                     "Give the server a name with an A record and point the MX at the name:\nmail." + domain + ". IN A " + bare
                             + "\n" + domain + ". IN MX " + preference + " mail." + domain + "."));
             return CompletableFuture.completedFuture(Optional.empty());
+        }
+        Optional<SpecialUseName> special = SpecialUseName.of(host);
+        if (special.isPresent()) {
+            // Never asked: a special-use name has no public address, and asking may leak it.
+            out.add(finding(Severity.FAIL, "mx.special-use",
+                    "The MX host " + host + " is under ." + special.get().suffix() + ", a special-use name that no sender"
+                            + " on the internet can reach: mail to " + domain + " cannot be delivered to it.",
+                    domain + " MX " + preference + " " + host,
+                    "Point the MX at your mail server's public name, for example:\n" + domain + ". IN MX " + preference
+                            + " mail." + domain + "."));
+            return CompletableFuture.completedFuture(Optional.of(new MailExchange(host, preference, List.of())));
         }
         Name name;
         try {

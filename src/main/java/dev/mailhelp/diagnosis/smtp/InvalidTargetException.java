@@ -1,11 +1,18 @@
 package dev.mailhelp.diagnosis.smtp;
 
-/** The probe target could not be read; the message says what was wrong and what is expected. */
-public final class InvalidTargetException extends IllegalArgumentException {
+import dev.mailhelp.input.InputError;
+import dev.mailhelp.input.InvalidInputException;
+
+/** See {@link InvalidInputException}: the error code says what was wrong and what is expected. */
+public final class InvalidTargetException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
     public InvalidTargetException(String message) {
         super(message);
+    }
+
+    public InvalidTargetException(InputError error) {
+        super(error);
     }
 }

@@ -73,7 +73,7 @@ class DkimKeyRecordParserTest {
         assertEquals("selector1", DkimSelector.parse(" Selector1 "));
         assertEquals("s1.eu", DkimSelector.parse("s1.eu._domainkey.example.com"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DkimSelector.parse("bad selector"))
-                .getMessage().contains("is not a DKIM selector"));
+                .getMessage().contains("input.selector.bad"));
         assertThrows(IllegalArgumentException.class, () -> DkimSelector.parse(""));
     }
 }

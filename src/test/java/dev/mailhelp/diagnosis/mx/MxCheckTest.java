@@ -139,4 +139,20 @@ class MxCheckTest {
         assertTrue(r.findings().get(0).message().contains("answered for another name"), r.findings().get(0).message());
         assertTrue(r.findings().get(0).evidence().contains("someone-else.mailhelp.test"), r.findings().get(0).evidence());
     }
+
+    @Test
+    void specialUseMxHostsAreReportedWithoutAQuery() {
+        server.addZone(TestDnsServer.name("special.mx.test."), List.of(
+                TestDnsServer.record("special.mx.test. 300 IN SOA ns.special.mx.test. admin.special.mx.test. 1 3600 600 86400 300"),
+                TestDnsServer.record("special.mx.test. 300 IN MX 10 mail.corp.internal."),
+                TestDnsServer.record("special.mx.test. 300 IN MX 20 localhost."),
+                TestDnsServer.record("special.mx.test. 300 IN MX 30 printer.local.")));
+        server.clearQueryLog();
+        MxResult r = check("special.mx.test");
+        assertEquals(3, r.findings().stream().filter(f -> f.code().equals("mx.special-use")).count(), describe(r.findings()));
+        assertTrue(find(r.findings(), "mx.special-use").message().contains(".internal"), describe(r.findings()));
+        assertEquals(Severity.FAIL, find(r.findings(), "mx.special-use").severity());
+        List<String> asked = server.queries().stream().map(q -> q.name().toString()).toList();
+        assertEquals(List.of("special.mx.test."), asked.stream().distinct().toList(), "only the MX question was sent: " + asked);
+    }
 }

@@ -28,6 +28,7 @@ class LegacyTlsTest {
                 + "EC keySize < 224, 3DES_EDE_CBC, anon, NULL\n");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "-Djava.security.properties=" + security,
+                "-D" + dev.mailhelp.input.SpecialUseName.LAB_PROPERTY + "=true",
                 "-cp", System.getProperty("java.class.path"), LegacyTlsProbeMain.class.getName(), protocol)
                 .redirectErrorStream(true).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {

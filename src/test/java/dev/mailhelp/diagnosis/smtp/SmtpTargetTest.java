@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.smtp;
 
+import dev.mailhelp.input.InputProblem;
+import dev.mailhelp.input.Sentences;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,33 +37,34 @@ class SmtpTargetTest {
 
     @ParameterizedTest(name = "{0} rejected")
     @CsvSource(delimiter = '|', textBlock = """
-            ''                           | No server given
-            '   '                        | No server given
-            smtp://smtp.gmail.com:587    | without smtp://
-            me@example.com               | email address
-            smtp.example.com:0           | not a port number
-            smtp.example.com:65536       | not a port number
-            smtp.example.com:abc         | not a port number
-            smtp.example.com:            | not a port number
-            :587                         | no server name
-            smtp.example.com:587:1       | not a valid IPv6 address
-            [2001:db8::1                 | without "]"
-            [2001:db8::1]587             | only ":port" may follow
-            [smtp.example.com]:25        | not a valid IPv6 address
-            [::1%eth0]                   | not a valid IPv6 address
-            256.1.1.1                    | looks like an IPv4 address but is not a valid one
-            1.2.3.4.5                    | looks like an IPv4 address
-            0x1g.1                       | looks like an IPv4 address but is not a valid one
-            4294967296                   | looks like an IPv4 address
-            -bad-.example.com            | not allowed as a part of a name
-            smtp..example.com            | is not a valid server name
-            smtp example.com             | contains spaces
-            smtp.example.com/x           | contains spaces or slashes
+            ''                           | EMPTY               | Nothing was entered
+            '   '                        | EMPTY               | Nothing was entered
+            smtp://smtp.gmail.com:587    | WEB_ADDRESS         | for example smtp.gmail.com
+            me@example.com               | EMAIL_ADDRESS       | the part after @: example.com
+            smtp.example.com:0           | BAD_PORT            | "0" is not a port
+            smtp.example.com:65536       | BAD_PORT            | "65536" is not a port
+            smtp.example.com:abc         | BAD_PORT            | "abc" is not a port
+            smtp.example.com:            | BAD_PORT            | "" is not a port
+            :587                         | EMPTY_LABEL         | empty label
+            smtp.example.com:587:1       | IPV6_NEEDS_BRACKETS | square brackets
+            [2001:db8::1                 | NOT_AN_IP           | is not an IP address
+            [2001:db8::1]587             | BAD_PORT            | is not a port
+            [smtp.example.com]:25        | NOT_AN_IP           | is not an IP address
+            [::1%eth0]                   | ZONE_ID             | network interface
+            256.1.1.1                    | NUMERIC_TLD         | nor a complete IP address
+            1.2.3.4.5                    | NUMERIC_TLD         | nor a complete IP address
+            0x1g.1                       | NUMERIC_TLD         | nor a complete IP address
+            4294967296                   | NUMERIC_TLD         | nor a complete IP address
+            -bad-.example.com            | HYPHEN_AT_EDGE      | starts or ends with a hyphen
+            smtp..example.com            | EMPTY_LABEL         | empty label
+            smtp example.com             | CONTAINS_SPACE      | contains a space
+            smtp.example.com/x           | WEB_ADDRESS         | web address
             """)
-    void rejectsWithClearMessage(String input, String expected) {
+    void rejectsWithClearMessage(String input, InputProblem problem, String expected) {
         InvalidTargetException e = assertThrows(InvalidTargetException.class, () -> SmtpTarget.parse(input));
-        assertTrue(e.getMessage().contains(expected.strip()), e.getMessage());
-        assertTrue(e.getMessage().length() > 30, e.getMessage());
-        assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+        assertEquals(problem, e.error().orElseThrow().problem(), e.getMessage());
+        String sentence = Sentences.english(e.error().get());
+        assertTrue(sentence.contains(expected.strip()), sentence);
+        assertFalse(sentence.contains("Exception"), sentence);
     }
 }

@@ -1,4 +1,4 @@
-package dev.mailhelp.diagnosis.smtp;
+package dev.mailhelp.input;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code 0177.0.0.1} and {@code 0x7f.1} all mean 127.0.0.1; a guard that only knew the dotted
  * quad would let them through to a name lookup, or worse, to the address they mean.
  */
-final class Ipv4Literal {
+public final class Ipv4Literal {
 
     private Ipv4Literal() {
     }
@@ -21,7 +21,7 @@ final class Ipv4Literal {
      * True when the last label is a number (decimal, octal or hex): such a host can only be an IPv4
      * address (no top-level domain is numeric), so it must never be looked up as a name.
      */
-    static boolean looksNumeric(String host) {
+    public static boolean looksNumeric(String host) {
         String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         int dot = h.lastIndexOf('.');
         String last = h.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -35,7 +35,7 @@ final class Ipv4Literal {
     }
 
     /** The address meant, or empty when the text is not a valid inet_aton spelling. */
-    static Optional<Inet4Address> parse(String host) {
+    public static Optional<Inet4Address> parse(String host) {
         String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         String[] parts = h.split("\\.", -1);
         if (parts.length < 1 || parts.length > 4) {
