@@ -291,7 +291,12 @@ public final class InputParser {
         }
         StringBuilder ascii = new StringBuilder();
         IDNA.Info info = new IDNA.Info();
-        UTS46.nameToASCII(s, ascii, info);
+        try {
+            UTS46.nameToASCII(s, ascii, info);
+        } catch (com.ibm.icu.util.ICUInputTooLongException e) {
+            // ICU refuses names over about 1,000 code units (found by fuzzing: it escaped as an exception)
+            return refused(InputError.of(InputProblem.NAME_TOO_LONG, String.valueOf(s.length())));
+        }
         if (info.hasErrors()) {
             return refused(idnaError(typed, s, info.getErrors()));
         }

@@ -26,6 +26,8 @@ import dev.mailhelp.diagnosis.spf.SpfSyntaxException;
 import dev.mailhelp.discord.CustomId;
 import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.dns.ReverseNames;
+import dev.mailhelp.input.InputParser;
+import dev.mailhelp.input.Parsed;
 import dev.mailhelp.knowledge.InputKind;
 import dev.mailhelp.knowledge.Problems;
 import dev.mailhelp.knowledge.YamlTreeReader;
@@ -62,6 +64,7 @@ public final class FuzzTargets {
         out.add(dmarc());
         out.add(dkim());
         out.add(mtaSts());
+        out.add(inputParser());
         out.add(domainName());
         out.add(smtpTarget());
         out.add(ipAddress());
@@ -214,6 +217,28 @@ public final class FuzzTargets {
 
     private static final List<String> NAME_TOKENS = List.of(".", "..", ":", "[", "]", "@", "xn--", "%", "port ", "。",
             "．", "-", "_", "587", "465", "25", "::", "0x7f", "localhost", "\u0000");
+
+    /** The one input parser (domains, addresses, hosts, selectors, DNS names) that the front ends share. */
+    static FuzzTarget inputParser() {
+        return new FuzzTarget("input-parser", names(), NAME_TOKENS, 2_048, input -> {
+            List<Parsed<?>> all = List.of(InputParser.domain(input), InputParser.address(input), InputParser.host(input),
+                    InputParser.selector(input), InputParser.dnsName(input));
+            for (Parsed<?> p : all) {
+                if (p instanceof Parsed.Accepted<?> a && a.value() == null) {
+                    throw new AssertionError("accepted nothing from " + FuzzRun.shown(input));
+                }
+                if (p instanceof Parsed.Refused<?> r) {
+                    if (r.error() == null || r.error().problem() == null) {
+                        throw new AssertionError("refused without a reason: " + FuzzRun.shown(input));
+                    }
+                    String words = dev.mailhelp.input.Sentences.english(r.error());
+                    if (words == null || words.isBlank() || words.contains("Exception")) {
+                        throw new AssertionError("refusal in bad words '" + words + "' for " + FuzzRun.shown(input));
+                    }
+                }
+            }
+        });
+    }
 
     static FuzzTarget domainName() {
         return new FuzzTarget("domain-name", names(), NAME_TOKENS, 1_024, input -> {
