@@ -93,4 +93,21 @@ class PtrCheckTest {
         List<Finding> f = check("198.51.100.30", true);
         assertEquals(List.of("ptr.could-not-check"), codes(f), describe(f));
     }
+
+    @Test
+    void addressesFailingForOneCauseAreOneCouldNotCheck() {
+        // issue #12 item 4: the DNS server refuses every reverse lookup: one finding, the cause once
+        server.setFaultBelow(TestDnsServer.name("100.51.198.in-addr.arpa"), TestDnsServer.Fault.REFUSED);
+        List<Finding> f = await(new PtrCheck(ScenarioDns.client(server)).check(List.of(
+                new SendingAddress(InetAddresses.forString("198.51.100.10"), "The MX host mx1", false),
+                new SendingAddress(InetAddresses.forString("198.51.100.20"), "The MX host mx2", false),
+                new SendingAddress(InetAddresses.forString("198.51.100.30"), "The MX host mx3", false))));
+        assertEquals(List.of("ptr.could-not-check"), codes(f), describe(f));
+        assertEquals(Severity.ERROR, f.get(0).severity());
+        assertTrue(f.get(0).message().startsWith("Could not look up the reverse DNS of 3 addresses: the DNS server refused"),
+                f.get(0).message());
+        for (String ip : List.of("198.51.100.10", "198.51.100.20", "198.51.100.30")) {
+            assertTrue(f.get(0).evidence().contains(ip), f.get(0).evidence());
+        }
+    }
 }
