@@ -1,35 +1,41 @@
 package dev.mailhelp;
 
-import dev.mailhelp.cli.MailhelpCommand;
+import dev.mailhelp.cli.CommandFactory;
+import dev.mailhelp.config.Environment;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 
-/** Entry point: {@code java -jar mailhelp.jar [command]}. */
+/**
+ * Entry point: {@code java -jar mailhelp.jar [command]}. Reads the environment once, builds the
+ * one composition root ({@link Wiring}) from it and hands it to the command line.
+ */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, Path.of("").toAbsolutePath(), System.getenv(),
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
-    static int run(String[] args) {
-        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
-        dev.mailhelp.config.Environment env = dev.mailhelp.config.Environment.load(cwd);
+    /**
+     * @param workingDir where {@code .env} and {@code ./knowledge} are looked for
+     * @param processEnv the process environment (it wins over {@code .env})
+     */
+    static int run(String[] args, Path workingDir, Map<String, String> processEnv, PrintWriter out, PrintWriter err) {
+        Environment env = Environment.load(workingDir, processEnv);
         // logback.xml reads the level from a system property (or the process environment); a
         // .env file is ours to read, so pass its value on before anything logs.
         env.get("MAILHELP_LOG_LEVEL").ifPresent(level -> System.setProperty("MAILHELP_LOG_LEVEL", level));
-        CommandLine cmd = new CommandLine(new MailhelpCommand(), new dev.mailhelp.cli.CommandFactory(env, cwd));
-        cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-        cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-        // Picocli's own usage errors exit 2, the same as our "bad input".
-        cmd.setExitCodeExceptionMapper(e -> dev.mailhelp.cli.ExitCode.USAGE);
-        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("mailhelp: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            return dev.mailhelp.cli.ExitCode.COULD_NOT_CHECK;
-        });
+        CommandLine cmd = CommandFactory.commandLine(new Wiring(env, workingDir));
+        cmd.setOut(out);
+        cmd.setErr(err);
         return cmd.execute(args);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mailhelp.cli;
 
+import dev.mailhelp.Wiring;
 import dev.mailhelp.console.ArticleText;
 import dev.mailhelp.knowledge.Article;
 import dev.mailhelp.knowledge.InvalidKnowledgeException;
@@ -29,6 +30,12 @@ public final class ArticleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Wiring root;
+
+    public ArticleCommand(Wiring root) {
+        this.root = root;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -39,7 +46,7 @@ public final class ArticleCommand implements Callable<Integer> {
         }
         KnowledgeBase kb;
         try {
-            kb = global.wiring().knowledge();
+            kb = global.on(root).knowledge();
         } catch (InvalidKnowledgeException e) {
             err.println(e.getMessage());
             return ExitCode.USAGE;

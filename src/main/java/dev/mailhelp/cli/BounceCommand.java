@@ -1,6 +1,7 @@
 package dev.mailhelp.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailhelp.Wiring;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,6 @@ import dev.mailhelp.diagnosis.Report;
 import dev.mailhelp.diagnosis.bounce.BounceCheck;
 import dev.mailhelp.diagnosis.bounce.BounceReader;
 import dev.mailhelp.diagnosis.bounce.BounceReport;
-import dev.mailhelp.diagnosis.bounce.BounceRules;
 import dev.mailhelp.diagnosis.bounce.BounceRulesException;
 import dev.mailhelp.diagnosis.bounce.RecipientResult;
 import dev.mailhelp.diagnosis.bounce.UnreadableBounceException;
@@ -54,17 +54,12 @@ public final class BounceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    private final Wiring root;
     private final InputStream stdin;
-    private BounceReader reader;
 
-    /** For the root command: reads standard input for '-', rules from --knowledge. */
-    public BounceCommand() {
-        this(null, System.in);
-    }
-
-    /** With a reader already built (the composition root shares one) and a stdin for '-'. */
-    public BounceCommand(BounceReader reader, InputStream stdin) {
-        this.reader = reader;
+    /** The reader comes from the composition root (on the {@code --knowledge} folder when given); '-' reads {@code stdin}. */
+    public BounceCommand(Wiring root, InputStream stdin) {
+        this.root = root;
         this.stdin = stdin;
     }
 
@@ -72,12 +67,9 @@ public final class BounceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        BounceReader reader;
         try {
-            if (reader == null) {
-                Path cwd = Path.of("").toAbsolutePath();
-                reader = new BounceReader(BounceRules.load(dev.mailhelp.config.KnowledgeLocation.resolve(
-                        java.util.Optional.ofNullable(knowledge), dev.mailhelp.config.Environment.load(cwd), cwd)));
-            }
+            reader = root.withKnowledge(java.util.Optional.ofNullable(knowledge)).bounceReader();
         } catch (BounceRulesException e) {
             err.println("mailhelp bounce: " + e.getMessage());
             err.flush();

@@ -1,20 +1,16 @@
 package dev.mailhelp.cli;
 
 import dev.mailhelp.diagnosis.Report;
-import dev.mailhelp.diagnosis.blocklist.BlocklistCatalogue;
 import dev.mailhelp.diagnosis.blocklist.BlocklistChecker;
-import dev.mailhelp.diagnosis.blocklist.BlocklistSettings;
 import dev.mailhelp.diagnosis.blocklist.CatalogueException;
 import dev.mailhelp.diagnosis.blocklist.ListResult;
-import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.input.InputParser;
 import dev.mailhelp.input.InvalidInputException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.nio.file.Path;
+import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,19 +45,22 @@ public final class CheckIpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Map<String, String> env;
-    private final Path knowledgeDir;
-    private final BlocklistSettings settings;
-
-    /** As the application runs it: the real environment's settings and the catalogue in {@code knowledgeDir}. */
-    public CheckIpCommand(Map<String, String> env, Path knowledgeDir) {
-        this(env, knowledgeDir, BlocklistSettings.defaults());
+    /** Builds the checker for a resolver ({@code --dns}, else the configured one) and the lists asked for. */
+    @FunctionalInterface
+    public interface Checkers {
+        /**
+         * @param lists list ids; empty means the lists marked default_on
+         * @throws CatalogueException when blocklists.yaml cannot be used
+         * @throws IllegalArgumentException when a setting (e.g. MAILHELP_DNS) or a list id is wrong
+         */
+        BlocklistChecker checker(Optional<InetSocketAddress> server, List<String> lists);
     }
 
-    public CheckIpCommand(Map<String, String> env, Path knowledgeDir, BlocklistSettings settings) {
-        this.env = Map.copyOf(env);
-        this.knowledgeDir = knowledgeDir;
-        this.settings = settings;
+    private final Checkers checkers;
+
+    /** @param checkers the composition root's blocklist checkers ({@code Wiring::blocklistChecker}) */
+    public CheckIpCommand(Checkers checkers) {
+        this.checkers = checkers;
     }
 
     @Override
@@ -70,14 +69,11 @@ public final class CheckIpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         InetAddress ip;
-        DnsSettings dnsSettings;
-        BlocklistCatalogue catalogue;
         BlocklistChecker checker;
         try {
             ip = InputParser.address(address).orElseThrow(InvalidInputException::new);
-            dnsSettings = dns == null ? DnsSettings.fromEnvironment(env) : DnsSettings.forServer(DnsSettings.parseServer(dns));
-            catalogue = BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME));
-            checker = new BlocklistChecker(new AsyncDnsClient(dnsSettings), catalogue, settings.withLists(lists), env);
+            Optional<InetSocketAddress> server = dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns));
+            checker = checkers.checker(server, lists);
         } catch (IllegalArgumentException e) {
             err.println("mailhelp check ip: " + InputErrorText.of(e));
             err.flush();

@@ -2,30 +2,20 @@ package dev.mailhelp.cli;
 
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Report;
-import dev.mailhelp.diagnosis.smtp.AddressGuard;
 import dev.mailhelp.Wiring;
-import dev.mailhelp.diagnosis.smtp.CatalogueSmtpProviders;
-import dev.mailhelp.diagnosis.smtp.DnsClientHostResolver;
 import dev.mailhelp.diagnosis.smtp.HostResolutionException;
-import dev.mailhelp.diagnosis.smtp.HostResolver;
 import dev.mailhelp.diagnosis.smtp.InvalidTargetException;
 import dev.mailhelp.diagnosis.smtp.ProbeRequest;
-import dev.mailhelp.diagnosis.smtp.ProbeSettings;
-import dev.mailhelp.diagnosis.smtp.SmtpDiagnosis;
 import dev.mailhelp.diagnosis.smtp.SmtpProbe;
 import dev.mailhelp.diagnosis.smtp.SmtpProbeResult;
 import dev.mailhelp.diagnosis.smtp.SmtpProviderGuide;
 import dev.mailhelp.diagnosis.smtp.SmtpTarget;
 import dev.mailhelp.diagnosis.smtp.Vetting;
-import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsSettings;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,37 +32,6 @@ import picocli.CommandLine.Spec;
         description = "Probe an SMTP server (greeting, EHLO, STARTTLS/TLS, certificate, AUTH) without logging in. "
                 + "With no port, probes 587, 465 and 25 at once.")
 public final class CheckSmtpCommand implements Callable<Integer> {
-
-    /**
-     * What the command is built from.
-     *
-     * @param env            environment (MAILHELP_ALLOW_PRIVATE, MAILHELP_DNS)
-     * @param settings       probe timeouts and trust store
-     * @param mailPorts      the ports the guard allows ({@link AddressGuard#MAIL_PORTS} in production)
-     * @param providers      provider guidance (the knowledge catalogue)
-     * @param systemResolver resolver used without {@code --dns}; null means the project's DNS client
-     *                       on the server {@code MAILHELP_DNS} names (else the system's)
-     */
-    public record Config(Map<String, String> env, ProbeSettings settings, Set<Integer> mailPorts,
-                         SmtpProviderGuide providers, HostResolver systemResolver) {
-
-        public static Config standard(Map<String, String> env, SmtpProviderGuide providers) {
-            return new Config(env, ProbeSettings.defaults(), AddressGuard.MAIL_PORTS, providers, null);
-        }
-
-        /** From the composition root: its environment (.env included) and its knowledge folder's providers. */
-        static Config fromWiring(Wiring wiring, PrintWriter err) {
-            SmtpProviderGuide providers;
-            try {
-                providers = new CatalogueSmtpProviders(wiring.knowledge().providers());
-            } catch (RuntimeException e) {
-                // The probe is useful without provider guidance; say why it is missing and go on.
-                err.println("(provider guidance unavailable: " + e.getMessage() + ")");
-                providers = SmtpProviderGuide.NONE;
-            }
-            return standard(wiring.environment().asMap(), providers);
-        }
-    }
 
     @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "The outgoing mail server, e.g. smtp.gmail.com or smtp.example.com:587 or [2001:db8::25]:465.")
     private String target;
@@ -92,22 +51,18 @@ public final class CheckSmtpCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private final Config config;
+    private final Wiring root;
 
-    /** As picocli builds it: configured from the environment and {@code --knowledge} when run. */
-    public CheckSmtpCommand() {
-        this.config = null;
-    }
-
-    public CheckSmtpCommand(Config config) {
-        this.config = config;
+    /** @param root the composition root: the probe, its pool and resolver, the provider guidance */
+    public CheckSmtpCommand(Wiring root) {
+        this.root = root;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Config config = this.config != null ? this.config : Config.fromWiring(global.wiring(), err);
+        Wiring wiring = global.on(root);
         SmtpTarget parsed;
         try {
             parsed = SmtpTarget.parse(target);
@@ -116,52 +71,32 @@ public final class CheckSmtpCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
-        boolean lenient = allowPrivate || "true".equalsIgnoreCase(config.env().getOrDefault("MAILHELP_ALLOW_PRIVATE", ""));
-        ExecutorService io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "smtp-probe");
-            t.setDaemon(true);
-            return t;
-        });
+        SmtpProbe probe;
         try {
-            HostResolver resolver;
-            try {
-                resolver = resolver(config);
-            } catch (IllegalArgumentException e) {
-                err.println("mailhelp check smtp: " + e.getMessage());
-                err.flush();
-                return ExitCode.USAGE;
-            }
-            SmtpProbe probe = new SmtpProbe(new AddressGuard(lenient, config.mailPorts()), resolver, config.settings(), io);
-            SmtpProbeResult result = probe.probe(ProbeRequest.of(parsed), p -> { }).toCompletableFuture().join();
-            List<Finding> findings = new SmtpDiagnosis(config.providers(), config.settings().slowGreeting())
-                    .diagnose(result, java.util.Locale.getDefault().toLanguageTag());
-            Report report = new Report(parsed.display(), findings, result.elapsedMs());
-            ReportPrinter.print(report, json, out);
-            if (result.vetting() instanceof Vetting.Refused) {
-                return ExitCode.USAGE;
-            }
-            if (result.vetting() instanceof Vetting.Unresolved u && u.kind() == HostResolutionException.Kind.FAILED) {
-                return ExitCode.COULD_NOT_CHECK;
-            }
-            return report.exitCode();
-        } finally {
-            io.shutdownNow();
-        }
-    }
-
-    private HostResolver resolver(Config config) {
-        if (dns == null && config.systemResolver() != null) {
-            return config.systemResolver();
-        }
-        DnsSettings settings;
-        try {
-            settings = DnsSettings.fromEnvironment(config.env());
-            if (dns != null) {
-                settings = settings.withServer(DnsSettings.parseServer(dns));
-            }
+            probe = wiring.smtpProbe(dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns)), allowPrivate);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException((dns != null ? "--dns " + dns + ": " : "") + e.getMessage(), e);
+            err.println("mailhelp check smtp: " + (dns != null ? "--dns " + dns + ": " : "") + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
         }
-        return new DnsClientHostResolver(new AsyncDnsClient(settings));
+        SmtpProviderGuide providers;
+        try {
+            providers = wiring.providerGuide();
+        } catch (RuntimeException e) {
+            // The probe is useful without provider guidance; say why it is missing and go on.
+            err.println("(provider guidance unavailable: " + e.getMessage() + ")");
+            providers = SmtpProviderGuide.NONE;
+        }
+        SmtpProbeResult result = probe.probe(ProbeRequest.of(parsed), p -> { }).toCompletableFuture().join();
+        List<Finding> findings = wiring.smtpDiagnosis(providers).diagnose(result, java.util.Locale.getDefault().toLanguageTag());
+        Report report = new Report(parsed.display(), findings, result.elapsedMs());
+        ReportPrinter.print(report, json, out);
+        if (result.vetting() instanceof Vetting.Refused) {
+            return ExitCode.USAGE;
+        }
+        if (result.vetting() instanceof Vetting.Unresolved u && u.kind() == HostResolutionException.Kind.FAILED) {
+            return ExitCode.COULD_NOT_CHECK;
+        }
+        return report.exitCode();
     }
 }

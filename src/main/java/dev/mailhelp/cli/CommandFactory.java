@@ -1,28 +1,38 @@
 package dev.mailhelp.cli;
 
-import dev.mailhelp.config.Environment;
-import dev.mailhelp.config.KnowledgeLocation;
 import dev.mailhelp.Wiring;
+import dev.mailhelp.dns.DnsSettings;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
 
 /**
- * Builds the commands that need settings at construction (the environment, where the knowledge
- * folder is); the rest picocli builds itself. Tests construct commands directly instead.
+ * Builds every command from the one composition root, so each takes its parts (DNS clients,
+ * checks, readers, report builders, the environment) from the same {@link Wiring}; the commands
+ * that need nothing (help, the "check" group) picocli builds itself.
  */
 public final class CommandFactory implements CommandLine.IFactory {
 
-    private final Environment env;
-    private final Path knowledgeDir;
+    private final Wiring root;
     private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
-    public CommandFactory(Environment env, Path workingDir) {
-        this.env = env;
-        this.knowledgeDir = KnowledgeLocation.resolve(Optional.empty(), env, workingDir);
+    public CommandFactory(Wiring root) {
+        this.root = root;
+        InputErrorText.useKnowledge(root.knowledgeDir());
+    }
+
+    /** The whole command line on this root, with mailhelp's exit codes for usage and unexpected errors. */
+    public static CommandLine commandLine(Wiring root) {
+        CommandLine cmd = new CommandLine(new MailhelpCommand(root.environment()), new CommandFactory(root));
+        // Picocli's own usage errors exit 2, the same as our "bad input".
+        cmd.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("mailhelp: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return ExitCode.COULD_NOT_CHECK;
+        });
+        return cmd;
     }
 
     private static PrintWriter utf8(java.io.OutputStream stream) {
@@ -31,14 +41,32 @@ public final class CommandFactory implements CommandLine.IFactory {
 
     @Override
     public <K> K create(Class<K> cls) throws Exception {
+        Object command;
         if (cls == CheckIpCommand.class) {
-            return cls.cast(new CheckIpCommand(env.asMap(), knowledgeDir));
+            command = new CheckIpCommand(root::blocklistChecker);
+        } else if (cls == CheckDomainCommand.class) {
+            command = new CheckDomainCommand(root::domainReport, root::mxSmtpProbe, utf8(System.out), utf8(System.err));
+        } else if (cls == CheckSmtpCommand.class) {
+            command = new CheckSmtpCommand(root);
+        } else if (cls == SpfCommand.class) {
+            command = new SpfCommand(server -> root.dns(server == null ? Optional.empty()
+                    : Optional.of(DnsSettings.parseServer(server))), System.in);
+        } else if (cls == MessageCommand.class) {
+            command = new MessageCommand(server -> root.dns(server == null ? Optional.empty()
+                    : Optional.of(DnsSettings.parseServer(server))), System.in);
+        } else if (cls == BounceCommand.class) {
+            command = new BounceCommand(root, System.in);
+        } else if (cls == ConsoleCommand.class) {
+            command = new ConsoleCommand(root);
+        } else if (cls == DiscordCommand.class) {
+            command = new DiscordCommand(root);
+        } else if (cls == ArticleCommand.class) {
+            command = new ArticleCommand(root);
+        } else if (cls == KnowledgeCommand.Validate.class) {
+            command = new KnowledgeCommand.Validate(root);
+        } else {
+            return fallback.create(cls);
         }
-        if (cls == CheckDomainCommand.class) {
-            Wiring wiring = new Wiring(env, Optional.of(knowledgeDir));
-            return cls.cast(new CheckDomainCommand(server -> wiring.domainReport(wiring.dnsClient(server)),
-                    server -> wiring.mxSmtpProbe(wiring.dnsClient(server)), utf8(System.out), utf8(System.err)));
-        }
-        return fallback.create(cls);
+        return cls.cast(command);
     }
 }

@@ -30,6 +30,12 @@ public final class ConsoleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Wiring root;
+
+    public ConsoleCommand(Wiring root) {
+        this.root = root;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -39,7 +45,7 @@ public final class ConsoleCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         String locale = lang != null ? lang : Locales.resolve(Locale.getDefault().toLanguageTag());
-        Wiring wiring = global.wiring();
+        Wiring wiring = global.on(root);
         KnowledgeBase knowledge;
         try {
             knowledge = wiring.knowledge();

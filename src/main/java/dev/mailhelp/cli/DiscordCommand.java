@@ -2,9 +2,7 @@ package dev.mailhelp.cli;
 
 import dev.mailhelp.Wiring;
 import dev.mailhelp.discord.DiscordBot;
-import dev.mailhelp.discord.DiscordConfig;
 import dev.mailhelp.knowledge.InvalidKnowledgeException;
-import dev.mailhelp.conversation.ConversationEngine;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
@@ -23,24 +21,24 @@ public final class DiscordCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Wiring root;
+
+    public DiscordCommand(Wiring root) {
+        this.root = root;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        Wiring wiring = global.wiring();
-        DiscordConfig config;
-        ConversationEngine engine;
+        Wiring wiring = global.on(root);
+        DiscordBot bot;
         try {
-            config = DiscordConfig.from(wiring.environment().asMap());
-            engine = wiring.engine(wiring.knowledge());
+            bot = wiring.startDiscord(DiscordBot.Options.defaults());
         } catch (InvalidKnowledgeException | IllegalArgumentException e) {
             err.println("mailhelp discord: " + e.getMessage());
             err.println("Settings are read from the environment or .env (see .env.example); "
                     + "run 'mailhelp console' for the terminal conversation.");
             return ExitCode.USAGE;
-        }
-        DiscordBot bot;
-        try {
-            bot = DiscordBot.start(config, engine, wiring.checks(), DiscordBot.Options.defaults());
         } catch (CompletionException e) {
             // Typically a wrong token (401) or no network; Javacord's own message says which.
             Throwable cause = e.getCause() == null ? e : e.getCause();

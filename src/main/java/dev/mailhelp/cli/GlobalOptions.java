@@ -1,7 +1,6 @@
 package dev.mailhelp.cli;
 
 import dev.mailhelp.Wiring;
-import dev.mailhelp.config.Environment;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -12,11 +11,8 @@ public final class GlobalOptions {
     @Option(names = "--knowledge", paramLabel = "DIR", description = "Knowledge folder (default: ./knowledge or the one in the jar).")
     Path knowledge;
 
-    static Environment environment() {
-        return Environment.load(Path.of("").toAbsolutePath());
-    }
-
-    Wiring wiring() {
-        return new Wiring(environment(), Optional.ofNullable(knowledge));
+    /** The root on the folder {@code --knowledge} names (else the root's own). */
+    Wiring on(Wiring root) {
+        return root.withKnowledge(Optional.ofNullable(knowledge));
     }
 }

@@ -11,6 +11,7 @@ import dev.mailhelp.knowledge.Messages;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Words the input parser's problem codes for the terminal, in the language of the system locale,
@@ -21,18 +22,27 @@ final class InputErrorText {
     private InputErrorText() {
     }
 
-    /** Loaded once, on the first refused input (a command that gets good input never reads it). */
-    private static final class Catalogue {
-        static final Messages MESSAGES = load();
+    /**
+     * Where the messages come from: the composition root's knowledge folder once
+     * {@link CommandFactory} is built on it (a command built alone, as in a test, uses
+     * {@code ./knowledge} or the bundled copy). Loaded on the first refused input only.
+     */
+    private static volatile Supplier<Messages> messages = memoized(() -> KnowledgeLocation.resolve(Optional.empty(),
+            new Environment(java.util.Map.of()), Path.of("").toAbsolutePath()));
 
-        private static Messages load() {
-            Path cwd = Path.of("").toAbsolutePath();
+    /** Words problems from the messages of this knowledge folder. */
+    static void useKnowledge(Path knowledgeDir) {
+        messages = memoized(() -> knowledgeDir);
+    }
+
+    private static Supplier<Messages> memoized(Supplier<Path> dir) {
+        return com.google.common.base.Suppliers.memoize(() -> {
             try {
-                return KnowledgeLoader.messagesOnly(KnowledgeLocation.resolve(Optional.empty(), Environment.load(cwd), cwd));
+                return KnowledgeLoader.messagesOnly(dir.get());
             } catch (RuntimeException e) {
                 return new Messages(java.util.Map.of());
             }
-        }
+        })::get;
     }
 
     static String locale() {
@@ -40,7 +50,7 @@ final class InputErrorText {
     }
 
     static String of(InputError error) {
-        return Catalogue.MESSAGES.get(error.messageKey(), locale(), error.arguments());
+        return messages.get().get(error.messageKey(), locale(), error.arguments());
     }
 
     /** The worded error of an input exception, or its message made safe for the terminal. */

@@ -35,10 +35,16 @@ public final class KnowledgeCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        private final Wiring root;
+
+        Validate(Wiring root) {
+            this.root = root;
+        }
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Wiring wiring = new Wiring(GlobalOptions.environment(), Optional.ofNullable(dir));
+            Wiring wiring = root.withKnowledge(Optional.ofNullable(dir));
             KnowledgeLoader.Result result = wiring.loadKnowledge();
             for (Problem p : result.problems()) {
                 out.println(p);

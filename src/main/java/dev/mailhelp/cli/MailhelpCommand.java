@@ -1,5 +1,6 @@
 package dev.mailhelp.cli;
 
+import dev.mailhelp.config.Environment;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,17 +13,24 @@ import picocli.CommandLine.Command;
         description = {"Gets your email sending again: a guided troubleshooting conversation (Discord or terminal)",
                 "and one-shot checks of DNS records, blocklists, SMTP servers and bounce messages.", ""},
         footer = {"", "Exit codes: 0 all fine, 1 problems found, 2 bad input or usage, 3 a check could not be completed."},
-        subcommands = {ConsoleCommand.class, DiscordCommand.class, CheckCommand.class, SpfCommand.class, BounceCommand.class, KnowledgeCommand.class,
+        subcommands = {ConsoleCommand.class, DiscordCommand.class, CheckCommand.class, SpfCommand.class, BounceCommand.class, MessageCommand.class, KnowledgeCommand.class,
                 ArticleCommand.class, CommandLine.HelpCommand.class})
 public final class MailhelpCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Environment env;
+
+    /** @param env the root's environment (a configured token starts the bot) */
+    public MailhelpCommand(Environment env) {
+        this.env = env;
+    }
+
     @Override
     public Integer call() {
         CommandLine cmd = spec.commandLine();
-        boolean hasToken = GlobalOptions.environment().get("DISCORD_TOKEN").isPresent();
+        boolean hasToken = env.get("DISCORD_TOKEN").isPresent();
         return cmd.getSubcommands().get(hasToken ? "discord" : "console").execute();
     }
 }

@@ -4,7 +4,6 @@ import dev.mailhelp.config.DurationText;
 import dev.mailhelp.diagnosis.spf.SpfEvaluation;
 import dev.mailhelp.diagnosis.spf.SpfEvaluator;
 import dev.mailhelp.diagnosis.spf.SpfResult;
-import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.input.InputParser;
@@ -87,14 +86,10 @@ public final class SpfCommand implements Callable<Integer> {
     private final Function<String, DnsClient> dnsClients;
     private final InputStream stdin;
 
-    /** Asks the resolver named by {@code --dns}, else {@code MAILHELP_DNS}, else the system's; reads System.in. */
-    public SpfCommand() {
-        this(SpfCommand::dnsClient, System.in);
-    }
-
     /**
-     * @param dnsClients builds the client for a {@code --dns HOST[:PORT]} value, or for null (use
-     *                   {@code MAILHELP_DNS} or the system resolver)
+     * @param dnsClients builds the client for a {@code --dns HOST[:PORT]} value, or for null (the
+     *                   composition root's resolver: {@code MAILHELP_DNS} from the environment or
+     *                   {@code .env}, else the system's)
      * @param stdin      where {@code --batch} reads from
      */
     public SpfCommand(Function<String, DnsClient> dnsClients, InputStream stdin) {
@@ -156,13 +151,6 @@ public final class SpfCommand implements Callable<Integer> {
         }
         out.flush();
         return e.result() == SpfResult.TEMPERROR ? ExitCode.COULD_NOT_CHECK : ExitCode.OK;
-    }
-
-    /** The production client: {@code --dns HOST[:PORT]} when given, else MAILHELP_DNS or the system resolver. */
-    static DnsClient dnsClient(String server) {
-        DnsSettings settings = server == null ? DnsSettings.fromEnvironment(System.getenv())
-                : DnsSettings.forServer(DnsSettings.parseServer(server));
-        return new AsyncDnsClient(settings);
     }
 
     private CompletableFuture<SpfEvaluation> evaluate(SpfEvaluator evaluator, Connection c) {

@@ -22,10 +22,13 @@ public final class Environment {
         this.values = Map.copyOf(values);
     }
 
-    /** The process environment over the {@code .env} file in {@code workingDir} (if there is one). */
-    public static Environment load(Path workingDir) {
+    /**
+     * {@code processEnv} (the process environment) over the {@code .env} file in {@code workingDir} (if
+     * there is one). {@code Main} calls this once; everything else gets the result from the root.
+     */
+    public static Environment load(Path workingDir, Map<String, String> processEnv) {
         Map<String, String> merged = new HashMap<>(readDotEnv(workingDir.resolve(".env")));
-        merged.putAll(System.getenv());
+        merged.putAll(processEnv);
         return new Environment(merged);
     }
 

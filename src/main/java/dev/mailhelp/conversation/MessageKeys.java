@@ -11,13 +11,13 @@ public final class MessageKeys {
 
     private static final Set<String> FACTS = Set.of("domain", "ip", "host", "selector", "bounce");
     private static final Set<String> LIMIT_KINDS = Set.of("messages-per-day", "recipients-per-message",
-            "recipients-per-day", "messages-per-minute", "messages-per-second", "messages-per-hour", "message-size-mb");
+            "recipients-per-day", "messages-per-minute", "messages-per-second", "messages-per-hour", "message-size-mb", "external-recipients-per-day");
 
     public static final Set<String> ENGINE = Stream.of(
             Stream.of("notice.unknown-step", "notice.no-such-option", "notice.no-input-here", "notice.need-fact",
                     "input.text.too-long", "summary.header", "summary.facts",
                     "summary.no-checks", "summary.check", "show.no-provider", "show.status", "show.support",
-                    "show.source", "show.limit-codes", "security.starttls", "security.tls", "security.none",
+                    "show.source", "show.limit-codes", "show.not-published", "show.no-limits", "security.starttls", "security.tls", "security.none",
                     "fact.unknown", "warning.secret"),
             FACTS.stream().flatMap(f -> Stream.of("input.prompt." + f, "input.placeholder." + f)),
             LIMIT_KINDS.stream().map(k -> "limit." + k),

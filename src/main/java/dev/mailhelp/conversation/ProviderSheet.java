@@ -42,10 +42,15 @@ final class ProviderSheet {
     }
 
     private void limits(Provider p, String locale, StringBuilder out, boolean detailed) {
+        if (p.limits().isEmpty()) {
+            // Never a heading with nothing under it: say that nothing is published.
+            out.append(messages.get("show.no-limits", locale, "**" + p.name() + "**", p.supportPage())).append('\n');
+            return;
+        }
         out.append("**").append(p.name()).append("**\n");
         for (Provider.Limit l : p.limits()) {
             out.append("• ").append(messages.get("limit." + l.kind(), locale)).append(": ")
-                    .append(l.value().map(v -> String.format(java.util.Locale.ROOT, "%,d", v)).orElse("?"));
+                    .append(l.value().map(v -> String.format(java.util.Locale.ROOT, "%,d", v)).orElse(messages.get("show.not-published", locale)));
             String note = l.note().in(locale);
             if (detailed && !note.isEmpty()) {
                 out.append(" — ").append(note);

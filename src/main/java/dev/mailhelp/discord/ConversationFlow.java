@@ -56,7 +56,7 @@ final class ConversationFlow {
     void start(SlashCommandInteraction interaction) {
         Texts texts = LiveChecks.texts(interaction);
         String key = sessionKey(interaction);
-        run(InteractionReply.deferNew(interaction, true, context.acknowledger()), texts, key, "",
+        run(InteractionReply.deferNew(interaction, true, context), texts, key, "",
                 progress -> context.conversation().start(key, texts.locale()));
     }
 
@@ -85,21 +85,21 @@ final class ConversationFlow {
         if (check.isPresent() && limited(interaction, texts)) {
             return;
         }
-        run(InteractionReply.deferUpdate(interaction, context.acknowledger()), texts, key, check.orElse(""),
+        run(InteractionReply.deferUpdate(interaction, context), texts, key, check.orElse(""),
                 progress -> context.conversation().choose(key, texts.locale(), node, index, progress));
     }
 
     void back(MessageComponentInteraction interaction, CustomId id) {
         Texts texts = LiveChecks.texts(interaction);
         String key = sessionKey(interaction);
-        run(InteractionReply.deferUpdate(interaction, context.acknowledger()), texts, key, "",
+        run(InteractionReply.deferUpdate(interaction, context), texts, key, "",
                 progress -> context.conversation().back(key, texts.locale(), id.node()));
     }
 
     void restart(MessageComponentInteraction interaction, CustomId id) {
         Texts texts = LiveChecks.texts(interaction);
         String key = sessionKey(interaction);
-        run(InteractionReply.deferUpdate(interaction, context.acknowledger()), texts, key, "",
+        run(InteractionReply.deferUpdate(interaction, context), texts, key, "",
                 progress -> context.conversation().restart(key, texts.locale()));
     }
 
@@ -139,7 +139,7 @@ final class ConversationFlow {
         String key = sessionKey(interaction);
         String subject = check.orElse("");
         InteractionReply reply = InteractionReply.updateNow(interaction,
-                ProgressEdits.startView(subject, texts, ProgressEdits.Heading.STEP));
+                ProgressEdits.startView(subject, texts, ProgressEdits.Heading.STEP), context);
         run(reply, texts, key, subject, progress -> context.conversation().submit(key, texts.locale(), id.node(), text, progress));
     }
 
@@ -180,7 +180,8 @@ final class ConversationFlow {
                 .handle((step, error) -> {
                     if (error == null) {
                         step.input().ifPresentOrElse(r -> lastInput.put(key, r), () -> lastInput.invalidate(key));
-                        return StepRenderer.render(step, texts, context.articleTitles(texts.locale()));
+                        return StepRenderer.render(step, texts, context.articleTitles(texts.locale()),
+                                context.conversation().knowledge().tree().start());
                     }
                     return List.of(failure(error, texts));
                 })

@@ -114,7 +114,8 @@ public final class DiscordBot implements AutoCloseable {
         FlowContext context = new FlowContext(conversation, conversation.knowledge().articles(), Map.copyOf(checks),
                 new CheckRateLimiter(config.checkRate(), options.clock()), scheduler, work,
                 options.progressInterval(), options.workTimeout(), new AttachmentReader(options.httpClient()),
-                options.directAcks() ? new Acknowledger(callbacks, Acknowledger.DISCORD_API) : Acknowledger.javacordOnly());
+                options.directAcks() ? new Acknowledger(callbacks, Acknowledger.DISCORD_API) : Acknowledger.javacordOnly(),
+                new ShownMessages());
         scheduler.scheduleAtFixedRate(context.limiter()::evictIdle, 5, 5, TimeUnit.MINUTES);
         DiscordApiBuilder builder = new DiscordApiBuilder().setToken(config.token().value())
                 // Javacord checks the shard id against the total already set, so the total goes first.
@@ -123,7 +124,7 @@ public final class DiscordBot implements AutoCloseable {
         LOG.info("logged in to Discord as {} (shard {} of {}), live checks limited to {} per user",
                 api.getYourself().getName(), config.shardId(), config.shardCount(), config.checkRate());
         InteractionLanes lanes = new InteractionLanes(InteractionLanes.defaultCount(), daemon("mailhelp-discord-lane"));
-        new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow(),
+        new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow(context.shown()),
                 lanes).attach(api);
         if (config.shardId() == 0) {
             CommandRegistration.register(api, config).join();

@@ -15,7 +15,7 @@ import java.util.function.Function;
 record FlowContext(ConversationEngine conversation, ArticleLibrary articles, Map<String, Check> checks,
                    CheckRateLimiter limiter, ScheduledExecutorService scheduler, ExecutorService work,
                    Duration progressInterval, Duration workTimeout, AttachmentReader attachments,
-                   Acknowledger acknowledger) {
+                   Acknowledger acknowledger, ShownMessages shown) {
 
     /** Article id to its title in {@code locale} (the id itself when unknown). */
     Function<String, String> articleTitles(String locale) {

@@ -1,7 +1,9 @@
 package dev.mailhelp.discord;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.javacord.api.entity.message.Message;
 import org.javacord.api.interaction.InteractionBase;
 import org.javacord.api.interaction.MessageComponentInteraction;
 import org.slf4j.Logger;
@@ -18,28 +20,32 @@ final class InteractionReply implements ReplyTarget {
 
     private final InteractionBase interaction;
     private final boolean ephemeral;
+    private final ShownMessages shown;
     private CompletableFuture<Void> chain;
 
-    private InteractionReply(InteractionBase interaction, boolean ephemeral, CompletableFuture<?> acknowledgement) {
+    private InteractionReply(InteractionBase interaction, boolean ephemeral, CompletableFuture<?> acknowledgement,
+                             ShownMessages shown) {
         this.interaction = interaction;
         this.ephemeral = ephemeral;
+        this.shown = shown;
         this.chain = acknowledgement.thenApply(x -> (Void) null);
     }
 
     /** "Thinking…" (type 5): for commands and modals that were not opened from a message. */
-    static InteractionReply deferNew(InteractionBase interaction, boolean ephemeral, Acknowledger acknowledger) {
-        return new InteractionReply(interaction, ephemeral, acknowledger.deferReply(interaction, ephemeral));
+    static InteractionReply deferNew(InteractionBase interaction, boolean ephemeral, FlowContext context) {
+        return new InteractionReply(interaction, ephemeral, context.acknowledger().deferReply(interaction, ephemeral),
+                context.shown());
     }
 
     /** Acknowledge a click without changing the message yet (type 6); edits then replace that message. */
-    static InteractionReply deferUpdate(MessageComponentInteraction interaction, Acknowledger acknowledger) {
-        return new InteractionReply(interaction, true, acknowledger.deferUpdate(interaction));
+    static InteractionReply deferUpdate(MessageComponentInteraction interaction, FlowContext context) {
+        return new InteractionReply(interaction, true, context.acknowledger().deferUpdate(interaction), context.shown());
     }
 
     /** Replace the message the interaction came from at once (type 7), e.g. with "Checking…". */
-    static InteractionReply updateNow(InteractionBase interaction, MessageView first) {
+    static InteractionReply updateNow(InteractionBase interaction, MessageView first, FlowContext context) {
         return new InteractionReply(interaction, true,
-                JavacordViews.interactionMessage(first, false).updateOriginalMessage(interaction));
+                JavacordViews.interactionMessage(first, false).updateOriginalMessage(interaction), context.shown());
     }
 
     CompletableFuture<Void> acknowledged() {
@@ -48,23 +54,39 @@ final class InteractionReply implements ReplyTarget {
 
     @Override
     public synchronized CompletableFuture<Void> edit(MessageView view) {
-        chain = chain.handle((x, error) -> error)
+        chain = editRecorded(view).thenApply(message -> (Void) null);
+        return chain;
+    }
+
+    private CompletableFuture<Message> editRecorded(MessageView view) {
+        CompletableFuture<Message> edited = chain.handle((x, error) -> error)
                 .thenCompose(previous -> JavacordViews.interactionMessage(view, false).editOriginalResponse(interaction))
-                .thenApply(message -> (Void) null);
-        chain.exceptionally(error -> {
+                .thenApply(message -> {
+                    shown.shown(message.getId(), view);
+                    return message;
+                });
+        edited.exceptionally(error -> {
             LOG.warn("editing an interaction response failed: {}", error.toString());
             return null;
         });
-        return chain;
+        return edited;
     }
 
     @Override
     public synchronized CompletableFuture<Void> show(List<MessageView> views) {
-        CompletableFuture<Void> result = edit(views.get(0));
+        CompletableFuture<List<Long>> ids = editRecorded(views.get(0)).thenApply(m -> {
+            List<Long> list = new ArrayList<>();
+            list.add(m.getId());
+            return list;
+        });
         for (MessageView extra : views.subList(1, views.size())) {
-            result = result.thenCompose(x -> JavacordViews.interactionMessage(extra, ephemeral)
-                    .sendFollowupMessage(interaction).thenApply(m -> (Void) null));
+            ids = ids.thenCompose(list -> JavacordViews.interactionMessage(extra, ephemeral)
+                    .sendFollowupMessage(interaction).thenApply(m -> {
+                        list.add(m.getId());
+                        return list;
+                    }));
         }
+        CompletableFuture<Void> result = ids.thenAccept(list -> shown.shownTogether(list, views));
         chain = result;
         return result;
     }

@@ -146,7 +146,7 @@ final class LiveChecks {
         target.getAttachments().forEach(a -> attachments.add(
                 new AttachmentReader.Attachment(a.getFileName(), a.getUrl().toString(), a.getSize())));
         String content = target.getContent();
-        InteractionReply reply = InteractionReply.deferNew(interaction, true, context.acknowledger());
+        InteractionReply reply = InteractionReply.deferNew(interaction, true, context);
         context.attachments().read(attachments).handle((texts1, error) -> {
             StringBuilder all = new StringBuilder(content == null ? "" : content);
             if (texts1 != null) {
@@ -219,7 +219,7 @@ final class LiveChecks {
             ImmediateReplies.rateLimited(interaction, texts, context.limiter().rate().permits(), wait.get());
             return;
         }
-        run(InteractionReply.deferUpdate(interaction, context.acknowledger()), texts, target);
+        run(InteractionReply.deferUpdate(interaction, context), texts, target);
     }
 
     private void start(InteractionBase interaction, Texts texts, Target target) {
@@ -228,7 +228,7 @@ final class LiveChecks {
             ImmediateReplies.rateLimited(interaction, texts, context.limiter().rate().permits(), wait.get());
             return;
         }
-        run(InteractionReply.deferNew(interaction, true, context.acknowledger()), texts, target);
+        run(InteractionReply.deferNew(interaction, true, context), texts, target);
     }
 
     /** Runs the check off the gateway thread, with progress edits, and shows the report (or an error). */

@@ -6,6 +6,7 @@ import dev.mailhelp.discord.MessageView.FieldView;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.javacord.api.entity.message.embed.Embed;
 import org.javacord.api.interaction.MessageComponentInteraction;
 
@@ -16,15 +17,34 @@ import org.javacord.api.interaction.MessageComponentInteraction;
  */
 final class ShareFlow {
 
+    private final ShownMessages shown;
+
+    ShareFlow(ShownMessages shown) {
+        this.shown = shown;
+    }
+
     void share(MessageComponentInteraction interaction, CustomId id) {
         Texts texts = LiveChecks.texts(interaction);
         boolean redact = id.argument().equals("r");
         List<EmbedView> embeds = new ArrayList<>();
-        for (Embed embed : interaction.getMessage().getEmbeds()) {
-            List<FieldView> fields = new ArrayList<>();
-            embed.getFields().forEach(f -> fields.add(new FieldView(clean(f.getName(), redact), clean(f.getValue(), redact))));
-            embeds.add(new EmbedView(clean(embed.getTitle().orElse(""), redact), clean(embed.getDescription().orElse(""), redact),
-                    embed.getColor().map(Color::getRGB).orElse(StepRenderer.STEP_COLOUR) & 0xFFFFFF, fields, ""));
+        Optional<List<MessageView>> step = shown.step(interaction.getMessage().getId());
+        if (step.isPresent()) {
+            for (MessageView view : step.get()) {
+                for (EmbedView embed : view.embeds()) {
+                    List<FieldView> fields = new ArrayList<>();
+                    embed.fields().forEach(f -> fields.add(new FieldView(clean(f.name(), redact), clean(f.value(), redact))));
+                    embeds.add(new EmbedView(clean(embed.title(), redact), clean(embed.description(), redact), embed.colour(),
+                            fields, ""));
+                }
+            }
+        } else {
+            // Not sent by this process (a restart since): Javacord has no stale copy, the click's is current.
+            for (Embed embed : interaction.getMessage().getEmbeds()) {
+                List<FieldView> fields = new ArrayList<>();
+                embed.getFields().forEach(f -> fields.add(new FieldView(clean(f.getName(), redact), clean(f.getValue(), redact))));
+                embeds.add(new EmbedView(clean(embed.getTitle().orElse(""), redact), clean(embed.getDescription().orElse(""), redact),
+                        embed.getColor().map(Color::getRGB).orElse(StepRenderer.STEP_COLOUR) & 0xFFFFFF, fields, ""));
+            }
         }
         if (embeds.isEmpty()) {
             ImmediateReplies.notice(interaction, texts.get("unknown.title"), texts.get("unknown.text"));

@@ -28,6 +28,10 @@ final class StepRenderer {
     }
 
     static List<MessageView> render(Reply step, Texts texts, Function<String, String> articleTitle) {
+        return render(step, texts, articleTitle, "");
+    }
+
+    static List<MessageView> render(Reply step, Texts texts, Function<String, String> articleTitle, String startNode) {
         List<EmbedView> embeds = new ArrayList<>();
         StringBuilder description = new StringBuilder();
         if (!step.notice().isBlank()) {
@@ -51,12 +55,17 @@ final class StepRenderer {
         // comes last, where the user reads on (a long report's first parts go into earlier messages).
         embeds.addAll(FindingsRenderer.groups(step.findings(), texts, articleTitle));
         embeds.add(new EmbedView(step.title(), description.toString().strip(), colour, List.of(), ""));
-        return DiscordLimits.pack("", embeds, rows(step, texts));
+        return DiscordLimits.pack("", embeds, rows(step, texts, startNode));
     }
 
     static List<List<ComponentView>> rows(Reply step, Texts texts) {
+        return rows(step, texts, "");
+    }
+
+    /** {@code startNode}: the tree's first screen, which has nothing behind it, so no Back. */
+    static List<List<ComponentView>> rows(Reply step, Texts texts, String startNode) {
         List<ComponentView> navigation = new ArrayList<>();
-        if (!step.nodeId().isEmpty()) {
+        if (!step.nodeId().isEmpty() && !step.nodeId().equals(startNode)) {
             navigation.add(new ButtonView(CustomId.of(Action.BACK, step.nodeId(), "").encode(), texts.get("back"), ButtonStyle.SECONDARY));
         }
         navigation.add(new ButtonView(CustomId.of(Action.RESTART, step.nodeId(), "").encode(), texts.get("restart"), ButtonStyle.SECONDARY));

@@ -11,7 +11,7 @@ import java.util.Set;
 final class ProviderLoader {
 
     static final Set<String> LIMIT_KINDS = Set.of("messages-per-day", "recipients-per-message", "recipients-per-day",
-            "messages-per-minute", "messages-per-second", "messages-per-hour", "message-size-mb");
+            "messages-per-minute", "messages-per-second", "messages-per-hour", "message-size-mb", "external-recipients-per-day");
     private static final Set<String> SECURITY = Set.of("starttls", "tls", "none");
     private static final Set<String> AUTH_METHODS = Set.of("password", "app-password", "oauth2", "api-key");
 

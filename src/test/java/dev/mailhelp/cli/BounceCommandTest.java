@@ -24,7 +24,8 @@ class BounceCommandTest {
     private static Run run(InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new BounceCommand(null, stdin));
+        CommandLine cl = new CommandLine(new BounceCommand(new dev.mailhelp.Wiring(new dev.mailhelp.config.Environment(java.util.Map.of()),
+                Path.of("").toAbsolutePath()), stdin));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.mailhelp.Wiring;
+import dev.mailhelp.config.Environment;
 import picocli.CommandLine;
 
 class CheckIpCommandTest {
@@ -34,7 +36,8 @@ class CheckIpCommandTest {
 
     /** Documentation addresses (RFC 5737) are allowed here because the test zones list them. */
     private int run(BlocklistSettings settings, Map<String, String> env, String... args) {
-        CommandLine cmd = new CommandLine(new CheckIpCommand(env, Path.of("knowledge"), settings));
+        CommandLine cmd = new CommandLine(new CheckIpCommand(new Wiring(new Environment(env), Path.of("").toAbsolutePath(),
+                Wiring.Parts.defaults().withBlocklistSettings(settings))::blocklistChecker));
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
         return cmd.execute(args);

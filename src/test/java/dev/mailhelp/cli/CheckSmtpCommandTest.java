@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mailhelp.diagnosis.smtp.SmtpProviderGuide;
+import dev.mailhelp.Wiring;
+import dev.mailhelp.config.Environment;
+import java.nio.file.Path;
 import dev.mailhelp.diagnosis.smtp.ProbeSettings;
 import dev.mailhelp.testdns.TestDnsServer;
 import dev.mailhelp.testsmtp.ScriptedSmtpServer;
@@ -53,15 +55,15 @@ class CheckSmtpCommandTest {
         ProbeSettings settings = ProbeSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(1), Duration.ofSeconds(8)).withTrust(certs.trust());
         // The system resolver is replaced: a name lookup in a test must never leave the machine.
-        CheckSmtpCommand.Config config = new CheckSmtpCommand.Config(env, settings,
-                Set.of(25, 465, 587, 2525, healthy.port(), plaintextAuth.port()), SmtpProviderGuide.NONE,
-                name -> name.equals("loop.test")
+        Wiring.Parts parts = Wiring.Parts.defaults().withProbeSettings(settings)
+                .withMailPorts(Set.of(25, 465, 587, 2525, healthy.port(), plaintextAuth.port()))
+                .withHostResolver(name -> name.equals("loop.test")
                         ? CompletableFuture.completedFuture(List.of(InetAddress.getLoopbackAddress()))
                         : CompletableFuture.failedFuture(new dev.mailhelp.diagnosis.smtp.HostResolutionException(
                         dev.mailhelp.diagnosis.smtp.HostResolutionException.Kind.NOT_FOUND, "The name " + name + " was not found.")));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new CheckSmtpCommand(config));
+        CommandLine cl = new CommandLine(new CheckSmtpCommand(new Wiring(new Environment(env), Path.of("").toAbsolutePath(), parts)));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
@@ -122,10 +124,10 @@ class CheckSmtpCommandTest {
     void asPicocliBuildsItTheCommandConfiguresItselfAndStillRefuses() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new CheckSmtpCommand());
+        CommandLine cl = CommandFactory.commandLine(new Wiring(new Environment(Map.of()), Path.of("").toAbsolutePath()));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        assertEquals(ExitCode.USAGE, cl.execute("169.254.169.254:587", "--knowledge", "knowledge", "--json"));
+        assertEquals(ExitCode.USAGE, cl.execute("check", "smtp", "169.254.169.254:587", "--knowledge", "knowledge", "--json"));
         assertTrue(out.toString().contains("smtp.target-refused"), out + " " + err);
     }
 

@@ -16,8 +16,7 @@ class CommandLineTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
-        CommandLine cmd = new CommandLine(new MailhelpCommand(),
-                new CommandFactory(new dev.mailhelp.config.Environment(java.util.Map.of()), cwd));
+        CommandLine cmd = CommandFactory.commandLine(new dev.mailhelp.Wiring(new dev.mailhelp.config.Environment(java.util.Map.of()), cwd));
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
         int code = cmd.execute(args);

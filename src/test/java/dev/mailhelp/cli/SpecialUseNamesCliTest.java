@@ -9,8 +9,6 @@ import dev.mailhelp.diagnosis.domain.DomainReport;
 import dev.mailhelp.diagnosis.domain.DomainScenarios;
 import dev.mailhelp.diagnosis.mtasts.LocalPolicyServer;
 import dev.mailhelp.diagnosis.smtp.AddressGuard;
-import dev.mailhelp.diagnosis.smtp.ProbeSettings;
-import dev.mailhelp.diagnosis.smtp.SmtpProviderGuide;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.testdns.TestDnsServer;
@@ -94,12 +92,12 @@ class SpecialUseNamesCliTest {
             listener.setSoTimeout(300);
             Set<Integer> ports = new HashSet<>(AddressGuard.MAIL_PORTS);
             ports.add(listener.getLocalPort());
-            CheckSmtpCommand.Config config = new CheckSmtpCommand.Config(Map.of("MAILHELP_ALLOW_PRIVATE", "true"),
-                    ProbeSettings.defaults(), ports, SmtpProviderGuide.NONE, null);
+            dev.mailhelp.Wiring root = new dev.mailhelp.Wiring(new dev.mailhelp.config.Environment(Map.of("MAILHELP_ALLOW_PRIVATE", "true")),
+                    java.nio.file.Path.of("").toAbsolutePath(), dev.mailhelp.Wiring.Parts.defaults().withMailPorts(ports));
             dns.clearQueryLog();
             for (String target : new String[] {"localhost:" + listener.getLocalPort(), "smtp.corp.internal:587",
                 "mailserver.local", "LOCALHOST."}) {
-                Run r = run(new CheckSmtpCommand(config), target, "--dns", dns.hostPort(), "--allow-private");
+                Run r = run(new CheckSmtpCommand(root), target, "--dns", dns.hostPort(), "--allow-private");
                 assertEquals(ExitCode.USAGE, r.exit(), target + ": " + r.out() + r.err());
                 assertFalse(r.err().contains("NXDOMAIN") || r.out().contains("NXDOMAIN"), r.err());
             }
@@ -138,7 +136,8 @@ class SpecialUseNamesCliTest {
         assertEquals(ExitCode.USAGE, spf.exit());
         assertTrue(spf.err().contains("network interface"), spf.err());
         assertFalse(spf.err().contains("No such interface"), spf.err());
-        Run ip = run(new CheckIpCommand(Map.of(), java.nio.file.Path.of("knowledge")), "fe80::1%eth0", "--dns", dns.hostPort());
+        Run ip = run(new CheckIpCommand(new dev.mailhelp.Wiring(new dev.mailhelp.config.Environment(Map.of()),
+                java.nio.file.Path.of("").toAbsolutePath())::blocklistChecker), "fe80::1%eth0", "--dns", dns.hostPort());
         assertEquals(ExitCode.USAGE, ip.exit());
         assertTrue(ip.err().contains("network interface"), ip.err());
         assertFalse(ip.err().contains("No such interface"), ip.err());

@@ -138,6 +138,31 @@ class ConversationEdgesTest {
         assertTrue(u.last.ackMillis().orElseThrow() < 3000);
     }
 
+    /** Issue 16: sharing a later step posted the welcome screen (the message as first sent). */
+    @Test
+    void shareInChannelPostsTheCurrentStep() {
+        SimulatedUser u = atDomainInput("sharer", "en-US");
+        u.enter("bad.mailhelp.test");
+        u.enter("");
+        assertEquals("dns-problems", u.node());
+        assertTrue(u.last.originalRevisions().size() > 2, "progress was shown first: " + u.last.originalRevisions());
+        SimInteraction share = fixture.sim.clickButtonLabelled(u.user, "en-US", u.shown, "Share in channel");
+        ShownMessage shared = share.awaitFollowups(1).get(0);
+        assertFalse(shared.ephemeral());
+        assertEquals(LiveChecksTest.embedsWithoutFooter(u.shown), LiveChecksTest.embedsWithoutFooter(shared));
+        assertTrue(shared.buttons().isEmpty(), "no buttons in the shared copy");
+    }
+
+    @Test
+    void theFirstScreenHasNoBack() {
+        SimulatedUser u = new SimulatedUser(fixture.sim, "first-screen", "zh-TW");
+        u.start();
+        assertEquals("triage", u.node());
+        assertFalse(u.shown.buttons().stream().anyMatch(b -> b.customId().startsWith("mh1|b|")), u.shown.toString());
+        u.choose(2);
+        assertTrue(u.shown.buttons().stream().anyMatch(b -> b.customId().startsWith("mh1|b|")), "later steps have Back");
+    }
+
     @Test
     void backAndStartOver() {
         SimulatedUser u = atDomainInput("navigator", "en-US");

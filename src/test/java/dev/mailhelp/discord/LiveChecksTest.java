@@ -150,6 +150,28 @@ class LiveChecksTest {
         assertTrue(report.text().contains("is not listed on bl2.mailhelp.test"), report.toString());
     }
 
+    /** Issue 16: the shared copy was the first progress edit Javacord had cached, not the results. */
+    @Test
+    void shareInChannelPostsTheResultsNotAnEarlierProgressView() {
+        SimUser user = fixture.sim.user("sharing-ip-user");
+        // One list answers late, so that the report is preceded by progress edits.
+        fixture.dns.setLatency(TestDnsServer.name("11.2.0.192.bl3.mailhelp.test."), Duration.ofMillis(900));
+        SimInteraction slash = fixture.sim.slashCommand(user, "en-US", "mailhelp", "ip", Map.of("address", "192.0.2.11"));
+        ShownMessage report = slash.awaitOriginal("the report", LiveChecksTest::finalReport);
+        assertTrue(slash.originalRevisions().size() > 2, "progress was shown before the report: " + slash.originalRevisions());
+        SimInteraction share = fixture.sim.clickButtonLabelled(user, "en-US", report, "Share in channel");
+        ShownMessage shared = share.awaitFollowups(1).get(0);
+        assertFalse(shared.ephemeral());
+        assertEquals(embedsWithoutFooter(report), embedsWithoutFooter(shared));
+        assertTrue(shared.text().contains("Results for 192.0.2.11"), shared.toString());
+        assertTrue(shared.text().contains("Shared by sharing-ip-user"), shared.toString());
+    }
+
+    static List<String> embedsWithoutFooter(ShownMessage message) {
+        return message.embeds().stream().map(e -> e.path("title").asText() + "|" + e.path("description").asText() + "|"
+                + e.path("fields").toString()).toList();
+    }
+
     @Test
     void smtpCheckTalksToTheLocalServer() {
         String[] hostPort = fixture.smtpHost().split(":");

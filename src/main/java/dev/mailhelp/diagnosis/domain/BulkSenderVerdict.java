@@ -54,7 +54,7 @@ public final class BulkSenderVerdict {
         String evidence = reqs.stream().map(r -> r.name + ": " + words(r.status) + " — " + r.why)
                 .collect(Collectors.joining("\n"));
         String alsoRequired = "Also required, not visible in DNS: TLS for sending, one-click unsubscribe (RFC 8058) in"
-                + " marketing mail, and a spam rate under 0.3% (Gmail Postmaster Tools). Sources: Gmail"
+                + " marketing mail, and a spam rate in Gmail Postmaster Tools below 0.10% that never reaches 0.30%. Sources: Gmail"
                 + " https://support.google.com/a/answer/81126 and https://support.google.com/a/answer/14229414; Yahoo and"
                 + " Outlook.com (from May 2025, 5,000+ messages a day) publish the same requirements.";
         List<Requirement> unmet = reqs.stream().filter(r -> r.status == Status.NOT_MET).collect(Collectors.toList());
