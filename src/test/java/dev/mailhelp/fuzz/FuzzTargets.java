@@ -76,6 +76,7 @@ public final class FuzzTargets {
         out.add(knowledgeYaml());
         out.add(blocklistCatalogue());
         out.add(bounce());
+        out.add(message());
         return out;
     }
 
@@ -431,6 +432,40 @@ public final class FuzzTargets {
                     }
                     BounceCheck.toOutcome(report, "en");
                     BounceCheck.toOutcome(report, "zh-TW");
+                });
+    }
+
+    /** The message reader of the message analysis: headers, Received hops, Authentication-Results, DKIM tags. */
+    static FuzzTarget message() throws IOException {
+        List<String> seeds = new ArrayList<>();
+        for (Path dir : List.of(SHARED.resolve("msgauth/messages"), Path.of("src/test/resources/message/dkimpy/messages"),
+                Path.of("src/test/resources/message"))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().limit(60).toList()) {
+                    String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                    seeds.add(text.length() > 12_000 ? text.substring(0, 12_000) : text);
+                }
+            }
+        }
+        return new FuzzTarget("message-reader", seeds, List.of("\r\n", "\n", " ", "\t", "DKIM-Signature: ",
+                "ARC-Seal: ", "Authentication-Results: ", "Received: from ", " by ", "; ", "v=1; a=rsa-sha256; d=",
+                "s=", "b=", "bh=", "h=from:to", "c=relaxed/simple", "l=", "t=", "x=", "dkim=pass", "spf=fail",
+                "header.d=", "(", ")", "\"", "=?utf-8?q?"), 16_384, input -> {
+                    dev.mailhelp.diagnosis.message.MessageText m =
+                            dev.mailhelp.diagnosis.message.MessageText.parse(input.getBytes(StandardCharsets.ISO_8859_1));
+                    dev.mailhelp.diagnosis.message.ReceivedHop.hops(m);
+                    for (dev.mailhelp.diagnosis.message.HeaderField h : m.headers()) {
+                        if (h.is("Authentication-Results") || h.is("ARC-Authentication-Results")) {
+                            dev.mailhelp.diagnosis.message.AuthenticationResults.parse(h.value());
+                        }
+                        if (h.is("DKIM-Signature") || h.is("ARC-Message-Signature")) {
+                            dev.mailhelp.diagnosis.message.DkimSignature.parse(h, h.is("ARC-Message-Signature"), 1_700_000_000L);
+                        }
+                        dev.mailhelp.diagnosis.message.TagList.parse(h.value());
+                    }
                 });
     }
 }

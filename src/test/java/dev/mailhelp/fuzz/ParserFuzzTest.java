@@ -23,7 +23,7 @@ class ParserFuzzTest {
     @TestFactory
     Stream<DynamicTest> everyParserKeepsItsInvariants() throws IOException {
         List<FuzzTarget> targets = FuzzTargets.all();
-        assertTrue(targets.size() >= 17, "every parser of outside input has a target");
+        assertTrue(targets.size() >= 18, "every parser of outside input has a target");
         return targets.stream().map(t -> DynamicTest.dynamicTest(t.name(), () -> {
             assertTrue(!t.seeds().isEmpty(), t.name() + " has seeds from the test data");
             FuzzRun.Result r = FuzzRun.run(t, SEED, INPUTS, HANG_MILLIS);
