@@ -77,7 +77,9 @@ public final class InputParser {
         if (zone > 0 && InetAddresses.isInetAddress(s.substring(0, zone))) {
             return refused(InputError.of(InputProblem.ZONE_ID, quote(p.text), s.substring(0, zone)));
         }
-        if (!InetAddresses.isInetAddress(s)) {
+        // any other '%' is no address either: Guava would take what follows as a zone id and throw
+        // naming an interface (found by fuzzing)
+        if (zone >= 0 || !InetAddresses.isInetAddress(s)) {
             return refused(InputError.of(InputProblem.NOT_AN_IP, quote(p.text)));
         }
         return new Parsed.Accepted<>(InetAddresses.forString(s));

@@ -122,6 +122,12 @@ class InputParserTest {
     }
 
     @Test
+    void aPercentSignAfterSomethingThatIsNotAnAddressIsNotAnAddress() {
+        // found by fuzzing (issue #12): Guava read it as a zone id and threw "No such interface"
+        assertEquals(InputProblem.NOT_AN_IP, refusal(InputParser.address("::f:0.11%eth0'fF:167.0.0.1")).problem());
+    }
+
+    @Test
     void zoneIdsAreRefusedInPlainWords() {
         InputError e = refusal(InputParser.address("fe80::1%eth0"));
         assertEquals(InputProblem.ZONE_ID, e.problem());
