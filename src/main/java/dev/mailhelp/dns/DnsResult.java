@@ -39,6 +39,8 @@ public sealed interface DnsResult {
         SERVFAIL, REFUSED, TIMEOUT, NETWORK, MALFORMED,
         /** The answer's records belong to another name than the one asked: a broken or spoofing server. */
         WRONG_NAME,
+        /** The CNAME chain comes back to a name already met. */
+        CNAME_LOOP,
         OTHER;
 
         public String id() {

@@ -1,8 +1,8 @@
 package dev.mailhelp.diagnosis.dnsdata;
 
 import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.Phrase;
 import dev.mailhelp.diagnosis.Severity;
-import dev.mailhelp.dns.DnsResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,17 +21,16 @@ public final class SharedCause {
     }
 
     /**
-     * Merges the could-not-check findings of {@code code} that name the same DNS failure (the words of
-     * {@link LookupText#failureWords}) into one, placed where the first of them was; other findings
-     * are kept as they are. A cause met only once is left alone.
-     *
-     * @param subject what the merged finding says could not be looked up, e.g. "the reverse DNS of 3 addresses"
+     * Merges the could-not-check findings of {@code code} whose value {@code lookup} (a
+     * {@link LookupText#couldNotLookUpPhrase} phrase) names the same DNS failure into one finding,
+     * placed where the first was: the first finding's values with {@code reason=shared},
+     * {@code count} and {@code failure}, and every member's evidence. A cause met once is left alone.
      */
-    public static List<Finding> group(List<Finding> findings, String code, java.util.function.IntFunction<String> subject) {
-        Map<String, List<Finding>> byCause = new LinkedHashMap<>();
+    public static List<Finding> group(List<Finding> findings, String code) {
+        Map<Object, List<Finding>> byCause = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (f.severity() == Severity.ERROR && f.code().equals(code)) {
-                cause(f).ifPresent(c -> byCause.computeIfAbsent(c, k -> new ArrayList<>()).add(f));
+                failure(f).ifPresent(c -> byCause.computeIfAbsent(c, k -> new ArrayList<>()).add(f));
             }
         }
         byCause.values().removeIf(group -> group.size() < 2);
@@ -40,27 +39,26 @@ public final class SharedCause {
         }
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings) {
-            Optional<Map.Entry<String, List<Finding>>> group = byCause.entrySet().stream()
+            Optional<Map.Entry<Object, List<Finding>>> group = byCause.entrySet().stream()
                     .filter(e -> e.getValue().contains(f)).findFirst();
             if (group.isEmpty()) {
                 out.add(f);
             } else if (group.get().getValue().get(0) == f) {
                 List<Finding> members = group.get().getValue();
-                String evidence = members.stream().map(m -> m.message() + (m.evidence().isEmpty() ? "" : "\n  " + m.evidence()))
+                String evidence = members.stream().map(Finding::evidence).filter(e -> !e.isEmpty())
                         .collect(Collectors.joining("\n"));
-                out.add(new Finding(f.check(), f.severity(), f.code(), "Could not look up " + subject.apply(members.size())
-                        + ": " + group.get().getKey() + ".", evidence, f.fix(), f.article()));
+                out.add(f.with("reason", "shared").with("count", members.size()).with("failure", group.get().getKey())
+                        .evidence(evidence));
             }
         }
         return out;
     }
 
-    private static Optional<String> cause(Finding f) {
-        for (DnsResult.FailureKind kind : DnsResult.FailureKind.values()) {
-            String words = LookupText.failureWords(kind);
-            if (f.message().contains(words)) {
-                return Optional.of(words);
-            }
+    /** The failure phrase inside the finding's {@code lookup} value, if it has one. */
+    private static Optional<Object> failure(Finding f) {
+        Object lookup = f.values().get("lookup");
+        if (lookup instanceof Phrase p && p.values().get("failure") != null) {
+            return Optional.of(p.values().get("failure"));
         }
         return Optional.empty();
     }

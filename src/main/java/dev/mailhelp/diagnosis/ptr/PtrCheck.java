@@ -38,8 +38,7 @@ public final class PtrCheck {
         List<CompletableFuture<List<Finding>>> all = addresses.stream().map(this::checkOne).collect(Collectors.toList());
         // one could-not-check per cause, not one per address (issue #12: the same remedy once)
         return CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).thenApply(v -> SharedCause.group(
-                all.stream().flatMap(f -> f.join().stream()).collect(Collectors.toList()), "ptr.could-not-check",
-                n -> "the reverse DNS of " + n + " addresses"));
+                all.stream().flatMap(f -> f.join().stream()).collect(Collectors.toList()), "ptr.could-not-check"));
     }
 
     public CompletableFuture<List<Finding>> checkOne(SendingAddress address) {
