@@ -137,7 +137,7 @@ class MxCheckTest {
         MxResult r = check("ok.mx.test");
         assertEquals(List.of("mx.could-not-check"), codes(r.findings()), describe(r.findings()));
         assertEquals(Severity.ERROR, r.findings().get(0).severity());
-        Finding shown = dev.mailhelp.texts.ShippedTexts.english(r.findings().get(0));
+        dev.mailhelp.diagnosis.Finding shown = dev.mailhelp.texts.ShippedTexts.english(r.findings().get(0));
         assertTrue(shown.message().contains("answered for another name"), shown.message());
         assertTrue(shown.evidence().toLowerCase(java.util.Locale.ROOT).contains("wrong_name"), shown.evidence());
     }
