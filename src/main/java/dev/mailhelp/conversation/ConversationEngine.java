@@ -188,7 +188,14 @@ public final class ConversationEngine {
                         "check.failed", "The check stopped unexpectedly: " + rootMessage(e), "")), Map.of(), ""))
                 .thenCompose(outcome -> {
                     outcome.facts().forEach(s::putFact);
-                    s.record(new CheckRecord(action.check(), request.facts(), clock.instant(), outcome.outcome(),
+                    // a fact the check cleared (a pasted message) is not kept in the history either
+                    Map<String, String> kept = new java.util.HashMap<>(request.facts());
+                    outcome.facts().forEach((k, v) -> {
+                        if (v == null || v.isBlank()) {
+                            kept.remove(k);
+                        }
+                    });
+                    s.record(new CheckRecord(action.check(), kept, clock.instant(), outcome.outcome(),
                             outcome.summary(), outcome.findings()));
                     String next = action.outcomes().getOrDefault(outcome.outcome(), action.outcomes().get("error"));
                     if (next == null) {
@@ -275,8 +282,11 @@ public final class ConversationEngine {
         List<Finding> findings = findingLocalizer.localize(outcome.findings().stream()
                 .sorted(java.util.Comparator.comparingInt((Finding f) -> -f.severity().rank()))
                 .toList(), r.locale());
+        // A check's own headline is English; other languages get the count line of the catalogue.
+        String summary = Locales.ENGLISH.equals(r.locale()) && !outcome.summary().isBlank() ? outcome.summary()
+                : findingLocalizer.summary(findings, r.locale());
         return new Reply(r.nodeId(), r.locale(), r.title(), r.text(), r.options(), r.input(), findings,
-                outcome.summary(), r.articles(), r.leaf(), r.notice());
+                summary, r.articles(), r.leaf(), r.notice());
     }
 
     private String fill(String text, Map<String, String> facts, String locale) {

@@ -28,6 +28,7 @@ final class SupportSummary {
         out.append(messages.get("summary.header", locale, TIME.format(now))).append('\n');
         Map<String, String> shown = new TreeMap<>(facts);
         shown.remove("bounce");
+        shown.remove("message");
         if (!shown.isEmpty()) {
             out.append(messages.get("summary.facts", locale)).append('\n');
             shown.forEach((k, v) -> out.append("  ").append(k).append(": ").append(v).append('\n'));
