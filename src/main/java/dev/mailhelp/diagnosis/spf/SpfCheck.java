@@ -1,5 +1,6 @@
 package dev.mailhelp.diagnosis.spf;
 
+import dev.mailhelp.diagnosis.dnsdata.TxtStrings;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.dns.DnsClient;
