@@ -15,7 +15,7 @@ import dev.mailhelp.diagnosis.domain.DomainRequest;
 import dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher;
 import dev.mailhelp.diagnosis.mtasts.PublicAddressRule;
 import dev.mailhelp.diagnosis.provider.MailProviders;
-import dev.mailhelp.diagnosis.spf.SpfCheck;
+import dev.mailhelp.diagnosis.spf.SpfPart;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
@@ -153,7 +153,7 @@ class DnsFaultTableTest {
                 .withRetries(0).withCacheMaxEntries(0));
         HttpsPolicyFetcher fetcher = new HttpsPolicyFetcher(dns, PublicAddressRule.publicOnly(), SSLContext.getDefault(),
                 new HttpsPolicyFetcher.Settings(443, Duration.ofSeconds(1), 64 * 1024));
-        DomainReport report = new DomainReport(dns, MailProviders.NONE, fetcher, new SpfCheck(dns)::check,
+        DomainReport report = new DomainReport(dns, MailProviders.NONE, fetcher, new SpfPart(dns)::check,
                 Optional.empty(), Duration.ofSeconds(10));
         DomainRequest request = new DomainRequest(DomainName.parse(DOMAIN), List.of("s1"),
                 List.of(InetAddresses.forString(SENDER)));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Reverse-DNS scenarios of 198.51.100.0/24 (zone 100.51.198.in-addr.arpa and ptr.test), over DNS on 127.0.0.1. */
-class PtrCheckTest {
+class PtrPartTest {
 
     static TestDnsServer server;
 
@@ -39,7 +39,7 @@ class PtrCheckTest {
     }
 
     private List<Finding> check(String ip, boolean sends) {
-        return dev.mailhelp.texts.ShippedTexts.english(await(new PtrCheck(ScenarioDns.client(server)).checkOne(
+        return dev.mailhelp.texts.ShippedTexts.english(await(new PtrPart(ScenarioDns.client(server)).checkOne(
                 new SendingAddress(InetAddresses.forString(ip), "", sends))));
     }
 
@@ -98,7 +98,7 @@ class PtrCheckTest {
     void addressesFailingForOneCauseAreOneCouldNotCheck() {
         // issue #12 item 4: the DNS server refuses every reverse lookup: one finding, the cause once
         server.setFaultBelow(TestDnsServer.name("100.51.198.in-addr.arpa"), TestDnsServer.Fault.REFUSED);
-        List<Finding> f = await(new PtrCheck(ScenarioDns.client(server)).check(List.of(
+        List<Finding> f = await(new PtrPart(ScenarioDns.client(server)).check(List.of(
                 new SendingAddress(InetAddresses.forString("198.51.100.10"), "The MX host mx1", false),
                 new SendingAddress(InetAddresses.forString("198.51.100.20"), "The MX host mx2", false),
                 new SendingAddress(InetAddresses.forString("198.51.100.30"), "The MX host mx3", false))));
