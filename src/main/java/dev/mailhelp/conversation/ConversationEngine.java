@@ -1,5 +1,7 @@
 package dev.mailhelp.conversation;
 
+import dev.mailhelp.diagnosis.Outcome;
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Check;
 import dev.mailhelp.diagnosis.CheckOutcome;
 import dev.mailhelp.diagnosis.CheckRequest;
@@ -175,7 +177,7 @@ public final class ConversationEngine {
         CheckRequest request = new CheckRequest(s.facts(), s.locale());
         CompletionStage<CheckOutcome> run;
         if (check == null) {
-            run = CompletableFuture.completedFuture(new CheckOutcome("error", List.of(Finding.couldNotCheck(action.check(),
+            run = CompletableFuture.completedFuture(new CheckOutcome(Outcome.ERROR, List.of(Finding.couldNotCheck(action.check(),
                     "check.unavailable", "This check is not available in this installation.", "")), Map.of(), ""));
         } else {
             try {
@@ -184,7 +186,7 @@ public final class ConversationEngine {
                 run = CompletableFuture.failedFuture(e);
             }
         }
-        return run.exceptionally(e -> new CheckOutcome("error", List.of(Finding.couldNotCheck(action.check(),
+        return run.exceptionally(e -> new CheckOutcome(Outcome.ERROR, List.of(Finding.couldNotCheck(action.check(),
                         "check.failed", "The check stopped unexpectedly: " + rootMessage(e), "")), Map.of(), ""))
                 .thenCompose(outcome -> {
                     outcome.facts().forEach(s::putFact);
@@ -197,7 +199,7 @@ public final class ConversationEngine {
                     });
                     s.record(new CheckRecord(action.check(), kept, clock.instant(), outcome.outcome(),
                             outcome.summary(), outcome.findings()));
-                    String next = action.outcomes().getOrDefault(outcome.outcome(), action.outcomes().get("error"));
+                    String next = action.outcomes().getOrDefault(outcome.outcome(), action.outcomes().get(Outcome.ERROR));
                     if (next == null) {
                         return show(s, nodeId, notice, null);
                     }
@@ -257,7 +259,7 @@ public final class ConversationEngine {
         node.show().ifPresent(show -> {
             String block = show.equals("support-summary")
                     ? SupportSummary.render(facts, s.checks(), knowledge.messages(), locale, clock.instant())
-                    : providerSheet.render(show, Optional.ofNullable(facts.get("provider")), locale);
+                    : providerSheet.render(show, Optional.ofNullable(facts.get(Fact.PROVIDER)), locale);
             if (!block.isEmpty()) {
                 text.append("\n\n").append(block);
             }
@@ -282,8 +284,11 @@ public final class ConversationEngine {
         List<Finding> findings = findingLocalizer.localize(outcome.findings().stream()
                 .sorted(java.util.Comparator.comparingInt((Finding f) -> -f.severity().rank()))
                 .toList(), r.locale());
+        // A check's own headline is English; other languages get the count line of the catalogue.
+        String summary = Locales.ENGLISH.equals(r.locale()) && !outcome.summary().isBlank() ? outcome.summary()
+                : findingLocalizer.summary(findings, r.locale());
         return new Reply(r.nodeId(), r.locale(), r.title(), r.text(), r.options(), r.input(), findings,
-                outcome.summary(), r.articles(), r.leaf(), r.notice());
+                summary, r.articles(), r.leaf(), r.notice());
     }
 
     private String fill(String text, Map<String, String> facts, String locale) {
@@ -292,7 +297,7 @@ public final class ConversationEngine {
         while (m.find()) {
             String key = m.group(1);
             String value = facts.get(key);
-            if (value != null && key.equals("provider")) {
+            if (value != null && key.equals(Fact.PROVIDER)) {
                 value = knowledge.providers().byId(value).map(p -> p.name()).orElse(value);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value == null

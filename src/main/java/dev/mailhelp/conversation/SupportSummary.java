@@ -1,5 +1,6 @@
 package dev.mailhelp.conversation;
 
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.knowledge.Messages;
@@ -27,8 +28,8 @@ final class SupportSummary {
         out.append("```\n");
         out.append(messages.get("summary.header", locale, TIME.format(now))).append('\n');
         Map<String, String> shown = new TreeMap<>(facts);
-        shown.remove("bounce");
-        shown.remove("message");
+        shown.remove(Fact.BOUNCE);
+        shown.remove(Fact.MESSAGE);
         if (!shown.isEmpty()) {
             out.append(messages.get("summary.facts", locale)).append('\n');
             shown.forEach((k, v) -> out.append("  ").append(k).append(": ").append(v).append('\n'));

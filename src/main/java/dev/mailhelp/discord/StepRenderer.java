@@ -1,5 +1,6 @@
 package dev.mailhelp.discord;
 
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.conversation.Reply;
 import dev.mailhelp.discord.CustomId.Action;
 import dev.mailhelp.discord.MessageView.ButtonStyle;
@@ -37,8 +38,8 @@ final class StepRenderer {
         if (!step.notice().isBlank()) {
             description.append(texts.get("notice", step.notice())).append("\n\n");
         }
-        // Check summaries are English one-liners; other languages get the localised step text only.
-        if (!step.summary().isBlank() && texts.locale().equals(Texts.EN)) {
+        // The engine renders the summary in the user's language.
+        if (!step.summary().isBlank()) {
             description.append("**").append(step.summary()).append("**\n\n");
         }
         description.append(step.text());
@@ -150,11 +151,11 @@ final class StepRenderer {
 
     static String knownFact(String fact) {
         switch (fact) {
-            case "domain":
-            case "ip":
-            case "host":
-            case "bounce":
-            case "selector":
+            case Fact.DOMAIN:
+            case Fact.IP:
+            case Fact.HOST:
+            case Fact.BOUNCE:
+            case Fact.SELECTOR:
                 return fact;
             default:
                 return "text";

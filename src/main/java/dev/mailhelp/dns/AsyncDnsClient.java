@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -393,31 +392,29 @@ public final class AsyncDnsClient implements DnsClient {
         return t;
     }
 
-    /** A bounded least-recently-used map from exchange to response, each entry with its expiry. */
+    /**
+     * A bounded least-recently-used map from exchange to response, each entry with its own expiry
+     * (its TTL): Guava's cache, the project's one bounded cache, holds the entries.
+     */
     private static final class LruCache {
         private record Entry(Hop hop, long expiresAtNanos) { }
 
         private final int maxEntries;
-        private final LinkedHashMap<Key, Entry> map;
+        private final com.google.common.cache.Cache<Key, Entry> map;
 
         LruCache(int maxEntries) {
             this.maxEntries = maxEntries;
-            this.map = new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
-                    return size() > LruCache.this.maxEntries;
-                }
-            };
+            this.map = com.google.common.cache.CacheBuilder.newBuilder().maximumSize(Math.max(0, maxEntries)).build();
         }
 
-        synchronized Hop get(Key key, long now) {
-            Entry e = map.get(key);
+        Hop get(Key key, long now) {
+            Entry e = map.getIfPresent(key);
             if (e == null) {
                 return null;
             }
             long remaining = e.expiresAtNanos() - now;
             if (remaining <= 0) {
-                map.remove(key);
+                map.asMap().remove(key, e);
                 return null;
             }
             Hop h = e.hop();
@@ -425,14 +422,15 @@ public final class AsyncDnsClient implements DnsClient {
             return new Hop(h.kind(), h.records(), h.cnames(), h.next(), seconds, h.failureKind(), h.detail());
         }
 
-        synchronized void put(Key key, Hop hop, long expiresAtNanos) {
+        void put(Key key, Hop hop, long expiresAtNanos) {
             if (maxEntries > 0) {
                 map.put(key, new Entry(hop, expiresAtNanos));
             }
         }
 
-        synchronized int size() {
-            return map.size();
+        int size() {
+            map.cleanUp();
+            return (int) map.size();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.provider;
 
+import dev.mailhelp.diagnosis.Outcome;
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Check;
 import dev.mailhelp.diagnosis.CheckOutcome;
 import dev.mailhelp.diagnosis.CheckRequest;
@@ -21,6 +23,11 @@ import java.util.concurrent.CompletionStage;
  */
 public final class ProviderCheck implements Check {
 
+    public static final String ID = "provider";
+    /** Outcomes: the MX records name a provider of the catalogue, or none of them. */
+    public static final String KNOWN = "known";
+    public static final String UNKNOWN = "unknown";
+
     private final MxCheck mx;
 
     public ProviderCheck(DnsClient dns, MailProviders providers) {
@@ -29,17 +36,17 @@ public final class ProviderCheck implements Check {
 
     @Override
     public String id() {
-        return "provider";
+        return ID;
     }
 
     @Override
     public Set<String> requiredFacts() {
-        return Set.of("domain");
+        return Set.of(Fact.DOMAIN);
     }
 
     @Override
     public Set<String> outcomes() {
-        return Set.of("known", "unknown", "error");
+        return Set.of(KNOWN, UNKNOWN, Outcome.ERROR);
     }
 
     @Override
