@@ -9,7 +9,7 @@ import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.ProgressListener;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.diagnosis.domain.DomainName;
-import dev.mailhelp.diagnosis.mx.MxCheck;
+import dev.mailhelp.diagnosis.mx.MxPart;
 import dev.mailhelp.dns.DnsClient;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +28,10 @@ public final class ProviderCheck implements Check {
     public static final String KNOWN = "known";
     public static final String UNKNOWN = "unknown";
 
-    private final MxCheck mx;
+    private final MxPart mx;
 
     public ProviderCheck(DnsClient dns, MailProviders providers) {
-        this.mx = new MxCheck(dns, providers);
+        this.mx = new MxPart(dns, providers);
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Reverse-DNS scenarios of 198.51.100.0/24 (zone 100.51.198.in-addr.arpa and ptr.test), over DNS on 127.0.0.1. */
-class PtrCheckTest {
+class PtrPartTest {
 
     static TestDnsServer server;
 
@@ -39,7 +39,7 @@ class PtrCheckTest {
     }
 
     private List<Finding> check(String ip, boolean sends) {
-        return dev.mailhelp.texts.ShippedTexts.english(await(new PtrCheck(ScenarioDns.client(server)).checkOne(
+        return dev.mailhelp.texts.ShippedTexts.english(await(new PtrPart(ScenarioDns.client(server)).checkOne(
                 new SendingAddress(InetAddresses.forString(ip), "", sends))));
     }
 

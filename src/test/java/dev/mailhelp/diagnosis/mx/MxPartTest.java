@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** MX scenarios of mx.test (one per subdomain) and good.test, over DNS on 127.0.0.1. */
-class MxCheckTest {
+class MxPartTest {
 
     static TestDnsServer server;
 
@@ -57,7 +57,7 @@ class MxCheckTest {
     }
 
     private MxResult check(String domain) {
-        return await(new MxCheck(ScenarioDns.client(server), CATALOGUE).check(domain));
+        return await(new MxPart(ScenarioDns.client(server), CATALOGUE).check(domain));
     }
 
     @Test

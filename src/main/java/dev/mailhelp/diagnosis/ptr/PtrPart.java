@@ -20,7 +20,7 @@ import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Type;
 
 /** PTR and forward-confirmed reverse DNS of addresses, all addresses concurrently. Never completes exceptionally. */
-public final class PtrCheck {
+public final class PtrPart {
 
     public static final String CHECK = "ptr";
     public static final String ARTICLE = "ptr";
@@ -29,7 +29,7 @@ public final class PtrCheck {
 
     private final DnsClient dns;
 
-    public PtrCheck(DnsClient dns) {
+    public PtrPart(DnsClient dns) {
         this.dns = dns;
     }
 

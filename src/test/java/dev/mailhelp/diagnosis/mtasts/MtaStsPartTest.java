@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.ScenarioDns;
 import dev.mailhelp.diagnosis.Severity;
-import dev.mailhelp.diagnosis.mx.MxCheck;
+import dev.mailhelp.diagnosis.mx.MxPart;
 import dev.mailhelp.diagnosis.provider.MailProviders;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.testdns.TestDnsServer;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * MTA-STS and TLS-RPT scenarios of mtasts.test: the TXT records over DNS on 127.0.0.1 and the
  * policies from a real HTTPS server on 127.0.0.1 (loopback allowed for the test only).
  */
-class MtaStsCheckTest {
+class MtaStsPartTest {
 
     static TestDnsServer dns;
     static LocalPolicyServer https;
@@ -64,7 +64,7 @@ class MtaStsCheckTest {
         PolicyFetcher fetcher = new HttpsPolicyFetcher(client, rule, https.clientContext(),
                 new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(1), 64 * 1024));
         return dev.mailhelp.texts.ShippedTexts.english(
-                await(new MtaStsCheck(client, fetcher).check(domain, new MxCheck(client, MailProviders.NONE).check(domain))));
+                await(new MtaStsPart(client, fetcher).check(domain, new MxPart(client, MailProviders.NONE).check(domain))));
     }
 
     private List<Finding> check(String domain) {
@@ -162,7 +162,7 @@ class MtaStsCheckTest {
     }
 
     private List<Finding> tlsRpt(String domain) {
-        return dev.mailhelp.texts.ShippedTexts.english(await(new TlsRptCheck(ScenarioDns.client(dns)).check(domain)));
+        return dev.mailhelp.texts.ShippedTexts.english(await(new TlsRptPart(ScenarioDns.client(dns)).check(domain)));
     }
 
     @Test
