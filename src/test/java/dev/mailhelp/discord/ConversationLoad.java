@@ -51,7 +51,7 @@ public final class ConversationLoad {
     }
 
     public static Result run(int people, double lossRate, long seed, Duration patience) throws Exception {
-        try (BotFixture f = BotFixture.withProjectChecks()) {
+        try (BotFixture f = BotFixture.withProjectChecks(new CheckRate(10 * people, Duration.ofSeconds(60)))) {
             f.dns.addZone(TestDnsServer.name(ZONE), List.of(
                     TestDnsServer.record(ZONE + ". 3600 IN SOA ns." + ZONE + ". h." + ZONE + ". 1 3600 600 86400 60"),
                     TestDnsServer.record("*." + ZONE + ". 300 IN MX 10 mx.good.mailhelp.test."),
@@ -122,7 +122,8 @@ public final class ConversationLoad {
             u.enter("s" + n, patience.multipliedBy(3));
             String node = u.node();
             if (!Set.of("dns-ok", "dns-problems", "dns-error").contains(node)) {
-                problems.add(who + ": ended at " + node);
+                String said = u.allText().replace('\n', ' ');
+                problems.add(who + ": ended at " + node + ": " + said.substring(Math.max(0, said.length() - 200)));
                 return;
             }
             Set<String> named = new TreeSet<>();
