@@ -278,7 +278,7 @@ public final class Wiring {
     public DomainReport domainReport(DnsClient dns) {
         Optional<DomainPart> blocklist = blocklists(dns).map(b ->
                 d -> b.checkDomain(Name.fromConstantString(d + "."), ProgressListener.NONE));
-        return DomainReport.standard(dns, mailProviders(), new SpfPart(dns)::check, blocklist);
+        return DomainReport.standard(dns, mailProviders(), new SpfPart(dns)::check, blocklist, allowPrivate());
     }
 
     /** The {@code check domain --probe-smtp} part: the MX hosts probed on port 25. */

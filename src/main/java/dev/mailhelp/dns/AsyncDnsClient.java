@@ -39,7 +39,7 @@ import org.xbill.DNS.WireParseException;
  * an identical exchange already in flight; otherwise sent, with up to {@code retries} more tries
  * after a timeout or network error. Truncated UDP answers are retried over TCP by
  * {@link SimpleResolver}. CNAMEs are followed, in the answer and by further questions, up to
- * {@link DnsSettings#maxCnameChain()} links; a loop or a longer chain is {@link FailureKind#OTHER}.
+ * {@link DnsSettings#maxCnameChain()} links; a loop is {@link FailureKind#CNAME_LOOP}, a longer chain {@link FailureKind#OTHER}.
  * Answers are cached for their smallest TTL, NXDOMAIN/NODATA for the SOA's negative TTL
  * (RFC 2308), both capped; failures are not cached, so a later question tries again.
  */
@@ -131,7 +131,7 @@ public final class AsyncDnsClient implements DnsClient {
     }
 
     private static DnsResult loop(Name asked, int type, List<Record> cnames) {
-        return new DnsResult.Failure(asked, type, FailureKind.OTHER, "CNAME loop: " + describe(cnames));
+        return new DnsResult.Failure(asked, type, FailureKind.CNAME_LOOP, "CNAME loop: " + describe(cnames));
     }
 
     private static String describe(List<Record> cnames) {
@@ -356,11 +356,20 @@ public final class AsyncDnsClient implements DnsClient {
             ttl = Math.min(ttl, cname.getTTL());
             current = cname.getTarget();
             if (seen.contains(current)) {
-                return new Hop(HopKind.LOOP, List.of(), cnames, current, 0, FailureKind.OTHER, "");
+                return new Hop(HopKind.LOOP, List.of(), cnames, current, 0, FailureKind.CNAME_LOOP, "");
             }
             if (cnames.size() > settings.maxCnameChain()) {
                 return Hop.failure(FailureKind.OTHER, "CNAME chain longer than " + settings.maxCnameChain()
                         + " links: " + describe(cnames));
+            }
+        }
+        // Records that answer none of the names asked (the name, or a CNAME target on the way) are
+        // an answer for another name: a broken or spoofing server, not "this name has no records".
+        for (Record r : answer) {
+            if (r.getDClass() == DClass.IN && r.getType() != Type.DNAME && r.getType() != Type.RRSIG
+                    && !r.getName().equals(current) && !seen.contains(r.getName())) {
+                return Hop.failure(FailureKind.WRONG_NAME, "the answer from " + server() + " is for " + r.getName()
+                        + ", not for " + name + " " + Type.string(type));
             }
         }
         SOARecord soa = null;

@@ -74,8 +74,14 @@ public final class DomainReport {
      * JDK's trusted certificate authorities; the default deadline.
      */
     public static DomainReport standard(DnsClient dns, MailProviders providers, DomainPart spf, Optional<DomainPart> blocklist) {
-        return new DomainReport(dns, providers, dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher.standard(dns), spf, blocklist,
-                DEFAULT_DEADLINE);
+        return standard(dns, providers, spf, blocklist, false);
+    }
+
+    /** As above; {@code allowPrivate} (MAILHELP_ALLOW_PRIVATE) lets the MTA-STS fetch reach private addresses. */
+    public static DomainReport standard(DnsClient dns, MailProviders providers, DomainPart spf, Optional<DomainPart> blocklist,
+                                        boolean allowPrivate) {
+        return new DomainReport(dns, providers, dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher.standard(dns, allowPrivate),
+                spf, blocklist, DEFAULT_DEADLINE);
     }
 
     /** How long {@link #run} waits for a part before reporting it as not checked. */

@@ -132,13 +132,22 @@ class MtaStsPartTest {
         List<Finding> f = check("private.mtasts.test");
         Finding e = find(f, "mta-sts.could-not-check");
         assertEquals(Severity.ERROR, e.severity());
-        assertTrue(e.evidence().contains("10.1.2.3: private"), e.evidence());
+        assertTrue(e.evidence().contains("10.1.2.3: a private network address"), e.evidence());
     }
 
     @Test
     void loopbackIsRefusedOutsideTests() {
+        int okRequestsBefore = https.requestCount("mta-sts.ok.mtasts.test");
         List<Finding> f = check("ok.mtasts.test", PublicAddressRule.publicOnly());
-        assertTrue(find(f, "mta-sts.could-not-check").evidence().contains("127.0.0.1: loopback"), describe(f));
+        assertTrue(find(f, "mta-sts.could-not-check").evidence().contains("127.0.0.1: a loopback address"), describe(f));
+        assertEquals(0, https.requestCount("mta-sts.ok.mtasts.test") - okRequestsBefore, "no connection was made");
+    }
+
+    @Test
+    void allowPrivateLetsTheFetchReachWhatTheSmtpProbeMayReach() {
+        // issue #17 item 11: MAILHELP_ALLOW_PRIVATE=true, as the README says, reaches a policy on a local address
+        List<Finding> f = check("ok.mtasts.test", PublicAddressRule.allowingPrivate(true));
+        assertEquals(List.of("mta-sts.ok"), codes(f), describe(f));
     }
 
     @Test

@@ -131,6 +131,18 @@ class MxPartTest {
     }
 
     @Test
+    void anAddressAnswerForAnotherNameIsCouldNotCheckNotNoAddress() {
+        // issue #17 item 14: the A/AAAA answers of the MX host carry another owner name
+        server.setFault(TestDnsServer.name("mx1.mx.test"), TestDnsServer.Fault.WRONG_NAME);
+        MxResult r = check("ok.mx.test");
+        assertEquals(List.of("mx.could-not-check"), codes(r.findings()), describe(r.findings()));
+        assertEquals(Severity.ERROR, r.findings().get(0).severity());
+        dev.mailhelp.diagnosis.Finding shown = dev.mailhelp.texts.ShippedTexts.english(r.findings().get(0));
+        assertTrue(shown.message().contains("answered for another name"), shown.message());
+        assertTrue(shown.evidence().toLowerCase(java.util.Locale.ROOT).contains("wrong_name"), shown.evidence());
+    }
+
+    @Test
     void specialUseMxHostsAreReportedWithoutAQuery() {
         server.addZone(TestDnsServer.name("special.mx.test."), List.of(
                 TestDnsServer.record("special.mx.test. 300 IN SOA ns.special.mx.test. admin.special.mx.test. 1 3600 600 86400 300"),
