@@ -41,6 +41,9 @@ class ShippedConversationTest {
             records.add(TestDnsServer.record(line));
         }
         dns.addZone(TestDnsServer.name("conv.test."), records);
+        dns.addZone(TestDnsServer.name("gmail.com."), List.of(
+                TestDnsServer.record("gmail.com. 300 IN MX 5 gmail-smtp-in.l.google.com."),
+                TestDnsServer.record("gmail.com. 300 IN TXT \"v=spf1 redirect=_spf.google.com\"")));
         Wiring wiring = new Wiring(new Environment(Map.of("MAILHELP_DNS", dns.hostPort(), "MAILHELP_ALLOW_PRIVATE", "true")),
                 Optional.of(Path.of("knowledge")));
         engine = wiring.engine(wiring.knowledge());
@@ -119,5 +122,46 @@ class ShippedConversationTest {
         String text = dev.mailhelp.diagnosis.domain.BulkSenderVerdict.judge("example.com", List.<Finding>of(), false).fix();
         assertTrue(text.contains("below 0.10%") && text.contains("never reaches 0.30%"), text);
         assertFalse(text.contains("under 0.3%"), text);
+    }
+
+    /** Issue 16: "name does not exist" went to the ports/STARTTLS step; it is a misspelled name. */
+    @Test
+    void aMistypedServerNameGoesToTheMisspelledNameStep() {
+        for (String locale : List.of("en", "zh-TW")) {
+            String key = user();
+            Reply r = join(engine.start(key, locale));
+            r = join(engine.choose(key, locale, r.nodeId(), 1, ProgressListener()));
+            assertEquals("auth-situation", r.nodeId());
+            r = join(engine.choose(key, locale, r.nodeId(), 1, ProgressListener()));
+            assertEquals("auth-cannot-connect", r.nodeId());
+            r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
+            assertEquals("auth-probe-ask", r.nodeId());
+            r = join(engine.submit(key, locale, r.nodeId(), "smpt.conv.test", ProgressListener()));
+            assertEquals("auth-probe-no-such-name", r.nodeId(), r.text());
+            assertTrue(r.text().contains("smpt.conv.test"), r.text());
+            assertTrue(r.findings().stream().anyMatch(f -> f.code().equals("smtp.host-not-found")), r.findings().toString());
+        }
+    }
+
+    /** Issue 16: gmail.com got "problems in your DNS records" and fixes the user cannot apply. */
+    @Test
+    void aProvidersOwnDomainIsRecognisedAndOffersTheChecksThatFit() {
+        for (String locale : List.of("en", "zh-TW")) {
+            String key = user();
+            Reply r = join(engine.start(key, locale));
+            r = join(engine.choose(key, locale, r.nodeId(), 2, ProgressListener()));
+            assertEquals("not-arriving", r.nodeId());
+            r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
+            assertEquals("dns-ask-domain", r.nodeId());
+            r = join(engine.submit(key, locale, r.nodeId(), "Gmail.com", ProgressListener()));
+            assertEquals("dns-ask-selector", r.nodeId());
+            r = join(engine.submit(key, locale, r.nodeId(), "", ProgressListener()));
+            assertEquals("dns-provider-domain", r.nodeId(), r.text());
+            assertTrue(r.text().contains("Gmail (personal account)"), r.text());
+            assertFalse(r.text().contains("{provider}"), r.text());
+            r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
+            assertEquals("auth-settings", r.nodeId(), r.text());
+            assertTrue(r.text().contains("smtp.gmail.com"), r.text());
+        }
     }
 }

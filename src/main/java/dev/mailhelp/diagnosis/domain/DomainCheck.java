@@ -12,6 +12,9 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.mailhelp.diagnosis.provider.KnownProvider;
+import dev.mailhelp.diagnosis.provider.MailProviders;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,9 +27,16 @@ import java.util.concurrent.CompletionStage;
 public final class DomainCheck implements Check {
 
     private final DomainReport report;
+    private final MailProviders providers;
 
     public DomainCheck(DomainReport report) {
+        this(report, MailProviders.NONE);
+    }
+
+    /** {@code providers}: to recognise a provider's own domain (gmail.com), whose records the user cannot change. */
+    public DomainCheck(DomainReport report, MailProviders providers) {
         this.report = report;
+        this.providers = providers;
     }
 
     @Override
@@ -41,7 +51,7 @@ public final class DomainCheck implements Check {
 
     @Override
     public Set<String> outcomes() {
-        return Set.of("ok", "problems", "error");
+        return Set.of("ok", "problems", "error", "provider-domain");
     }
 
     @Override
@@ -60,6 +70,12 @@ public final class DomainCheck implements Check {
             Map<String, String> facts = new java.util.HashMap<>();
             facts.put("domain", parsed.domain().ascii());
             result.provider().ifPresent(p -> facts.put("provider", p.id()));
+            Optional<KnownProvider> owner = providers.byOwnDomain(parsed.domain().ascii());
+            if (owner.isPresent()) {
+                // gmail.com's records are Google's: the user can change none of them, whatever they show.
+                outcome = "provider-domain";
+                facts.put("provider", owner.get().id());
+            }
             return new CheckOutcome(outcome, r.findings(), facts, summary(r));
         });
     }
