@@ -136,6 +136,8 @@ class ShippedConversationTest {
             assertEquals("auth-cannot-connect", r.nodeId());
             r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
             assertEquals("auth-probe-ask", r.nodeId());
+            assertTrue(r.text().contains(locale.equals("en") ? "mailhelp's own network" : "mailhelp 自己的網路"),
+                    "the user is told where the test runs from: " + r.text());
             r = join(engine.submit(key, locale, r.nodeId(), "smpt.conv.test", ProgressListener()));
             assertEquals("auth-probe-no-such-name", r.nodeId(), r.text());
             assertTrue(r.text().contains("smpt.conv.test"), r.text());
