@@ -91,7 +91,7 @@ final class TestChecks {
 
         @Override
         public Set<String> outcomes() {
-            return Set.of("ok", "problems", "error");
+            return Set.of("ok", "problems", "error", "provider-domain");
         }
 
         @Override
@@ -261,7 +261,7 @@ final class TestChecks {
 
         @Override
         public Set<String> outcomes() {
-            return Set.of("ok", "problems", "error");
+            return Set.of("ok", "problems", "error", "no-such-name");
         }
 
         @Override
