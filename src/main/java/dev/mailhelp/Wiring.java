@@ -47,6 +47,7 @@ import dev.mailhelp.knowledge.InvalidKnowledgeException;
 import dev.mailhelp.knowledge.KnowledgeBase;
 import dev.mailhelp.knowledge.KnowledgeLoader;
 import dev.mailhelp.knowledge.Problem;
+import dev.mailhelp.knowledge.Problems;
 import dev.mailhelp.knowledge.Provider;
 import dev.mailhelp.knowledge.ProviderCatalogue;
 import java.net.InetSocketAddress;
@@ -137,7 +138,7 @@ public final class Wiring {
     private final Map<DnsClient, BlocklistChecker> blocklistCheckers = new ConcurrentHashMap<>();
     private Map<String, Check> checks;
     private volatile KnowledgeBase loaded;
-    private BlocklistCatalogue blocklistCatalogue;
+    private Optional<BlocklistCatalogue> blocklistCatalogue;
     private BounceReader bounceReader;
 
     /** The root as {@code Main} builds it: the environment, the working directory ({@code ./knowledge}), default parts. */
@@ -313,17 +314,18 @@ public final class Wiring {
         }
     }
 
+    /**
+     * Read once per knowledge folder: a broken file's problems join the knowledge problems once,
+     * however many parts ask for the catalogue.
+     */
     private synchronized BlocklistCatalogue blocklistCatalogue() {
         if (blocklistCatalogue == null) {
-            try {
-                blocklistCatalogue = BlocklistCatalogue.load(knowledgeDir.resolve(BlocklistCatalogue.FILE_NAME));
-            } catch (CatalogueException e) {
-                catalogueProblems.add(new Problem(BlocklistCatalogue.FILE_NAME, dev.mailhelp.knowledge.Position.UNKNOWN,
-                        e.getMessage()));
-                throw e;
-            }
+            Problems problems = new Problems();
+            blocklistCatalogue = BlocklistCatalogue.read(knowledgeDir, problems);
+            catalogueProblems.addAll(problems.list());
         }
-        return blocklistCatalogue;
+        return blocklistCatalogue.orElseThrow(() -> new CatalogueException(
+                catalogueProblems.stream().filter(p -> p.file().equals(BlocklistCatalogue.FILE_NAME)).toList()));
     }
 
     /**

@@ -53,6 +53,9 @@ public final class CheckDomainCommand implements Callable<Integer> {
             + DnsSettings.ENV_SERVER + ", else the system's).")
     String dns;
 
+    @picocli.CommandLine.Mixin
+    Language language = new Language();
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -85,7 +88,9 @@ public final class CheckDomainCommand implements Callable<Integer> {
     public Integer call() {
         DomainRequest request;
         Optional<InetSocketAddress> server;
+        Language.ReportTexts texts;
         try {
+            texts = Language.texts(language.locale(), Optional.empty());
             DomainName name = DomainName.parse(domain);
             List<String> parsedSelectors = new ArrayList<>();
             for (String s : selectors) {
@@ -106,13 +111,14 @@ public final class CheckDomainCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        Language.ReportTexts shown = texts;
         DomainReport report = reports.apply(server);
         Report result;
         try {
             result = report.run(request, (part, done, total, findings) -> {
                 if (!json) {
                     synchronized (err) {
-                        err.printf("  checked %-12s (%d/%d)%n", part, done, total);
+                        err.println("  " + shown.text("cli.progress.checked", "part", part, "done", done, "total", total));
                         err.flush();
                     }
                 }
@@ -135,7 +141,7 @@ public final class CheckDomainCommand implements Callable<Integer> {
             all.addAll(smtp);
             result = new Report(result.target(), all, result.elapsedMs());
         }
-        ReportPrinter.print(result, json, out);
+        ReportPrinter.print(result, json, out, texts);
         err.flush();
         return result.exitCode();
     }

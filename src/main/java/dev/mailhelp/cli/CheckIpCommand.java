@@ -63,6 +63,9 @@ public final class CheckIpCommand implements Callable<Integer> {
         this.checkers = checkers;
     }
 
+    @picocli.CommandLine.Mixin
+    Language language = new Language();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,7 +73,9 @@ public final class CheckIpCommand implements Callable<Integer> {
         long start = System.nanoTime();
         InetAddress ip;
         BlocklistChecker checker;
+        Language.ReportTexts texts;
         try {
+            texts = Language.texts(language.locale(), Optional.empty());
             ip = InputParser.address(address).orElseThrow(InvalidInputException::new);
             Optional<InetSocketAddress> server = dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns));
             checker = checkers.checker(server, lists);
@@ -93,7 +98,7 @@ public final class CheckIpCommand implements Callable<Integer> {
         }
         List<ListResult> results = checker.checkAddress(ip, dev.mailhelp.diagnosis.ProgressListener.NONE).join();
         Report report = new Report(ip.getHostAddress(), checker.findings(results), (System.nanoTime() - start) / 1_000_000);
-        ReportPrinter.print(report, json, out);
+        ReportPrinter.print(report, json, out, texts);
         return report.exitCode();
     }
 }

@@ -58,12 +58,23 @@ public final class CheckSmtpCommand implements Callable<Integer> {
         this.root = root;
     }
 
+    @picocli.CommandLine.Mixin
+    Language language = new Language();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Wiring wiring = global.on(root);
         SmtpTarget parsed;
+        Language.ReportTexts texts;
+        try {
+            texts = Language.texts(language.locale(), java.util.Optional.ofNullable(global.knowledge));
+        } catch (IllegalArgumentException e) {
+            err.println("mailhelp check smtp: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
         try {
             parsed = SmtpTarget.parse(target);
         } catch (InvalidTargetException e) {
@@ -88,9 +99,9 @@ public final class CheckSmtpCommand implements Callable<Integer> {
             providers = SmtpProviderGuide.NONE;
         }
         SmtpProbeResult result = probe.probe(ProbeRequest.of(parsed), p -> { }).toCompletableFuture().join();
-        List<Finding> findings = wiring.smtpDiagnosis(providers).diagnose(result, java.util.Locale.getDefault().toLanguageTag());
+        List<Finding> findings = wiring.smtpDiagnosis(providers).diagnose(result, texts.locale());
         Report report = new Report(parsed.display(), findings, result.elapsedMs());
-        ReportPrinter.print(report, json, out);
+        ReportPrinter.print(report, json, out, texts);
         if (result.vetting() instanceof Vetting.Refused) {
             return ExitCode.USAGE;
         }

@@ -51,6 +51,9 @@ public final class CommandFactory implements CommandLine.IFactory {
         } else if (cls == SpfCommand.class) {
             command = new SpfCommand(server -> root.dns(server == null ? Optional.empty()
                     : Optional.of(DnsSettings.parseServer(server))), System.in);
+        } else if (cls == MessageCommand.class) {
+            command = new MessageCommand(server -> root.dns(server == null ? Optional.empty()
+                    : Optional.of(DnsSettings.parseServer(server))), System.in);
         } else if (cls == BounceCommand.class) {
             command = new BounceCommand(root, System.in);
         } else if (cls == ConsoleCommand.class) {

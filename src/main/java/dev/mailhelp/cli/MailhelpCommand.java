@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = {"Gets your email sending again: a guided troubleshooting conversation (Discord or terminal)",
                 "and one-shot checks of DNS records, blocklists, SMTP servers and bounce messages.", ""},
         footer = {"", "Exit codes: 0 all fine, 1 problems found, 2 bad input or usage, 3 a check could not be completed."},
-        subcommands = {ConsoleCommand.class, DiscordCommand.class, CheckCommand.class, SpfCommand.class, BounceCommand.class, KnowledgeCommand.class,
+        subcommands = {ConsoleCommand.class, DiscordCommand.class, CheckCommand.class, SpfCommand.class, BounceCommand.class, MessageCommand.class, KnowledgeCommand.class,
                 ArticleCommand.class, CommandLine.HelpCommand.class})
 public final class MailhelpCommand implements Callable<Integer> {
 

@@ -55,7 +55,7 @@ public final class ConversationEngine {
         this.clock = clock;
         this.secretScreen = secretScreen;
         this.providerSheet = new ProviderSheet(knowledge.providers(), knowledge.messages());
-        this.findingLocalizer = new FindingLocalizer(knowledge.findingTexts());
+        this.findingLocalizer = new FindingLocalizer(knowledge);
     }
 
     public KnowledgeBase knowledge() {

@@ -1,21 +1,38 @@
 package dev.mailhelp.diagnosis;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * One result of one check: a value, not a sentence, so that every front end can render it and
- * tests can assert on the stable {@code code}.
+ * One result of one check: a value, not a sentence, so that every front end can render it in the
+ * user's language and tests can assert on the stable {@code code} and the {@code values}.
+ *
+ * <p>A finding is written in one of two ways:
+ * <ul>
+ *   <li><b>code + named values</b> (the way for every new finding): {@code message} and {@code fix}
+ *       are empty, and the front ends render both from the per-language catalogues
+ *       {@code knowledge/catalogue/<locale>.yaml}, entry {@code code}, filling in {@code values}
+ *       (ICU MessageFormat: {@code {domain}}, {@code {count, plural, one {# lookup} other {# lookups}}}).
+ *       Build it with {@link #of(String, Severity, String)} and {@link #with(String, Object)}.</li>
+ *   <li><b>legacy</b>: {@code message} and {@code fix} are English sentences built by the check.
+ *       They still work; {@code knowledge/findings.yaml} puts a translated headline in front.</li>
+ * </ul>
  *
  * @param check    the check that produced it, e.g. {@code spf}, {@code blocklist}, {@code smtp}
  * @param severity how bad it is; {@link Severity#ERROR} means "could not check"
- * @param code     stable identifier, e.g. {@code spf.too-many-lookups}
- * @param message  what was found, in plain words (English)
- * @param evidence the record, reply or text seen; empty when there is none
- * @param fix      what to do about it; empty when nothing needs doing
+ * @param code     stable identifier, e.g. {@code spf.too-many-lookups}; also the catalogue key
+ * @param message  legacy only: what was found in English; empty for catalogue-rendered findings
+ * @param evidence the record, reply or text seen, verbatim; empty when there is none
+ * @param fix      legacy only: what to do in English; empty when nothing needs doing or when rendered
  * @param article  id of the knowledge article that explains it; empty when none
+ * @param values   the specifics the catalogue's sentences are filled with (record, host, count,
+ *                 limit...): texts, numbers, {@link Phrase}s or lists; in the order they were added
  */
 public record Finding(String check, Severity severity, String code, String message,
-                      String evidence, String fix, String article) {
+                      String evidence, String fix, String article, Map<String, Object> values) {
 
     public Finding {
         Objects.requireNonNull(check, "check");
@@ -25,6 +42,18 @@ public record Finding(String check, Severity severity, String code, String messa
         evidence = evidence == null ? "" : evidence;
         fix = fix == null ? "" : fix;
         article = article == null ? "" : article;
+        values = values == null || values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** A legacy finding with English texts (still rendered; convert to {@link #of} when touching it). */
+    public Finding(String check, Severity severity, String code, String message,
+                   String evidence, String fix, String article) {
+        this(check, severity, code, message, evidence, fix, article, Map.of());
+    }
+
+    /** A finding whose sentences come from the catalogue entry {@code code}; add values with {@link #with}. */
+    public static Finding of(String check, Severity severity, String code) {
+        return new Finding(check, severity, code, "", "", "", "", Map.of());
     }
 
     public static Finding ok(String check, String code, String message, String evidence) {
@@ -41,7 +70,46 @@ public record Finding(String check, Severity severity, String code, String messa
                 "Try again later; if it keeps failing, check the DNS server or network path.", "");
     }
 
+    /**
+     * This finding with one more named value. {@code value} is a text, a number (plural rules apply
+     * to it), a {@link Phrase} (a catalogue text rendered in the same language), or a list of texts
+     * or phrases (joined the way the language lists things).
+     */
+    public Finding with(String name, Object value) {
+        Objects.requireNonNull(name, "name");
+        Object v = value instanceof List<?> list
+                ? List.copyOf(list.stream().map(i -> i instanceof Phrase ? i : String.valueOf(i)).toList())
+                : value instanceof Number || value instanceof String || value instanceof Phrase ? value : String.valueOf(value);
+        Map<String, Object> more = new LinkedHashMap<>(values);
+        more.put(name, v);
+        return new Finding(check, severity, code, message, evidence, fix, article, more);
+    }
+
+    /** This finding with the record, reply or text seen, shown verbatim in every language. */
+    public Finding evidence(String seen) {
+        return new Finding(check, severity, code, message, seen, fix, article, values);
+    }
+
     public Finding withArticle(String articleId) {
-        return new Finding(check, severity, code, message, evidence, fix, articleId);
+        return new Finding(check, severity, code, message, evidence, fix, articleId, values);
+    }
+
+    /** True when the sentences come from the catalogue rather than from {@code message} and {@code fix}. */
+    public boolean rendered() {
+        return message.isEmpty();
+    }
+
+    /** A text value, or empty when the finding has no such value. */
+    public String value(String name) {
+        Object v = values.get(name);
+        return v == null ? "" : v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : v.toString();
+    }
+
+    /**
+     * A plain, untranslated description for logs, summaries built without a catalogue and tests:
+     * the legacy message, or the code with its values.
+     */
+    public String describe() {
+        return rendered() ? code + (values.isEmpty() ? "" : " " + values) : message;
     }
 }

@@ -255,7 +255,7 @@ final class LiveChecks {
     }
 
     List<MessageView> report(CheckOutcome outcome, Texts texts, Target target) {
-        List<Finding> findings = new FindingLocalizer(context.conversation().knowledge().findingTexts())
+        List<Finding> findings = new FindingLocalizer(context.conversation().knowledge())
                 .localize(outcome.findings(), texts.locale());
         List<EmbedView> embeds = FindingsRenderer.report(target.subject(), findings, texts,
                 context.articleTitles(texts.locale()));

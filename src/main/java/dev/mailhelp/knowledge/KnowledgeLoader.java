@@ -47,7 +47,7 @@ public final class KnowledgeLoader {
         Problems problems = new Problems();
         if (!Files.isDirectory(dir)) {
             problems.add(dir.toString(), Position.UNKNOWN, "the knowledge folder does not exist; expected a folder "
-                    + "with tree.yaml, providers.yaml, messages.yaml, findings.yaml and articles/");
+                    + "with tree.yaml, providers.yaml, messages.yaml, findings.yaml, catalogue/ and articles/");
             return new Result(emptyBase(), problems.list());
         }
         ConversationTree tree = readYaml(dir, "tree.yaml", problems)
@@ -62,8 +62,9 @@ public final class KnowledgeLoader {
         FindingTexts findingTexts = readYaml(dir, "findings.yaml", problems)
                 .map(root -> new FindingTextsLoader("findings.yaml", problems).read(root))
                 .orElse(FindingTexts.NONE);
+        Catalogue catalogue = catalogue(dir, problems);
         ArticleLibrary articles = articles(dir.resolve("articles"), problems);
-        KnowledgeBase base = new KnowledgeBase(tree, articles, providers, messages, findingTexts);
+        KnowledgeBase base = new KnowledgeBase(tree, articles, providers, messages, findingTexts, catalogue);
         crossCheck(base, expectations, problems);
         return new Result(base, problems.list());
     }
@@ -79,7 +80,7 @@ public final class KnowledgeLoader {
 
     private static KnowledgeBase emptyBase() {
         return new KnowledgeBase(new ConversationTree("", Map.of()), new ArticleLibrary(List.of()),
-                new ProviderCatalogue(List.of()), new Messages(Map.of()), FindingTexts.NONE);
+                new ProviderCatalogue(List.of()), new Messages(Map.of()), FindingTexts.NONE, Catalogue.NONE);
     }
 
     private static Optional<YamlNode> readYaml(Path dir, String name, Problems problems) {
@@ -94,6 +95,40 @@ public final class KnowledgeLoader {
             problems.add(name, Position.UNKNOWN, "could not read: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Only the per-language catalogues of {@code dir}, for callers that render texts without the
+     * rest of the knowledge; throws {@link InvalidKnowledgeException} listing every problem.
+     */
+    public static Catalogue loadCatalogue(Path dir) {
+        Problems problems = new Problems();
+        Catalogue catalogue = catalogue(dir, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidKnowledgeException(dir, problems.list());
+        }
+        return catalogue;
+    }
+
+    /** Only the legacy finding texts of {@code dir} ({@code findings.yaml}); throws like {@link #loadCatalogue}. */
+    public static FindingTexts loadFindingTexts(Path dir) {
+        Problems problems = new Problems();
+        FindingTexts texts = readYaml(dir, "findings.yaml", problems)
+                .map(root -> new FindingTextsLoader("findings.yaml", problems).read(root))
+                .orElse(FindingTexts.NONE);
+        if (!problems.isEmpty()) {
+            throw new InvalidKnowledgeException(dir, problems.list());
+        }
+        return texts;
+    }
+
+    /** The per-language catalogues {@code catalogue/<locale>.yaml}, checked as a set. */
+    private static Catalogue catalogue(Path dir, Problems problems) {
+        Map<String, YamlNode> roots = new LinkedHashMap<>();
+        for (String locale : Locales.SUPPORTED) {
+            readYaml(dir, CatalogueLoader.file(locale), problems).ifPresent(root -> roots.put(locale, root));
+        }
+        return new CatalogueLoader(problems).read(roots);
     }
 
     private static Messages messages(YamlNode root, Problems problems) {

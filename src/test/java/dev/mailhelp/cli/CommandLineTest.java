@@ -84,6 +84,28 @@ class CommandLineTest {
         assertTrue(r.out().lines().filter(l -> l.startsWith("bounce-")).allMatch(l -> l.matches("bounce-[a-z]+\\.yaml:\\d+:\\d+: .*")), r.out());
     }
 
+    @Test
+    void validatingABrokenBlocklistCatalogue_reportsEachProblemOnceWithItsPosition(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path dir = tmp.resolve("knowledge");
+        copyFolder(java.nio.file.Path.of("knowledge"), dir);
+        java.nio.file.Path lists = dir.resolve("blocklists.yaml");
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(lists));
+        int zone = lines.indexOf("    zone: zen.spamhaus.org");
+        lines.set(zone, "    zone: org");
+        int category = lines.indexOf("        category: exploit");
+        lines.set(category, "        category: exploits");
+        java.nio.file.Files.write(lists, lines);
+        Run r = run("knowledge", "validate", dir.toString());
+        assertEquals(2, r.code(), r.out());
+        String zoneProblem = "blocklists.yaml:" + (zone + 1) + ":5: zone 'org' (list spamhaus-zen) is too short";
+        String categoryProblem = "blocklists.yaml:" + (category + 1) + ":9: unknown category 'exploits'";
+        for (String problem : new String[] {zoneProblem, categoryProblem}) {
+            assertEquals(1, r.out().lines().filter(l -> l.startsWith(problem)).count(), problem + " once in\n" + r.out());
+        }
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("blocklists.yaml")).count(), r.out());
+    }
+
     private static void copyFolder(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
         try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(from)) {
             for (java.nio.file.Path p : all.toList()) {

@@ -37,6 +37,12 @@ public final class KnowledgeFixture {
             }
             Files.copy(Path.of("knowledge/messages.yaml"), dir.resolve("messages.yaml"));
             Files.copy(Path.of("knowledge/findings.yaml"), dir.resolve("findings.yaml"));
+            Files.createDirectories(dir.resolve("catalogue"));
+            try (Stream<Path> catalogues = Files.list(Path.of("knowledge/catalogue"))) {
+                for (Path f : catalogues.toList()) {
+                    Files.copy(f, dir.resolve("catalogue").resolve(f.getFileName().toString()));
+                }
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -132,47 +132,78 @@ class KnowledgeLoaderTest {
     void findingTextsLoadWithTheFixture() {
         KnowledgeFixture.copyTo(dir);
         FindingTexts texts = KnowledgeLoader.loadValid(dir, KnowledgeFixture.EXPECTATIONS).findingTexts();
-        FindingTexts.Entry missing = texts.get("dmarc.missing").orElseThrow();
-        assertEquals("No DMARC record", missing.title().in("en"));
+        FindingTexts.Entry missing = texts.get("blocklist.bad-address").orElseThrow();
+        assertEquals("Not a valid IP address", missing.title().in("en"));
         assertTrue(missing.fix().isPresent());
-        assertTrue(texts.get("dmarc.inherited").orElseThrow().fix().isEmpty());
+        assertTrue(texts.get("blocklist.addresses").orElseThrow().fix().isEmpty());
     }
 
     @Test
     void findingWithoutZhTwTitleIsReportedWithItsLine() throws Exception {
         KnowledgeFixture.copyTo(dir);
-        KnowledgeFixture.edit(dir, "findings.yaml", "title: {en: \"No DMARC record\", zh-TW: \"找不到 DMARC 紀錄\"}",
-                "title: {en: \"No DMARC record\"}");
-        int line = lineOf("findings.yaml", "title: {en: \"No DMARC record\"}");
+        KnowledgeFixture.edit(dir, "findings.yaml", "title: {en: \"Not a valid IP address\", zh-TW: \"不是有效的 IP 位址\"}",
+                "title: {en: \"Not a valid IP address\"}");
+        int line = lineOf("findings.yaml", "title: {en: \"Not a valid IP address\"}");
         String problems = all(load());
         assertTrue(problems.contains("findings.yaml:" + line + ":")
-                && problems.contains("missing translation: \"title\" of finding \"dmarc.missing\" has no zh-TW text"), problems);
+                && problems.contains("missing translation: \"title\" of finding \"blocklist.bad-address\" has no zh-TW text"), problems);
     }
 
     @Test
     void unknownKeyAndMissingExplanationOfAFindingAreReportedWithTheirLines() throws Exception {
         KnowledgeFixture.copyTo(dir);
         KnowledgeFixture.edit(dir, "findings.yaml", "spf.missing:\n  title:", "spf.missing:\n  titel:");
-        KnowledgeFixture.edit(dir, "findings.yaml", "mx.ok:\n  title: {en: \"MX records found\", zh-TW: \"找到 MX 紀錄\"}\n  explain:",
-                "mx.ok:\n  title: {en: \"MX records found\", zh-TW: \"找到 MX 紀錄\"}\n  explian:");
+        KnowledgeFixture.edit(dir, "findings.yaml", "blocklist.not-covered:\n  title: {en: \"This list does not cover it\", zh-TW: \"此黑名單不涵蓋這個項目\"}\n  explain:",
+                "blocklist.not-covered:\n  title: {en: \"This list does not cover it\", zh-TW: \"此黑名單不涵蓋這個項目\"}\n  explian:");
         String problems = all(load());
         int titel = lineOf("findings.yaml", "  titel:");
         assertTrue(problems.contains("findings.yaml:" + titel + ":3: unknown key \"titel\" in finding \"spf.missing\"; "
                 + "expected one of [explain, fix, title]"), problems);
         assertTrue(problems.contains("finding \"spf.missing\" has no \"title\""), problems);
-        assertTrue(problems.contains("finding \"mx.ok\" has no \"explain\"; expected a text per language"), problems);
+        assertTrue(problems.contains("finding \"blocklist.not-covered\" has no \"explain\"; expected a text per language"), problems);
     }
 
     @Test
     void tooLongTitleBadCodeAndMissingFileAreReported() throws Exception {
         KnowledgeFixture.copyTo(dir);
         KnowledgeFixture.edit(dir, "findings.yaml", "title: {en: \"Not listed\"", "title: {en: \"" + "x".repeat(81) + "\"");
-        KnowledgeFixture.edit(dir, "findings.yaml", "\nmx.ok:", "\nMX OK:");
+        KnowledgeFixture.edit(dir, "findings.yaml", "\nblocklist.not-covered:", "\nMX OK:");
         String problems = all(load());
         assertTrue(problems.contains("\"title\" (en) of finding \"blocklist.not-listed\" is 81 characters long; at most 80 fit"), problems);
         assertTrue(problems.contains("findings.yaml:" + lineOf("findings.yaml", "MX OK:") + ":1: \"MX OK\" is not a finding code"),
                 problems);
         java.nio.file.Files.delete(dir.resolve("findings.yaml"));
         assertTrue(all(load()).contains("findings.yaml: file is missing from"), all(load()));
+    }
+
+    @Test
+    void catalogueProblemsArePointedAtWithFileLineAndColumn() throws Exception {
+        KnowledgeFixture.copyTo(dir);
+        // A broken pattern, a value the English text does not use, a mainland term, a key only in zh-TW.
+        KnowledgeFixture.edit(dir, "catalogue/zh-TW.yaml", "mx.ok:\n  message: \"{domain} 在以下伺服器接收郵件：{exchanges}。\"",
+                "mx.ok:\n  message: \"{domain 在以下伺服器接收郵件：{exchanges}。\"");
+        KnowledgeFixture.edit(dir, "catalogue/zh-TW.yaml", "message: \"從 MX 紀錄可看出 {domain} 使用 {provider} 處理郵件。\"",
+                "message: \"從 MX 紀錄可看出 {domain} 使用 {vendor} 處理郵件。\"");
+        KnowledgeFixture.edit(dir, "catalogue/zh-TW.yaml", "fix: \"請刪除指向「.」的 MX 紀錄。\"", "fix: \"請刪除指向「.」的 MX 紀錄，再檢查域名。\"");
+        KnowledgeFixture.edit(dir, "catalogue/zh-TW.yaml", "\nmx.ok:", "\nmx.extra: \"多出來的\"\nmx.ok:");
+        String problems = all(load());
+        int ok = lineOf("catalogue/zh-TW.yaml", "{domain 在以下");
+        assertTrue(problems.contains("catalogue/zh-TW.yaml:" + ok + ":12: \"message\" of \"mx.ok\" is not a valid ICU MessageFormat pattern"),
+                problems);
+        assertTrue(problems.contains("\"message\" of \"mx.provider\" uses the values [domain, vendor] but the English text uses "
+                + "[domain, provider]; they must match"), problems);
+        int fix = lineOf("catalogue/zh-TW.yaml", "再檢查域名");
+        assertTrue(problems.contains("catalogue/zh-TW.yaml:" + fix + ":8: \"fix\" of \"mx.null-mixed\": mainland term \"域名\"; "
+                + "in Taiwan write \"網域\""), problems);
+        assertTrue(problems.contains("catalogue/zh-TW.yaml:" + lineOf("catalogue/zh-TW.yaml", "mx.extra:")
+                + ":1: \"mx.extra\" has no English entry"), problems);
+    }
+
+    @Test
+    void aKeyMissingFromOneLanguageIsReported() throws Exception {
+        KnowledgeFixture.copyTo(dir);
+        KnowledgeFixture.edit(dir, "catalogue/zh-TW.yaml", "mx.provider:\n  message: \"從 MX 紀錄可看出 {domain} 使用 {provider} 處理郵件。\"\n", "");
+        String problems = all(load());
+        assertTrue(problems.contains("catalogue/zh-TW.yaml: missing translation: \"mx.provider\" (catalogue/en.yaml:"), problems);
     }
 }

@@ -1,7 +1,5 @@
 package dev.mailhelp.diagnosis.blocklist;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -27,8 +25,7 @@ public record Blocklist(String id, String name, Name zone, Kind kind, boolean ip
 
     /** RFC 5782 section 5 test points: one entry that must be listed, one that must not. */
     public record TestPoints(String listed, String notListed) {
-        @JsonCreator
-        static TestPoints fromYaml(@JsonProperty("listed") String listed, @JsonProperty("not_listed") String notListed) {
+        static TestPoints fromYaml(String listed, String notListed) {
             if (listed == null || listed.isBlank() || notListed == null || notListed.isBlank()) {
                 throw new IllegalArgumentException("test_points needs both 'listed' and 'not_listed'");
             }
@@ -41,17 +38,11 @@ public record Blocklist(String id, String name, Name zone, Kind kind, boolean ip
         errors = List.copyOf(errors);
     }
 
-    @JsonCreator
-    static Blocklist fromYaml(@JsonProperty("id") String id, @JsonProperty("name") String name,
-                              @JsonProperty("zone") String zone, @JsonProperty("kind") String kind,
-                              @JsonProperty("ipv6") Boolean ipv6, @JsonProperty("default_on") Boolean defaultOn,
-                              @JsonProperty("needs_key") Boolean needsKey, @JsonProperty("key_env") String keyEnv,
-                              @JsonProperty("key_zone") String keyZone, @JsonProperty("match") String match,
-                              @JsonProperty("test_points") TestPoints testPoints,
-                              @JsonProperty("codes") List<ReturnCode> codes,
-                              @JsonProperty("errors") List<ReturnCode> errors,
-                              @JsonProperty("removal") String removal, @JsonProperty("source") String source,
-                              @JsonProperty("checked") String checked, @JsonProperty("note") String note) {
+    /** A list as the catalogue file writes it (null: not given), checked; the message of a refusal names the field. */
+    static Blocklist fromYaml(String id, String name, String zone, String kind, Boolean ipv6, Boolean defaultOn,
+                              Boolean needsKey, String keyEnv, String keyZone, String match, TestPoints testPoints,
+                              List<ReturnCode> codes, List<ReturnCode> errors, String removal, String source,
+                              String checked, String note) {
         String where = id == null ? "" : " (list " + id + ")";
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("'id' is " + (id == null ? "missing" : "'" + id + "'")

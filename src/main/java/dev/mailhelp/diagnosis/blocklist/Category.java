@@ -1,6 +1,5 @@
 package dev.mailhelp.diagnosis.blocklist;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,7 +13,6 @@ public enum Category {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    @JsonCreator
     public static Category fromId(String id) {
         for (Category c : values()) {
             if (c.id().equals(id)) {

@@ -1,7 +1,5 @@
 package dev.mailhelp.diagnosis.blocklist;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
@@ -14,9 +12,8 @@ public record ReturnCode(AddressRange code, Category category, Map<String, Strin
         meaning = Map.copyOf(meaning);
     }
 
-    @JsonCreator
-    static ReturnCode fromYaml(@JsonProperty("code") String code, @JsonProperty("category") Category category,
-                               @JsonProperty("meaning") Map<String, String> meaning) {
+    static ReturnCode fromYaml(String code, Category category,
+                               Map<String, String> meaning) {
         return new ReturnCode(AddressRange.parse(code), category, Texts.bothLanguages(meaning, "meaning"));
     }
 

@@ -38,7 +38,7 @@ public final class DmarcCheck {
     /** @param domain an A-label domain name without trailing dot */
     public CompletableFuture<List<Finding>> check(String domain) {
         return walker.walk(domain).thenCompose(walk -> findings(domain, walk))
-                .exceptionally(e -> List.of(couldNotCheck("The DMARC check failed unexpectedly: " + e, "")));
+                .exceptionally(e -> List.of(couldNotCheck("internal").with("domain", domain).evidence(String.valueOf(e))));
     }
 
     private CompletableFuture<List<Finding>> findings(String domain, DmarcTreeWalk.Walk walk) {
@@ -95,37 +95,25 @@ public final class DmarcCheck {
         List<Finding> out = new ArrayList<>();
         if (source instanceof Blocked) {
             DnsResult.Failure f = (DnsResult.Failure) ((Blocked) source).failed().result();
-            out.add(couldNotCheck(LookupText.couldNotLookUp(f) + " The DMARC policy of " + domain
-                    + " is unknown (not missing).", LookupText.describe(f)));
+            out.add(couldNotCheck("lookup").with("domain", domain)
+                    .with("lookup", LookupText.couldNotLookUpPhrase(f)).evidence(LookupText.describe(f)));
             return CompletableFuture.completedFuture(out);
         }
         DmarcTreeWalk.Level first = walk.levels().get(0);
         if (first.records().isEmpty() && !first.ignored().isEmpty()) {
-            out.add(finding(Severity.FAIL, "dmarc.ignored",
-                    "_dmarc." + domain + " has a TXT record meant as DMARC, but receivers ignore it: it must start with"
-                            + " v=DMARC1, spelled exactly so, as its first tag.",
-                    String.join("\n", first.ignored()),
-                    "Publish it starting with exactly v=DMARC1, e.g.\n_dmarc." + domain
-                            + ". IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc-reports@" + domain + "\""));
+            out.add(finding(Severity.FAIL, "dmarc.ignored").with("reason", "version").with("domain", domain)
+                    .evidence(String.join("\n", first.ignored())));
         }
         if (first.records().size() > 1) {
-            out.add(finding(Severity.FAIL, "dmarc.multiple-records",
-                    "_dmarc." + domain + " has " + first.records().size()
-                            + " DMARC records; receivers discard all of them, as if there were none.",
-                    String.join("\n", first.records()),
-                    "Delete all but one, so that exactly one TXT record starting with v=DMARC1 remains at _dmarc."
-                            + domain + "."));
+            out.add(finding(Severity.FAIL, "dmarc.multiple-records").with("domain", domain)
+                    .with("count", first.records().size()).evidence(String.join("\n", first.records())));
         }
         DmarcTreeWalk.OrgDomain org = walk.organisationalDomain();
         if (source instanceof NoRecord) {
             if (out.isEmpty()) {
-                out.add(finding(Severity.FAIL, "dmarc.missing",
-                        "No DMARC record at _dmarc." + domain + (walk.levels().size() > 1 ? " nor at any parent domain" : "")
-                                + ": receivers have no policy for mail that fails SPF and DKIM, and Gmail, Yahoo and"
-                                + " Outlook require one from bulk senders.",
-                        walk.considered().stream().map(l -> LookupText.describe(l.result())).collect(Collectors.joining("\n")),
-                        "Publish a TXT record (start with p=none to monitor, then tighten):\n"
-                                + "_dmarc." + domain + ". IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc-reports@" + domain + "\""));
+                out.add(finding(Severity.FAIL, "dmarc.missing").with("domain", domain)
+                        .with("parents", walk.levels().size() > 1 ? "yes" : "no")
+                        .evidence(walk.considered().stream().map(l -> LookupText.describe(l.result())).collect(Collectors.joining("\n"))));
             }
             orgFindings(domain, org, out);
             return CompletableFuture.completedFuture(out);
@@ -138,57 +126,43 @@ public final class DmarcCheck {
         DmarcRecord.Policy applied = inherited ? record.effectiveSubdomainPolicy() : record.effectivePolicy();
 
         if (inherited) {
-            out.add(finding(Severity.INFO, "dmarc.inherited",
-                    "No DMARC record at _dmarc." + domain + "; the record of " + level.domain() + " applies to it"
-                            + " (policy for subdomains: " + applied.id() + (record.subdomainPolicy().isPresent() ? ", from sp" : ", from p") + ").",
-                    evidence, ""));
+            out.add(finding(Severity.INFO, "dmarc.inherited").with("domain", domain).with("source", level.domain())
+                    .with("policy", applied.id()).with("tag", record.subdomainPolicy().isPresent() ? "sp" : "p").evidence(evidence));
         }
         boolean policyUnusable = record.policy().isEmpty()
                 || record.problems().stream().anyMatch(p -> p.startsWith("sp=") || p.startsWith("np="));
         if (policyUnusable && record.rua().isEmpty()) {
             // RFC 9989: without a valid p (or with a bad sp/np) and no valid rua, receivers apply no DMARC at all.
-            out.add(finding(Severity.FAIL, "dmarc.ignored",
-                    "Receivers apply no DMARC to " + domain + ": the record has no valid p tag (or a bad sp/np) and no valid"
-                            + " rua, and RFC 9989 says such a record is not acted on.",
-                    evidence, "Publish the corrected record:\n" + suggested(level.domain(), withRua(record, level.domain()),
-                            record.effectivePolicy())));
+            out.add(finding(Severity.FAIL, "dmarc.ignored").with("reason", "policy").with("domain", domain)
+                    .with("record", suggested(level.domain(), withRua(record, level.domain()), record.effectivePolicy()))
+                    .evidence(evidence));
         }
         for (String problem : record.problems()) {
-            out.add(finding(Severity.WARN, "dmarc.syntax", "DMARC record problem: " + problem, evidence,
-                    "Publish the corrected record:\n" + suggested(level.domain(), record, applied)));
+            out.add(finding(Severity.WARN, "dmarc.syntax").with("problem", problem)
+                    .with("record", suggested(level.domain(), record, applied)).evidence(evidence));
         }
         if (record.policy().isEmpty() && !record.rua().isEmpty() && record.problems().stream().noneMatch(p -> p.startsWith("p="))) {
-            out.add(finding(Severity.WARN, "dmarc.p-missing",
-                    "The DMARC record has no p tag; receivers treat it as p=none (RFC 9989): monitoring only.",
-                    evidence, "Add a policy:\n" + suggested(level.domain(), record, DmarcRecord.Policy.NONE)));
+            out.add(finding(Severity.WARN, "dmarc.p-missing")
+                    .with("record", suggested(level.domain(), record, DmarcRecord.Policy.NONE)).evidence(evidence));
         }
         for (Map.Entry<String, String> tag : record.obsolete().entrySet()) {
             out.add(obsolete(level.domain(), record, tag.getKey(), tag.getValue(), evidence));
         }
         if (!record.unknown().isEmpty()) {
-            out.add(finding(Severity.INFO, "dmarc.unknown-tag",
-                    "Tags that DMARC does not define are ignored: " + String.join(", ", record.unknown().keySet()) + ".",
-                    evidence, "Remove them to avoid confusion."));
+            out.add(finding(Severity.INFO, "dmarc.unknown-tag")
+                    .with("tags", List.copyOf(record.unknown().keySet())).evidence(evidence));
         }
         policyFindings(domain, level.domain(), record, applied, inherited, evidence, out);
         if (record.testing()) {
-            out.add(finding(Severity.INFO, "dmarc.testing",
-                    "t=y (testing): receivers are asked not to apply the policy yet (they may use their own special"
-                            + " handling instead); reports still arrive.",
-                    evidence, "When reports show your mail passes, remove t=y so the policy applies."));
+            out.add(finding(Severity.INFO, "dmarc.testing").evidence(evidence));
         }
         if (record.adkim().filter(a -> a == DmarcRecord.Alignment.STRICT).isPresent()
                 || record.aspf().filter(a -> a == DmarcRecord.Alignment.STRICT).isPresent()) {
-            out.add(finding(Severity.INFO, "dmarc.strict-alignment",
-                    "Strict alignment (adkim=s or aspf=s): a DKIM signature or SPF domain of a subdomain (e.g. bounces."
-                            + domain + ") does not align; only exactly " + domain + " does.",
-                    evidence, "Use relaxed alignment (remove adkim/aspf) unless you need strict."));
+            out.add(finding(Severity.INFO, "dmarc.strict-alignment").with("domain", domain).evidence(evidence));
         }
         if (record.rua().isEmpty()) {
-            out.add(finding(Severity.INFO, "dmarc.no-rua",
-                    "No rua tag: you receive no aggregate reports, so you cannot see who sends mail as " + level.domain() + ".",
-                    evidence, "Add rua=mailto:dmarc-reports@" + level.domain() + " (or the address of a report service):\n"
-                            + suggested(level.domain(), withRua(record, level.domain()), applied)));
+            out.add(finding(Severity.INFO, "dmarc.no-rua").with("domain", level.domain())
+                    .with("record", suggested(level.domain(), withRua(record, level.domain()), applied)).evidence(evidence));
         }
         orgFindings(domain, org, out);
         return verifyDestinations(level.domain(), org.domain(), record, evidence).thenApply(extra -> {
@@ -202,74 +176,43 @@ public final class DmarcCheck {
         boolean clean = record.problems().isEmpty();
         if (applied == DmarcRecord.Policy.NONE) {
             if (record.policy().isPresent() || inherited) {
-                out.add(finding(Severity.WARN, "dmarc.policy-none",
-                        "The DMARC policy for " + domain + " is none: monitoring only. Receivers take no action on mail"
-                                + " that fails DMARC, so others can still send mail as " + domain + ".",
-                        evidence,
-                        "Read the aggregate reports (rua) until all your legitimate mail passes, then move to quarantine,"
-                                + " later reject:\n" + suggested(policyDomain, withRua(record, policyDomain), DmarcRecord.Policy.QUARANTINE)));
+                out.add(finding(Severity.WARN, "dmarc.policy-none").with("domain", domain)
+                        .with("record", suggested(policyDomain, withRua(record, policyDomain), DmarcRecord.Policy.QUARANTINE))
+                        .evidence(evidence));
             }
         } else if (clean) {
-            String next = applied == DmarcRecord.Policy.QUARANTINE
-                    ? " Failing mail goes to spam; when you are confident, p=reject blocks it outright." : "";
-            out.add(new Finding(CHECK, Severity.OK, "dmarc.ok",
-                    "DMARC policy for " + domain + ": " + applied.id() + "." + next, evidence, "", ARTICLE));
+            out.add(finding(Severity.OK, "dmarc.ok").with("domain", domain).with("policy", applied.id()).evidence(evidence));
         }
         if (!inherited && record.effectivePolicy() != DmarcRecord.Policy.NONE
                 && record.subdomainPolicy().filter(p -> p == DmarcRecord.Policy.NONE).isPresent()) {
-            out.add(finding(Severity.INFO, "dmarc.subdomain-policy-weaker",
-                    "sp=none: subdomains of " + domain + " are not protected although the domain itself is ("
-                            + record.effectivePolicy().id() + ").",
-                    evidence, "Remove sp=none (subdomains then follow p) unless a subdomain still needs monitoring."));
+            out.add(finding(Severity.INFO, "dmarc.subdomain-policy-weaker").with("domain", domain)
+                    .with("policy", record.effectivePolicy().id()).evidence(evidence));
         }
         if (!inherited && record.psd().filter("y"::equals).isPresent()) {
-            out.add(finding(Severity.INFO, "dmarc.psd",
-                    domain + " declares itself a public suffix domain (psd=y): its policy is for names registered under it.",
-                    evidence, ""));
+            out.add(finding(Severity.INFO, "dmarc.psd").with("domain", domain).evidence(evidence));
         }
     }
 
     private Finding obsolete(String policyDomain, DmarcRecord record, String tag, String value, String evidence) {
-        String meaning;
-        Severity severity = Severity.INFO;
-        switch (tag) {
-            case "pct":
-                if (value.strip().equals("100")) {
-                    meaning = "pct was removed by RFC 9989; pct=100 was the default anyway, so nothing changes.";
-                } else {
-                    severity = Severity.WARN;
-                    meaning = "pct=" + value + " was removed by RFC 9989: receivers following it now apply the policy"
-                            + " to all failing mail, not " + value + "%. To test, use t=y instead.";
-                }
-                break;
-            case "rf":
-                meaning = "rf (failure report format) was removed by RFC 9989; receivers ignore it.";
-                break;
-            default:
-                meaning = "ri (report interval) was removed by RFC 9989; receivers send aggregate reports daily regardless.";
-        }
-        return finding(severity, "dmarc.obsolete-tag", meaning, evidence,
-                "Remove " + tag + "=:\n" + suggested(policyDomain, record, record.effectivePolicy()));
+        // The sentence depends on the tag (pct, pct=100, rf, ri): the catalogue selects on "kind".
+        boolean fullPct = tag.equals("pct") && value.strip().equals("100");
+        String kind = tag.equals("pct") ? (fullPct ? "pct100" : "pct") : tag.equals("rf") ? "rf" : "ri";
+        Severity severity = tag.equals("pct") && !fullPct ? Severity.WARN : Severity.INFO;
+        return finding(severity, "dmarc.obsolete-tag").with("kind", kind).with("tag", tag).with("value", value)
+                .with("record", suggested(policyDomain, record, record.effectivePolicy())).evidence(evidence);
     }
 
     private void orgFindings(String domain, DmarcTreeWalk.OrgDomain org, List<Finding> out) {
         if (!org.confirmed() && org.failedAt().isPresent()) {
             DnsResult result = org.failedAt().get().result();
-            out.add(finding(Severity.INFO, "dmarc.org-domain-unconfirmed",
-                    "The organisational domain could not be confirmed (a lookup of the DNS tree walk failed); "
-                            + org.domain() + " is assumed. This matters only for alignment of subdomains.",
-                    LookupText.describe(result), ""));
+            out.add(finding(Severity.INFO, "dmarc.org-domain-unconfirmed").with("org", org.domain())
+                    .evidence(LookupText.describe(result)));
         } else if (!org.domain().equals(domain)) {
-            out.add(finding(Severity.INFO, "dmarc.org-domain",
-                    "Organisational domain of " + domain + " (DNS tree walk): " + org.domain() + ".", "", ""));
+            out.add(finding(Severity.INFO, "dmarc.org-domain").with("domain", domain).with("org", org.domain()));
         }
         Optional<String> psl = PublicSuffixCrossCheck.registrableDomain(domain);
         if (psl.isPresent() && !psl.get().equals(org.domain())) {
-            out.add(finding(Severity.INFO, "dmarc.org-domain-differs",
-                    "The DNS tree walk (RFC 9989) gives " + org.domain() + " as the organisational domain, the public suffix"
-                            + " list gives " + psl.get() + ". Receivers still on RFC 7489 use the list, so they may judge"
-                            + " alignment differently.",
-                    "tree walk: " + org.domain() + "; public suffix list: " + psl.get(), ""));
+            out.add(finding(Severity.INFO, "dmarc.org-domain-differs").with("org", org.domain()).with("psl", psl.get()));
         }
     }
 
@@ -300,25 +243,23 @@ public final class DmarcCheck {
         try {
             name = Name.fromString(verification + ".");
         } catch (TextParseException e) {
-            return CompletableFuture.completedFuture(Optional.of(finding(Severity.WARN, "dmarc.rua-unverified",
-                    "The report address " + uri + " cannot be verified: " + e.getMessage(), uri, "")));
+            return CompletableFuture.completedFuture(Optional.of(finding(Severity.WARN, "dmarc.rua-unverified").with("reason", "name").with("uri", uri)
+                    .with("domain", policyDomain).with("dest", dest).evidence(uri)));
         }
         return dns.query(name, Type.TXT).thenApply(result -> {
             if (result instanceof DnsResult.Failure) {
                 // an optional detail (issue #12): its failure leaves the detail missing, the DMARC verdict stands
-                return Optional.of(finding(Severity.INFO, "dmarc.rua-unknown", LookupText.couldNotLookUp(
-                        (DnsResult.Failure) result) + " Whether " + dest + " accepts DMARC reports for " + policyDomain
-                        + " is unknown; the rest of the DMARC check is not affected.", LookupText.describe(result), ""));
+                return Optional.of(finding(Severity.INFO, "dmarc.rua-unknown")
+                        .with("lookup", LookupText.couldNotLookUpPhrase((DnsResult.Failure) result)).with("dest", dest)
+                        .with("domain", policyDomain).evidence(LookupText.describe(result)));
             }
             boolean ok = TxtStrings.of(result).stream().anyMatch(DmarcRecordParser::isDmarc);
             if (ok) {
                 return Optional.empty();
             }
-            return Optional.of(finding(Severity.WARN, "dmarc.rua-unverified",
-                    "Reports go to " + uri + ", outside " + policyDomain + ", but " + dest + " has not published that it"
-                            + " accepts them; receivers will not send reports there.",
-                    LookupText.describe(result),
-                    "Ask the owner of " + dest + " to publish:\n" + verification + ". IN TXT \"v=DMARC1;\""));
+            return Optional.of(finding(Severity.WARN, "dmarc.rua-unverified").with("reason", "consent").with("uri", uri)
+                    .with("domain", policyDomain).with("dest", dest).with("verification", verification)
+                    .evidence(LookupText.describe(result)));
         });
     }
 
@@ -349,11 +290,12 @@ public final class DmarcCheck {
         return "_dmarc." + policyDomain + ". IN TXT \"" + sb + "\"";
     }
 
-    private static Finding finding(Severity severity, String code, String message, String evidence, String fix) {
-        return new Finding(CHECK, severity, code, message, evidence, fix, ARTICLE);
+    private static Finding finding(Severity severity, String code) {
+        return Finding.of(CHECK, severity, code).withArticle(ARTICLE);
     }
 
-    private static Finding couldNotCheck(String message, String evidence) {
-        return Finding.couldNotCheck(CHECK, "dmarc.could-not-check", message, evidence).withArticle(ARTICLE);
+    /** {@code reason}: lookup (a DNS failure hides the policy) or internal. */
+    private static Finding couldNotCheck(String reason) {
+        return finding(Severity.ERROR, "dmarc.could-not-check").with("reason", reason);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mailhelp.diagnosis.dnsdata;
 
+import dev.mailhelp.diagnosis.Phrase;
 import dev.mailhelp.dns.DnsResult;
 import org.xbill.DNS.Type;
 
@@ -9,21 +10,43 @@ public final class LookupText {
     private LookupText() {
     }
 
-    /** E.g. {@code TXT _dmarc.example.com: timeout (no answer after 3 tries)}. */
+    /**
+     * E.g. {@code TXT _dmarc.example.com: TIMEOUT}: the question and the DNS outcome in protocol
+     * words only, so the same evidence reads in every language.
+     */
     public static String describe(DnsResult result) {
-        String q = Type.string(result.type()) + " " + withoutDot(result.name().toString());
+        String q = query(result);
         if (result instanceof DnsResult.NxDomain) {
-            return q + ": NXDOMAIN (the name does not exist)";
+            return q + ": NXDOMAIN";
         }
         if (result instanceof DnsResult.NoData) {
-            return q + ": no record of this type (NODATA)";
+            return q + ": NODATA";
         }
         if (result instanceof DnsResult.Failure) {
-            DnsResult.Failure f = (DnsResult.Failure) result;
-            String detail = f.detail() == null || f.detail().isBlank() ? "" : " (" + f.detail() + ")";
-            return q + ": " + f.kind().id() + detail;
+            return q + ": " + ((DnsResult.Failure) result).kind().name();
         }
-        return q + ": answered";
+        return q + ": NOERROR";
+    }
+
+    /**
+     * The query of a DNS outcome as protocol text, e.g. {@code TXT _dmarc.example.com}: a value for
+     * catalogue sentences, the same in every language.
+     */
+    public static String query(DnsResult result) {
+        return Type.string(result.type()) + " " + withoutDot(result.name().toString());
+    }
+
+    /**
+     * Why a lookup failed, as the catalogue phrase {@code dns.failure} (SERVFAIL, refused, timeout...),
+     * rendered in the reader's language.
+     */
+    public static Phrase failure(DnsResult.FailureKind kind) {
+        return Phrase.of("dns.failure").with("kind", kind.id());
+    }
+
+    /** "Could not look up {query}: {failure}." as a phrase, for the start of could-not-check sentences. */
+    public static Phrase couldNotLookUpPhrase(DnsResult.Failure failure) {
+        return Phrase.of("dns.could-not-look-up").with("query", query(failure)).with("failure", failure(failure.kind()));
     }
 
     /** The sentence a "could not check" finding starts with. */

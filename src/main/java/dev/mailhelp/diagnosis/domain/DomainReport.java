@@ -141,7 +141,7 @@ public final class DomainReport {
         if (!request.sendingIps().isEmpty()) {
             List<SendingAddress> addresses = new ArrayList<>();
             for (InetAddress ip : request.sendingIps()) {
-                addresses.add(new SendingAddress(ip, "The sending IP", true));
+                addresses.add(new SendingAddress(ip, "", true));
             }
             return ptr.check(addresses);
         }
@@ -150,15 +150,13 @@ public final class DomainReport {
             for (MailExchange e : r.exchanges()) {
                 for (InetAddress ip : e.addresses()) {
                     if (addresses.size() < MAX_MX_ADDRESSES) {
-                        addresses.add(new SendingAddress(ip, "The MX host " + e.host(), false));
+                        addresses.add(new SendingAddress(ip, e.host(), false));
                     }
                 }
             }
             if (addresses.isEmpty()) {
-                return CompletableFuture.completedFuture(List.of(new Finding(PtrCheck.CHECK,
-                        dev.mailhelp.diagnosis.Severity.INFO, "ptr.not-checked",
-                        "Reverse DNS was not checked: no sending IP was given and no MX host address is known.",
-                        "", "Give the IP address your mail is sent from to check its reverse DNS.", PtrCheck.ARTICLE)));
+                return CompletableFuture.completedFuture(List.of(Finding.of(PtrCheck.CHECK,
+                        dev.mailhelp.diagnosis.Severity.INFO, "ptr.not-checked").withArticle(PtrCheck.ARTICLE)));
             }
             return ptr.check(addresses);
         });

@@ -62,6 +62,11 @@ public record MessageText(List<HeaderField> headers, byte[] body, boolean bodyPr
         return new MessageText(headers, body, bodyPresent, bytes.length);
     }
 
+    /** The same header fields without the body: for a message cut at the size limit, whose body hash cannot be judged. */
+    public MessageText headersOnly() {
+        return new MessageText(headers, new byte[0], false, size);
+    }
+
     /** Fields with this name, top first. */
     public List<HeaderField> all(String name) {
         List<HeaderField> out = new ArrayList<>();

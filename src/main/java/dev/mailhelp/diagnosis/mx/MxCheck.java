@@ -46,48 +46,38 @@ public final class MxCheck {
         try {
             name = Name.fromString(domain + ".");
         } catch (TextParseException e) {
-            return CompletableFuture.completedFuture(failed(List.of(couldNotCheck("Not a DNS name: " + domain, ""))));
+            return CompletableFuture.completedFuture(failed(List.of(couldNotCheck("name").with("domain", domain))));
         }
         return dns.query(name, Type.MX).thenCompose(r -> {
             if (r instanceof DnsResult.Failure) {
-                return CompletableFuture.completedFuture(failed(List.of(couldNotCheck(
-                        LookupText.couldNotLookUp((DnsResult.Failure) r) + " The mail servers of " + domain + " are unknown.",
-                        LookupText.describe(r)))));
+                return CompletableFuture.completedFuture(failed(List.of(couldNotCheck("mx").with("domain", domain)
+                        .with("lookup", LookupText.couldNotLookUpPhrase((DnsResult.Failure) r)).evidence(LookupText.describe(r)))));
             }
             if (r instanceof DnsResult.NxDomain) {
-                return CompletableFuture.completedFuture(new MxResult(List.of(finding(Severity.FAIL, "mx.domain-missing",
-                        domain + " does not exist in the DNS (NXDOMAIN): no one can send mail to it, and receivers reject"
-                                + " mail from it.", LookupText.describe(r),
-                        "Check the spelling; if it is right, the domain may have expired or lost its DNS delegation"
-                                + " (ask your registrar).")), List.of(), Optional.empty(), false, false));
+                return CompletableFuture.completedFuture(new MxResult(List.of(finding(Severity.FAIL, "mx.domain-missing").with("domain", domain)
+                        .evidence(LookupText.describe(r))), List.of(), Optional.empty(), false, false));
             }
             if (r instanceof DnsResult.NoData) {
                 return implicitMx(domain, name);
             }
             return exchanges(domain, (DnsResult.Answer) r);
-        }).exceptionally(e -> failed(List.of(couldNotCheck("The MX check failed unexpectedly: " + e, ""))));
+        }).exceptionally(e -> failed(List.of(couldNotCheck("internal").with("domain", domain).evidence(String.valueOf(e)))));
     }
 
     private CompletableFuture<MxResult> implicitMx(String domain, Name name) {
         return resolve(name).thenApply(res -> {
             if (res.failure.isPresent() && res.addresses.isEmpty()) {
-                return failed(List.of(couldNotCheck(domain + " has no MX records, and its addresses could not be looked up: "
-                        + LookupText.failureWords(res.failure.get().kind()) + ".", LookupText.describe(res.failure.get()))));
+                return failed(List.of(couldNotCheck("address").with("domain", domain)
+                        .with("failure", LookupText.failure(res.failure.get().kind())).evidence(LookupText.describe(res.failure.get()))));
             }
             if (res.addresses.isEmpty()) {
-                return new MxResult(List.of(finding(Severity.FAIL, "mx.none",
-                        domain + " has no MX records and no address: it cannot receive mail, so bounces and replies to it are"
-                                + " lost, and many receivers reject mail from a domain that cannot receive.",
-                        "MX " + domain + ": no records; A/AAAA: none",
-                        "Publish the MX records of your mail provider, e.g.\n" + domain + ". IN MX 10 mx1.<your provider>.")),
+                return new MxResult(List.of(finding(Severity.FAIL, "mx.none").with("domain", domain)
+                        .evidence("MX " + domain + ": NODATA; A/AAAA " + domain + ": NODATA")),
                         List.of(), Optional.empty(), false, false);
             }
             MailExchange implicit = new MailExchange(domain, -1, res.addresses);
-            return new MxResult(List.of(finding(Severity.WARN, "mx.implicit",
-                    domain + " has no MX records; mail to it goes to its own address (" + addresses(res.addresses)
-                            + ") as an implicit MX. That works only if a mail server listens there.",
-                    "MX " + domain + ": no records",
-                    "Publish an MX record naming your mail server, e.g.\n" + domain + ". IN MX 10 mail." + domain + ".")),
+            return new MxResult(List.of(finding(Severity.WARN, "mx.implicit").with("domain", domain)
+                    .with("addresses", addressList(res.addresses)).evidence("MX " + domain + ": NODATA")),
                     List.of(implicit), Optional.empty(), false, false);
         });
     }
@@ -100,17 +90,11 @@ public final class MxCheck {
                 .collect(Collectors.joining("\n"));
         boolean hasNull = mx.stream().anyMatch(r -> r.getTarget().equals(Name.root));
         if (hasNull && mx.size() == 1) {
-            findings.add(finding(Severity.WARN, "mx.null",
-                    domain + " publishes a null MX (RFC 7505): it declares that it accepts no mail. Receivers may reject"
-                            + " mail sent from it, since replies and bounces cannot be delivered.",
-                    evidence, "If " + domain + " sends mail, replace the null MX with the MX records of your mail provider."));
+            findings.add(finding(Severity.WARN, "mx.null").with("domain", domain).evidence(evidence));
             return CompletableFuture.completedFuture(new MxResult(findings, List.of(), Optional.empty(), true, false));
         }
         if (hasNull) {
-            findings.add(finding(Severity.FAIL, "mx.null-mixed",
-                    domain + " mixes a null MX (\".\") with other MX records; RFC 7505 allows a null MX only alone, so"
-                            + " senders may treat the domain as accepting no mail.",
-                    evidence, "Delete the MX record that points to \".\"."));
+            findings.add(finding(Severity.FAIL, "mx.null-mixed").with("domain", domain).evidence(evidence));
         }
         Map<String, Integer> hosts = new LinkedHashMap<>();
         for (MXRecord r : mx) {
@@ -137,15 +121,15 @@ public final class MxCheck {
                 }
             }
             boolean allGood = findings.stream().noneMatch(f -> f.severity() != Severity.OK && f.severity() != Severity.INFO);
-            String listing = exchanges.stream().map(e -> e.preference() + " " + e.host() + " (" + addresses(e.addresses()) + ")")
-                    .collect(Collectors.joining("; "));
+            // Protocol text: preference, host and addresses read the same in every language.
+            List<String> listing = exchanges.stream().map(e -> e.preference() + " " + e.host() + " (" + addresses(e.addresses()) + ")")
+                    .collect(Collectors.toList());
             if (allGood && !exchanges.isEmpty()) {
-                findings.add(0, new Finding(CHECK, Severity.OK, "mx.ok",
-                        domain + " receives mail at: " + listing + ".", evidence, "", ARTICLE));
+                findings.add(0, finding(Severity.OK, "mx.ok").with("domain", domain).with("exchanges", listing)
+                        .evidence(evidence));
             }
-            provider.ifPresent(p -> findings.add(new Finding(CHECK, Severity.INFO, "mx.provider",
-                    "The MX records show that " + domain + " uses " + p.name() + " for mail.",
-                    evidence, "", "sending-limits")));
+            provider.ifPresent(p -> findings.add(Finding.of(CHECK, Severity.INFO, "mx.provider").with("domain", domain)
+                    .with("provider", p.name()).evidence(evidence).withArticle("sending-limits")));
             return new MxResult(findings, exchanges, provider, false, false);
         });
     }
@@ -153,23 +137,17 @@ public final class MxCheck {
     private CompletableFuture<Optional<MailExchange>> exchange(String domain, String host, int preference, List<Finding> out) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (InetAddresses.isInetAddress(bare)) {
-            out.add(finding(Severity.FAIL, "mx.ip-literal",
-                    "The MX record of " + domain + " names an IP address (" + host + ") instead of a host name; senders"
-                            + " look it up as a name and fail to deliver.",
-                    domain + " MX " + preference + " " + host,
-                    "Give the server a name with an A record and point the MX at the name:\nmail." + domain + ". IN A " + bare
-                            + "\n" + domain + ". IN MX " + preference + " mail." + domain + "."));
+            out.add(finding(Severity.FAIL, "mx.ip-literal").with("domain", domain).with("host", host)
+                    .with("address", bare).with("preference", String.valueOf(preference))
+                    .evidence(domain + " MX " + preference + " " + host));
             return CompletableFuture.completedFuture(Optional.empty());
         }
         Optional<SpecialUseName> special = SpecialUseName.of(host);
         if (special.isPresent()) {
             // Never asked: a special-use name has no public address, and asking may leak it.
-            out.add(finding(Severity.FAIL, "mx.special-use",
-                    "The MX host " + host + " is under ." + special.get().suffix() + ", a special-use name that no sender"
-                            + " on the internet can reach: mail to " + domain + " cannot be delivered to it.",
-                    domain + " MX " + preference + " " + host,
-                    "Point the MX at your mail server's public name, for example:\n" + domain + ". IN MX " + preference
-                            + " mail." + domain + "."));
+            out.add(finding(Severity.FAIL, "mx.special-use").with("domain", domain).with("host", host)
+                    .with("suffix", special.get().suffix()).with("preference", String.valueOf(preference))
+                    .evidence(domain + " MX " + preference + " " + host));
             return CompletableFuture.completedFuture(Optional.of(new MailExchange(host, preference, List.of())));
         }
         Name name;
@@ -180,24 +158,18 @@ public final class MxCheck {
         }
         return resolve(name).thenApply(res -> {
             if (res.alias.isPresent()) {
-                out.add(finding(Severity.WARN, "mx.cname",
-                        "The MX host " + host + " is an alias (CNAME) of " + res.alias.get() + "; RFC 5321 requires an MX"
-                                + " to name a host with its own address records, and some senders refuse aliases.",
-                        host + " CNAME " + res.alias.get(),
-                        "Point the MX directly at " + res.alias.get() + ":\n" + domain + ". IN MX " + preference + " "
-                                + res.alias.get() + "."));
+                out.add(finding(Severity.WARN, "mx.cname").with("domain", domain).with("host", host)
+                        .with("target", res.alias.get()).with("preference", String.valueOf(preference))
+                        .evidence(host + " CNAME " + res.alias.get()));
             }
             if (res.addresses.isEmpty() && res.failure.isPresent()) {
-                out.add(couldNotCheck(LookupText.couldNotLookUp(res.failure.get()) + " Whether the MX host " + host
-                        + " resolves is unknown.", LookupText.describe(res.failure.get())));
+                out.add(couldNotCheck("host").with("host", host)
+                        .with("lookup", LookupText.couldNotLookUpPhrase(res.failure.get())).evidence(LookupText.describe(res.failure.get())));
                 return Optional.of(new MailExchange(host, preference, List.of()));
             }
             if (res.addresses.isEmpty()) {
-                out.add(finding(Severity.FAIL, "mx.unresolvable",
-                        "The MX host " + host + " has no address (no A or AAAA record): mail to " + domain
-                                + " cannot be delivered to it.",
-                        res.evidence,
-                        "Publish the address of " + host + " or point the MX at a host that has one."));
+                out.add(finding(Severity.FAIL, "mx.unresolvable").with("domain", domain).with("host", host)
+                        .evidence(res.evidence));
                 return Optional.of(new MailExchange(host, preference, List.of()));
             }
             return Optional.of(new MailExchange(host, preference, res.addresses));
@@ -244,11 +216,16 @@ public final class MxCheck {
         return new MxResult(findings, List.of(), Optional.empty(), false, true);
     }
 
-    private static Finding finding(Severity severity, String code, String message, String evidence, String fix) {
-        return new Finding(CHECK, severity, code, message, evidence, fix, ARTICLE);
+    private static Finding finding(Severity severity, String code) {
+        return Finding.of(CHECK, severity, code).withArticle(ARTICLE);
     }
 
-    private static Finding couldNotCheck(String message, String evidence) {
-        return Finding.couldNotCheck(CHECK, "mx.could-not-check", message, evidence).withArticle(ARTICLE);
+    /** {@code reason} picks the sentence of mx.could-not-check: name, mx, address, host, internal. */
+    private static Finding couldNotCheck(String reason) {
+        return finding(Severity.ERROR, "mx.could-not-check").with("reason", reason);
+    }
+
+    static List<String> addressList(List<InetAddress> addresses) {
+        return addresses.stream().map(InetAddress::getHostAddress).collect(Collectors.toList());
     }
 }

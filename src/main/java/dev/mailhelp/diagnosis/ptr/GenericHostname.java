@@ -1,5 +1,6 @@
 package dev.mailhelp.diagnosis.ptr;
 
+import dev.mailhelp.diagnosis.Phrase;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Locale;
@@ -26,7 +27,7 @@ public final class GenericHostname {
     }
 
     /** The reason the name looks generic, or empty when it looks like a proper server name. */
-    public static Optional<String> reason(String host, InetAddress ip) {
+    public static Optional<Phrase> reason(String host, InetAddress ip) {
         String h = host.toLowerCase(Locale.ROOT);
         if (ip instanceof Inet4Address) {
             byte[] b = ip.getAddress();
@@ -42,14 +43,14 @@ public final class GenericHostname {
             };
             for (String f : forms) {
                 if (containsToken(h, f)) {
-                    return Optional.of("it contains the IP address (" + f + ")");
+                    return Optional.of(Phrase.of("ptr.generic-reason").with("kind", "address").with("part", f));
                 }
             }
         }
         Matcher m = ALPHA.matcher(h);
         while (m.find()) {
             if (POOL_WORDS.contains(m.group())) {
-                return Optional.of("it contains \"" + m.group() + "\", a word ISPs use for pools of customer addresses");
+                return Optional.of(Phrase.of("ptr.generic-reason").with("kind", "word").with("part", m.group()));
             }
         }
         return Optional.empty();

@@ -45,14 +45,12 @@ public final class PtrCheck {
         Name reverse = ReverseMap.fromAddress(ip);
         return dns.query(reverse, Type.PTR).thenCompose(r -> {
             if (r instanceof DnsResult.Failure) {
-                return done(couldNotCheck(LookupText.couldNotLookUp((DnsResult.Failure) r) + " The reverse DNS of "
-                        + address.origin() + " (" + shown + ") is unknown.", LookupText.describe(r)));
+                return done(couldNotCheck(address, "reverse")
+                        .with("lookup", LookupText.couldNotLookUpPhrase((DnsResult.Failure) r)).evidence(LookupText.describe(r)));
             }
             if (r.isEmpty()) {
-                return done(new Finding(CHECK, address.sends() ? Severity.FAIL : Severity.WARN, "ptr.missing",
-                        address.origin() + " (" + shown + ") has no reverse DNS (PTR) record. Gmail and others require"
-                                + " one for sending addresses" + (address.sends() ? "" : "; this matters if that host also sends mail") + ".",
-                        LookupText.describe(r), fixFor(shown, "mail.<your domain>"), ARTICLE));
+                return done(finding(address, address.sends() ? Severity.FAIL : Severity.WARN, "ptr.missing")
+                        .evidence(LookupText.describe(r)));
             }
             List<String> names = ((DnsResult.Answer) r).records().stream().filter(x -> x instanceof PTRRecord)
                     .map(x -> LookupText.withoutDot(((PTRRecord) x).getTarget().toString().toLowerCase(java.util.Locale.ROOT)))
@@ -63,48 +61,36 @@ public final class PtrCheck {
                 List<Forward> results = forwards.stream().map(CompletableFuture::join).collect(Collectors.toList());
                 return judge(address, names, results, evidence);
             });
-        }).exceptionally(e -> List.of(couldNotCheck("The PTR check failed unexpectedly: " + e, "")));
+        }).exceptionally(e -> List.of(couldNotCheck(address, "internal").evidence(String.valueOf(e))));
     }
 
     private List<Finding> judge(SendingAddress address, List<String> names, List<Forward> results, String evidence) {
         String shown = address.ip().getHostAddress();
         List<Finding> out = new ArrayList<>();
         if (names.size() > 1) {
-            out.add(new Finding(CHECK, Severity.INFO, "ptr.multiple",
-                    shown + " has " + names.size() + " PTR records; receivers use one of them at random, so each must"
-                            + " forward-confirm.", evidence, "Keep one PTR record per address.", ARTICLE));
+            out.add(finding(address, Severity.INFO, "ptr.multiple").with("count", names.size()).evidence(evidence));
         }
         String forwardEvidence = evidence + "\n" + results.stream().map(f -> f.evidence).collect(Collectors.joining("\n"));
         Forward confirmed = results.stream().filter(f -> f.confirms).findFirst().orElse(null);
         if (confirmed == null) {
             Forward failed = results.stream().filter(f -> f.failure != null).findFirst().orElse(null);
             if (failed != null) {
-                out.add(couldNotCheck(LookupText.couldNotLookUp(failed.failure) + " Whether the reverse name of " + shown
-                        + " forward-confirms is unknown.", forwardEvidence));
+                out.add(couldNotCheck(address, "forward")
+                        .with("lookup", LookupText.couldNotLookUpPhrase(failed.failure)).evidence(forwardEvidence));
                 return out;
             }
-            out.add(new Finding(CHECK, address.sends() ? Severity.FAIL : Severity.WARN, "ptr.not-confirmed",
-                    "The reverse name of " + address.origin() + " (" + shown + ") is " + String.join(", ", names)
-                            + ", but that name does not resolve back to " + shown + " (no forward-confirmed reverse DNS)."
-                            + " Receivers treat this like a missing PTR.",
-                    forwardEvidence,
-                    "Publish the address record for the name: " + names.get(0) + ". IN " + (address.ip() instanceof Inet4Address ? "A " : "AAAA ")
-                            + shown + "\nOr: " + fixFor(shown, "a name that resolves to it"), ARTICLE));
+            out.add(finding(address, address.sends() ? Severity.FAIL : Severity.WARN, "ptr.not-confirmed")
+                    .with("names", names).with("name", names.get(0))
+                    .with("type", address.ip() instanceof Inet4Address ? "A" : "AAAA").evidence(forwardEvidence));
             return out;
         }
-        java.util.Optional<String> generic = GenericHostname.reason(confirmed.name, address.ip());
+        java.util.Optional<dev.mailhelp.diagnosis.Phrase> generic = GenericHostname.reason(confirmed.name, address.ip());
         if (generic.isPresent()) {
-            out.add(new Finding(CHECK, Severity.WARN, "ptr.generic",
-                    "The reverse name of " + address.origin() + " (" + shown + "), " + confirmed.name + ", looks generic or"
-                            + " dynamic: " + generic.get() + ". Receivers score such names as home connections.",
-                    forwardEvidence,
-                    "Ask the owner of the address for a PTR naming your mail server (e.g. mail.<your domain>), or send"
-                            + " through your provider's mail server.", ARTICLE));
+            out.add(finding(address, Severity.WARN, "ptr.generic").with("name", confirmed.name)
+                    .with("reason", generic.get()).evidence(forwardEvidence));
             return out;
         }
-        out.add(new Finding(CHECK, Severity.OK, "ptr.ok",
-                address.origin() + " (" + shown + ") has reverse DNS " + confirmed.name + ", which resolves back to it.",
-                forwardEvidence, "", ARTICLE));
+        out.add(finding(address, Severity.OK, "ptr.ok").with("name", confirmed.name).evidence(forwardEvidence));
         return out;
     }
 
@@ -139,16 +125,19 @@ public final class PtrCheck {
     private record Forward(String name, boolean confirms, DnsResult.Failure failure, String evidence) {
     }
 
-    private static String fixFor(String ip, String name) {
-        return "Ask whoever owns " + ip + " (your hosting or internet provider: the PTR lives in their reverse zone, not in"
-                + " your domain's DNS) to set its PTR to " + name + ", and make sure that name has an A/AAAA record for " + ip + ".";
-    }
 
     private static CompletableFuture<List<Finding>> done(Finding f) {
         return CompletableFuture.completedFuture(List.of(f));
     }
 
-    private static Finding couldNotCheck(String message, String evidence) {
-        return Finding.couldNotCheck(CHECK, "ptr.could-not-check", message, evidence).withArticle(ARTICLE);
+    /** Every PTR finding names the address and where it came from: {@code host} empty means the sending IP. */
+    private static Finding finding(SendingAddress address, Severity severity, String code) {
+        return Finding.of(CHECK, severity, code).with("ip", address.ip().getHostAddress()).with("host", address.origin())
+                .with("role", address.origin().isEmpty() ? "ip" : "mx").withArticle(ARTICLE);
+    }
+
+    /** {@code reason}: reverse (the PTR lookup failed), forward (the name's address lookup failed) or internal. */
+    private static Finding couldNotCheck(SendingAddress address, String reason) {
+        return finding(address, Severity.ERROR, "ptr.could-not-check").with("reason", reason);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -89,11 +90,12 @@ class BlocklistCatalogueTest {
             "kind: ip|kind: ipv4|t.yaml:5:|'kind' is 'ipv4' (list one); expected ip or domain",
             "checked: 2026-11-27|checked: yesterday|t.yaml:13:|expected a date like 2026-11-27",
             "removal: https://one.test/remove|removal: one.test/remove|t.yaml:|expected an http(s) URL",
-            "default_on: true|default_one: true|t.yaml:6:|unknown field 'default_one'; expected one of checked, codes",
+            "default_on: true|default_one: true|t.yaml:6:5:|unknown key \"default_one\" in list one; expected one of [checked, codes",
             "zh-TW: 垃圾郵件。|zh: 垃圾郵件。|t.yaml:|no zh-TW text",
-            "    name: One|    name: [One|t.yaml:3:|expected text, found a list",
+            "    name: One|    name: [One|t.yaml:4:|YAML syntax error",
+            "    name: One|    name: [One]|t.yaml:3:11:|\"name\" in list one must be a text, but is a list",
             "    name: One|    name: One: Two|t.yaml:3:|mapping values are not allowed",
-            "default_on: true|default_on: [true]|t.yaml:6:|expected true or false, found a list",
+            "default_on: true|default_on: [true]|t.yaml:6:17:|'default_on' must be true or false, but is a list",
             "id: one|id: One|t.yaml:2:|expected lower-case letters"})
     void mistakesAreReportedWithPlaceAndExpectation(String from, String to, String place, String why) {
         String text = GOOD_LIST.replace(from, to);
@@ -101,6 +103,20 @@ class BlocklistCatalogueTest {
         assertTrue(e.getMessage().startsWith(place), e.getMessage());
         assertTrue(e.getMessage().contains(why), e.getMessage());
         assertFalse(e.getMessage().contains("dev.mailhelp"), "no Java class names: " + e.getMessage());
+    }
+
+    @Test
+    void everyMistakeOfTheFileIsReportedOnceInOneRun() {
+        String text = GOOD_LIST.replace("kind: ip", "kind: ipv4").replace("category: spam", "category: spammy")
+                .replace("default_on: true", "default_one: true");
+        CatalogueException e = assertThrows(CatalogueException.class, () -> BlocklistCatalogue.parse(text, "t.yaml"));
+        assertEquals(List.of("t.yaml:6:5", "t.yaml:9:9", "t.yaml:5:5"),
+                e.problems().stream().map(p -> p.file() + ":" + p.position()).toList(), e.getMessage());
+        String second = GOOD_LIST.substring("lists:\n".length()).replace("id: one", "id: two").replace("zone: bl.one.test", "zone: x");
+        CatalogueException both = assertThrows(CatalogueException.class,
+                () -> BlocklistCatalogue.parse(text + second, "t.yaml"));
+        assertEquals(4, both.problems().size(), both.getMessage());
+        assertTrue(both.problems().get(3).message().contains("zone 'x' (list two) is too short"), both.getMessage());
     }
 
     @Test

@@ -182,7 +182,7 @@ class FindingCodesOnBothServersTest {
                 String[] parts = input.split("/", -1);
                 return new DkimCheck(dns, MailProviders.NONE).check(parts[0], parts[1].isEmpty() ? List.of() : List.of(parts[1]));
             case "ptr":
-                return new PtrCheck(dns).checkOne(new SendingAddress(InetAddresses.forString(input), "The sending IP", true));
+                return new PtrCheck(dns).checkOne(new SendingAddress(InetAddresses.forString(input), "", true));
             case "mta-sts":
                 HttpsPolicyFetcher fetcher = new HttpsPolicyFetcher(dns, PublicAddressRule.allowingLoopback(), https.clientContext(),
                         new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(2), 64 * 1024));

@@ -39,8 +39,8 @@ class PtrCheckTest {
     }
 
     private List<Finding> check(String ip, boolean sends) {
-        return await(new PtrCheck(ScenarioDns.client(server)).checkOne(
-                new SendingAddress(InetAddresses.forString(ip), "The sending IP", sends)));
+        return dev.mailhelp.texts.ShippedTexts.english(await(new PtrCheck(ScenarioDns.client(server)).checkOne(
+                new SendingAddress(InetAddresses.forString(ip), "", sends))));
     }
 
     @Test

@@ -1,0 +1,162 @@
+package dev.mailhelp.cli;
+
+import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.Report;
+import dev.mailhelp.diagnosis.message.Connection;
+import dev.mailhelp.diagnosis.message.MessageAnalysis;
+import dev.mailhelp.diagnosis.message.MessageAnalyzer;
+import dev.mailhelp.diagnosis.message.MessageFindings;
+import dev.mailhelp.diagnosis.message.MessageLimits;
+import dev.mailhelp.diagnosis.message.MessageText;
+import dev.mailhelp.dns.DnsClient;
+import dev.mailhelp.dns.DnsSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mailhelp message <file|->}: reads a delivered message (or only its headers) and reports the
+ * receiver's verdict, DKIM, ARC, SPF, DMARC, the Received hops and bulk-sender headers. Nothing in
+ * the message is fetched or followed, and its content is not logged.
+ */
+@Command(name = "message", mixinStandardHelpOptions = true,
+        description = {
+            "Read a delivered message (.eml, or the headers copied from Show original / View message source; '-' for "
+                + "standard input): the receiver's Authentication-Results, every DKIM signature verified, the ARC chain, "
+                + "SPF of the delivering server, DMARC, Received hops and unsubscribe headers.",
+            "",
+            "Exit codes: 0 nothing wrong; 1 problems found; 2 bad input; 3 something could not be checked."
+        })
+public final class MessageCommand implements Callable<Integer> {
+
+    /** The whole analysis waits at most this long; every lookup inside has its own shorter timeout. */
+    static final long OVERALL_TIMEOUT_SECONDS = 30;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The message file, or '-' for standard input.")
+    String file;
+
+    @Option(names = "--client-ip", paramLabel = "IP", description = "Address of the server that delivered it (default: from the topmost Received).")
+    String clientIp;
+
+    @Option(names = "--helo", paramLabel = "NAME", description = "Its HELO name (default: from the topmost Received).")
+    String helo;
+
+    @Option(names = "--mail-from", paramLabel = "ADDRESS", description = "The envelope sender (default: Return-Path).")
+    String mailFrom;
+
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "DNS server to ask (default: MAILHELP_DNS or the system's).")
+    String dnsServer;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Function<String, DnsClient> dnsClients;
+    private final InputStream stdin;
+
+    public MessageCommand(Function<String, DnsClient> dnsClients, InputStream stdin) {
+        this.dnsClients = dnsClients;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<InetAddress> ip = Optional.empty();
+        if (clientIp != null) {
+            ip = Connection.parseAddress(clientIp);
+            if (ip.isEmpty()) {
+                err.println("--client-ip: \"" + clientIp + "\" is not an IPv4 or IPv6 address");
+                err.flush();
+                return ExitCode.USAGE;
+            }
+        }
+        if (dnsServer != null) {
+            try {
+                DnsSettings.parseServer(dnsServer);
+            } catch (IllegalArgumentException e) {
+                err.println("--dns: " + e.getMessage());
+                err.flush();
+                return ExitCode.USAGE;
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = read();
+        } catch (IOException e) {
+            err.println("mailhelp message: cannot read " + file + ": " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        boolean truncated = bytes.length > MessageLimits.MAX_BYTES;
+        MessageText message = MessageText.parse(truncated ? java.util.Arrays.copyOf(bytes, MessageLimits.MAX_BYTES) : bytes);
+        bytes = null;
+        if (message.headers().isEmpty()) {
+            err.println("mailhelp message: no header fields found in " + file
+                    + "; expected a whole message (.eml) or its header block (Name: value lines)");
+            err.flush();
+            return ExitCode.USAGE;
+        }
+        if (truncated) {
+            message = message.headersOnly();
+        }
+        long start = System.nanoTime();
+        Connection connection = Connection.of(message, ip, Optional.ofNullable(helo), Optional.ofNullable(mailFrom));
+        MessageAnalysis analysis;
+        try {
+            analysis = new MessageAnalyzer(dnsClients.apply(dnsServer)).analyze(message, connection)
+                    .get(OVERALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            err.println("mailhelp message: no result within " + OVERALL_TIMEOUT_SECONDS + " s; the DNS server did not answer in time");
+            err.flush();
+            return ExitCode.COULD_NOT_CHECK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.COULD_NOT_CHECK;
+        } catch (java.util.concurrent.ExecutionException e) {
+            err.println("mailhelp message: the check failed: " + e.getCause());
+            err.flush();
+            return ExitCode.COULD_NOT_CHECK;
+        }
+        List<Finding> findings = new ArrayList<>();
+        if (truncated) {
+            findings.add(Finding.info(MessageFindings.CHECK, "message.truncated",
+                    "Read the first " + MessageLimits.MAX_BYTES + " bytes; body hashes not judged", ""));
+        }
+        findings.addAll(MessageFindings.of(analysis));
+        Report report = new Report(file.equals("-") ? "message" : file, findings, (System.nanoTime() - start) / 1_000_000);
+        ReportPrinter.print(report, json, out);
+        return report.exitCode();
+    }
+
+    private byte[] read() throws IOException {
+        int cap = MessageLimits.MAX_BYTES + 1;
+        if (file.equals("-")) {
+            return stdin.readNBytes(cap);
+        }
+        Path p = Path.of(file);
+        if (!Files.isRegularFile(p)) {
+            throw new java.nio.file.NoSuchFileException(file, null, "no such file");
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            return in.readNBytes(cap);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.mailhelp.diagnosis.message;
+
+import dev.mailhelp.dns.DnsClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Validates the ARC chain (RFC 8617 5.2): complete numbered sets, the newest ARC-Message-Signature,
+ * and every ARC-Seal, newest first. All seal and signature keys are fetched at once.
+ */
+public final class ArcVerifier {
+
+    /** RFC 8617 4.2.1: at most 50 sets. */
+    static final int MAX_INSTANCES = 50;
+
+    private final KeyLookup keys;
+    private final Clock clock;
+
+    public ArcVerifier(DnsClient dns, Clock clock) {
+        this.keys = new KeyLookup(dns);
+        this.clock = clock;
+    }
+
+    private record ArcSet(HeaderField results, HeaderField signature, HeaderField seal) { }
+
+    public CompletableFuture<ArcResult> verify(MessageText message) {
+        List<HeaderField> aar = message.all("ARC-Authentication-Results");
+        List<HeaderField> ams = message.all("ARC-Message-Signature");
+        List<HeaderField> as = message.all("ARC-Seal");
+        if (aar.isEmpty() && ams.isEmpty() && as.isEmpty()) {
+            return CompletableFuture.completedFuture(ArcResult.none());
+        }
+        TreeMap<Integer, HeaderField[]> sets = new TreeMap<>();
+        List<List<HeaderField>> kinds = List.of(aar, ams, as);
+        for (int k = 0; k < 3; k++) {
+            for (HeaderField f : kinds.get(k)) {
+                Optional<Integer> i = instance(f);
+                if (i.isEmpty() || i.get() < 1 || i.get() > MAX_INSTANCES) {
+                    return done("fail", 0, 0, "bad-instance", List.of());
+                }
+                HeaderField[] set = sets.computeIfAbsent(i.get(), x -> new HeaderField[3]);
+                if (set[k] != null) {
+                    return done("fail", sets.size(), i.get(), "duplicate-instance", List.of());
+                }
+                set[k] = f;
+            }
+        }
+        int n = sets.lastKey();
+        List<ArcSet> chain = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            HeaderField[] set = sets.get(i);
+            if (set == null || set[0] == null || set[1] == null || set[2] == null) {
+                return done("fail", n, i, "gap", List.of());
+            }
+            chain.add(new ArcSet(set[0], set[1], set[2]));
+        }
+        List<String> sealers = new ArrayList<>();
+        List<TagList> seals = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            TagList t = TagList.parse(chain.get(i).seal().value());
+            seals.add(t);
+            sealers.add(t.get("d").orElse("").toLowerCase(Locale.ROOT));
+            String cv = t.get("cv").orElse("").toLowerCase(Locale.ROOT);
+            String want = i == 0 ? "none" : "pass";
+            if (t.has("h") || !cv.equals(want)) {
+                return done("fail", n, i + 1, cv.equals("fail") ? "chain-marked-failed" : "bad-cv", sealers);
+            }
+        }
+        // the newest AMS, then every seal (newest first)
+        ParsedSignature newest = DkimSignature.parse(chain.get(n - 1).signature(), true, clock.instant().getEpochSecond());
+        if (newest instanceof DkimSignature.Problem p) {
+            return done("fail", n, n, "signature-" + p.reason(), sealers);
+        }
+        DkimSignature amsSig = (DkimSignature) newest;
+        CompletableFuture<KeyLookup.Outcome> amsKey = keys.fetch(amsSig.selector(), amsSig.domain());
+        List<CompletableFuture<KeyLookup.Outcome>> sealKeys = new ArrayList<>();
+        for (TagList t : seals) {
+            sealKeys.add(keys.fetch(t.get("s").orElse(""), t.get("d").orElse("")));
+        }
+        List<CompletableFuture<?>> all = new ArrayList<>(sealKeys);
+        all.add(amsKey);
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).thenApply(v -> {
+            KeyLookup.Outcome k = amsKey.join();
+            if (k instanceof KeyLookup.Unusable u) {
+                return new ArcResult(u.result() == DkimResult.TEMPERROR ? "temperror" : "fail", n, n, u.reason(), sealers);
+            }
+            DkimVerdict amsVerdict = DkimVerifier.hashes(message, amsSig, ((KeyLookup.Found) k).key(), List.of());
+            if (amsVerdict.result() == DkimResult.FAIL) {
+                return new ArcResult("fail", n, n, amsVerdict.reason(), sealers);
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                KeyLookup.Outcome sk = sealKeys.get(i).join();
+                if (sk instanceof KeyLookup.Unusable u) {
+                    return new ArcResult(u.result() == DkimResult.TEMPERROR ? "temperror" : "fail", n, i + 1, u.reason(), sealers);
+                }
+                if (!sealVerifies(chain, i, seals.get(i), (KeyLookup.Found) sk)) {
+                    return new ArcResult("fail", n, i + 1, "seal-mismatch", sealers);
+                }
+            }
+            return new ArcResult("pass", n, 0, "ok", sealers);
+        });
+    }
+
+    /** RFC 8617 5.1.1: the sets 1..i in order (AAR, AMS, AS), relaxed, the seal's own b= emptied. */
+    private static boolean sealVerifies(List<ArcSet> chain, int index, TagList seal, KeyLookup.Found key) {
+        String a = seal.get("a").orElse("").toLowerCase(Locale.ROOT);
+        byte[] signature;
+        try {
+            signature = Base64.getDecoder().decode(seal.compact("b").orElse(""));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        StringBuilder data = new StringBuilder();
+        Canonicalization relaxed = Canonicalization.RELAXED;
+        for (int i = 0; i <= index; i++) {
+            ArcSet s = chain.get(i);
+            data.append(relaxed.header(s.results().raw()));
+            data.append(relaxed.header(s.signature().raw()));
+            if (i < index) {
+                data.append(relaxed.header(s.seal().raw()));
+            }
+        }
+        String own = relaxed.header(SignedData.withoutSignatureValue(chain.get(index).seal().raw()));
+        data.append(own, 0, own.length() - 2);
+        return SignedData.verify(a, key.key(), data.toString().getBytes(StandardCharsets.ISO_8859_1), signature);
+    }
+
+    private static Optional<Integer> instance(HeaderField f) {
+        String v = f.value();
+        // i= is the first tag of AAR ("i=1; authserv-id; ..."), a tag of AMS and AS
+        for (String part : v.split(";")) {
+            String p = part.strip();
+            if (p.startsWith("i=")) {
+                try {
+                    return Optional.of(Integer.parseInt(p.substring(2).strip()));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static CompletableFuture<ArcResult> done(String result, int n, int at, String reason, List<String> sealers) {
+        return CompletableFuture.completedFuture(new ArcResult(result, n, at, reason, sealers));
+    }
+}
