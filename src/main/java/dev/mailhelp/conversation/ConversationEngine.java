@@ -249,7 +249,8 @@ public final class ConversationEngine {
         StringBuilder text = new StringBuilder(fill(node.text().in(locale), facts, locale));
         node.show().ifPresent(show -> {
             String block = show.equals("support-summary")
-                    ? SupportSummary.render(facts, s.checks(), knowledge.messages(), locale, clock.instant())
+                    ? SupportSummary.render(facts, s.checks(), knowledge.messages(), locale, clock.instant(),
+                            knowledge.providers())
                     : providerSheet.render(show, Optional.ofNullable(facts.get("provider")), locale);
             if (!block.isEmpty()) {
                 text.append("\n\n").append(block);

@@ -37,7 +37,9 @@ class ShippedConversationTest {
                 "outlook-user.conv.test. 300 IN MX 10 outlook-user-conv-test.olc.protection.outlook.com.",
                 "m365-user.conv.test. 300 IN MX 0 m365-user-conv-test.mail.protection.outlook.com.",
                 "yahoo-user.conv.test. 300 IN MX 1 mta5.am0.yahoodns.net.",
-                "gmail-user.conv.test. 300 IN MX 5 gmail-smtp-in.l.google.com.")) {
+                "gmail-user.conv.test. 300 IN MX 5 gmail-smtp-in.l.google.com.",
+                "hinet-user.conv.test. 300 IN MX 10 msa-smtp-mx1.hinet.net.",
+                "nomx.conv.test. 300 IN A 192.0.2.44")) {
             records.add(TestDnsServer.record(line));
         }
         dns.addZone(TestDnsServer.name("conv.test."), records);
@@ -111,10 +113,10 @@ class ShippedConversationTest {
     @Test
     void aProviderWithoutPublishedLimitsSaysSoInsteadOfAnEmptyHeading() {
         Reply en = limitsFor("yahoo-user.conv.test", "en");
-        assertTrue(en.text().contains("**Yahoo Mail** publishes no fixed sending limits"), en.text());
+        assertTrue(en.text().contains("**Yahoo Mail / Yahoo奇摩** publishes no fixed sending limits"), en.text());
         assertTrue(en.text().contains("<https://help.yahoo.com/kb/mail>"), en.text());
         Reply zh = limitsFor("yahoo-user.conv.test", "zh-TW");
-        assertTrue(zh.text().contains("**Yahoo Mail** 沒有公布"), zh.text());
+        assertTrue(zh.text().contains("**Yahoo Mail / Yahoo奇摩** 沒有公布"), zh.text());
     }
 
     @Test
@@ -165,5 +167,64 @@ class ShippedConversationTest {
             assertEquals("auth-settings", r.nodeId(), r.text());
             assertTrue(r.text().contains("smtp.gmail.com"), r.text());
         }
+    }
+
+    private static Reply contactFor(String key, String domain, String locale) {
+        Reply r = join(engine.start(key, locale));
+        r = join(engine.choose(key, locale, r.nodeId(), 2, ProgressListener()));
+        assertEquals("not-arriving", r.nodeId());
+        r = join(engine.choose(key, locale, r.nodeId(), 2, ProgressListener()));
+        assertEquals("recipient-side", r.nodeId());
+        r = join(engine.choose(key, locale, r.nodeId(), 1, ProgressListener()));
+        assertEquals("contact-provider", r.nodeId());
+        return join(engine.submit(key, locale, r.nodeId(), domain, ProgressListener()));
+    }
+
+    /** Issue 16: no "ticket" for free Gmail, no duplicates, no internal keys, Taiwan time with UTC. */
+    @Test
+    void contactBranchForFreeGmailInTraditionalChinese() {
+        String key = user();
+        Reply known = contactFor(key, "gmail-user.conv.test", "zh-TW");
+        assertEquals("contact-known", known.nodeId(), known.text());
+        assertTrue(known.text().contains("免費 Gmail 帳號沒有客服單"), known.text());
+        // The same provider asked about again (an old button): listed once in the summary.
+        join(engine.submit(key, "zh-TW", "contact-provider", "gmail-user.conv.test", ProgressListener()));
+        Reply summary = join(engine.choose(key, "zh-TW", "contact-known", 0, ProgressListener()));
+        assertEquals("contact-summary", summary.nodeId());
+        String text = summary.text();
+        assertFalse(text.contains("provider: gmail") || text.contains("domain:"), "no internal keys: " + text);
+        assertTrue(text.contains("郵件服務供應商: Gmail (personal account)") || text.contains("郵件服務供應商：Gmail (personal account)"), text);
+        assertTrue(text.contains("電子郵件網域"), text);
+        assertTrue(text.contains("台灣時間，UTC+8") && text.contains(" UTC"), "Taiwan time and UTC: " + text);
+        assertEquals(1, text.split("辨識服務供應商（MX 紀錄）", -1).length - 1, "the provider lookup once: " + text);
+        assertFalse(text.contains("客服單中"), text);
+    }
+
+    @Test
+    void contactSummaryInEnglishGivesUtcAndNamesChecks() {
+        String key = user();
+        Reply known = contactFor(key, "hinet-user.conv.test", "en");
+        assertEquals("contact-known", known.nodeId(), known.text());
+        assertTrue(known.text().contains("HiNet"), known.text());
+        Reply summary = join(engine.choose(key, "en", "contact-known", 0, ProgressListener()));
+        assertTrue(summary.text().contains("Provider lookup (MX records)"), summary.text());
+        assertTrue(summary.text().contains("Mail provider: HiNet"), summary.text());
+        assertTrue(summary.text().matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC.*"), summary.text());
+    }
+
+    /** Issue 16: for an unknown provider, no advice to publish records for a domain the user may not own. */
+    @Test
+    void unknownProviderGetsNoAdviceToPublishRecords() {
+        Reply unknown = contactFor(user(), "nomx.conv.test", "en");
+        assertEquals("contact-unknown", unknown.nodeId(), unknown.text());
+        assertTrue(unknown.findings().stream().allMatch(f -> f.fix().isEmpty()), unknown.findings().toString());
+        assertFalse(unknown.text().toLowerCase(java.util.Locale.ROOT).contains("publish"), unknown.text());
+    }
+
+    @Test
+    void hinetIsRecognisedWithItsSourcedSettings() {
+        Reply limits = limitsFor("hinet-user.conv.test", "zh-TW");
+        assertTrue(limits.text().contains("HiNet (中華電信)"), limits.text());
+        assertTrue(limits.text().contains("沒有公布"), "no published limits, said so: " + limits.text());
     }
 }
