@@ -2,10 +2,12 @@ package dev.mailhelp.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mailhelp.discordsim.DiscordSimulator;
+import dev.mailhelp.discordsim.RestRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -13,6 +15,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,18 +48,43 @@ class CallbackConnectionsTest {
         }
     }
 
+    /** The connection numbers the simulator saw the callbacks arrive on, in order. */
+    private static List<Integer> callbackConnections(DiscordSimulator sim) {
+        return sim.restLog().stream().filter(RestRequest::isCallback).map(RestRequest::connection).toList();
+    }
+
     @Test
-    void connectionsClosedByDiscordWhileIdleAreReplacedWithoutLosingTheRequest() throws Exception {
+    void oneAfterAnotherTheAcknowledgementsShareOneKeptAliveConnection() throws Exception {
+        try (DiscordSimulator sim = DiscordSimulator.start();
+             CallbackConnections c = connections(Acknowledger.DISCORD_API, sim.proxyAddress(), sim)) {
+            for (int i = 0; i < 6; i++) {
+                assertEquals(404, c.post("/api/v10/interactions/" + (1000 + i) + "/t/callback", "{\"type\":5}")
+                        .get(10, TimeUnit.SECONDS));
+            }
+            List<Integer> used = callbackConnections(sim);
+            assertEquals(6, used.size(), sim.restLog().toString());
+            // Without reuse each acknowledgement would pay a new TCP and TLS handshake: six connections.
+            assertEquals(1, Set.copyOf(used).size(), "connections used: " + used);
+        }
+    }
+
+    @Test
+    void connectionsClosedByDiscordWhileIdleAreReplacedWithoutLosingTheRequestAndTheReplacementIsKept() throws Exception {
         try (DiscordSimulator sim = DiscordSimulator.start();
              CallbackConnections c = connections(Acknowledger.DISCORD_API, sim.proxyAddress(), sim)) {
             assertEquals(404, c.post("/api/v10/interactions/1/a/callback", "{\"type\":5}").get(10, TimeUnit.SECONDS));
             sim.dropRestConnections();
             Thread.sleep(100);
-            for (int i = 2; i < 5; i++) {
+            for (int i = 2; i < 6; i++) {
                 assertEquals(404, c.post("/api/v10/interactions/" + i + "/a/callback", "{\"type\":5}").get(10, TimeUnit.SECONDS));
             }
-            assertEquals(4, sim.requests().stream().filter(r -> r.startsWith("POST /api/v10/interactions/")).count(),
-                    sim.requests().toString());
+            List<Integer> used = callbackConnections(sim);
+            assertEquals(5, used.size(), "every request arrived once: " + sim.restLog());
+            int first = used.get(0);
+            int replacement = used.get(1);
+            assertNotEquals(first, replacement, "the dropped connection cannot carry a request: " + used);
+            assertEquals(List.of(replacement, replacement, replacement, replacement), used.subList(1, 5),
+                    "the replacement is kept alive and reused: " + used);
         }
     }
 

@@ -26,10 +26,12 @@ import javax.net.ssl.SSLSocket;
 final class ConnectProxy implements AutoCloseable {
 
     interface HostHandler {
-        void serve(String host, SSLSocket socket, InputStream in, OutputStream out) throws IOException;
+        /** @param connection the number of this tunnel (1, 2, ... in the order they were opened) */
+        void serve(String host, int connection, SSLSocket socket, InputStream in, OutputStream out) throws IOException;
     }
 
     private final ServerSocket server;
+    private final java.util.concurrent.atomic.AtomicInteger tunnels = new java.util.concurrent.atomic.AtomicInteger();
     private final SimCertificate certificate;
     private final HostHandler handler;
     private final Consumer<String> violations;
@@ -102,7 +104,7 @@ final class ConnectProxy implements AutoCloseable {
             open.add(tls);
             try (tls) {
                 tls.startHandshake();
-                handler.serve(host, tls, new BufferedInputStream(tls.getInputStream()), tls.getOutputStream());
+                handler.serve(host, tunnels.incrementAndGet(), tls, new BufferedInputStream(tls.getInputStream()), tls.getOutputStream());
             } finally {
                 open.remove(tls);
             }

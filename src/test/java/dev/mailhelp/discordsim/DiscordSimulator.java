@@ -51,6 +51,9 @@ public final class DiscordSimulator implements AutoCloseable {
     final List<String> violations = new CopyOnWriteArrayList<>();
     final List<String> rejections = new CopyOnWriteArrayList<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
+    final List<RestRequest> restLog = new CopyOnWriteArrayList<>();
+    /** Interaction callbacks still to be answered 429 (rate limited), as Discord may. */
+    final java.util.concurrent.atomic.AtomicInteger callbacksToRateLimit = new java.util.concurrent.atomic.AtomicInteger();
     final Map<Long, SimInteraction> interactions = new ConcurrentHashMap<>();
     final Map<String, SimInteraction> interactionsByToken = new ConcurrentHashMap<>();
     final Map<Long, SimMessage> messages = new ConcurrentHashMap<>();
@@ -95,11 +98,11 @@ public final class DiscordSimulator implements AutoCloseable {
             }
         });
         rest = new RestApi(this);
-        proxy = new ConnectProxy(certificate, (host, socket, in, out) -> {
+        proxy = new ConnectProxy(certificate, (host, connection, socket, in, out) -> {
             if (host.equals("gateway.discord.gg")) {
                 gateway.serve(socket, in, out);
             } else {
-                rest.serve(host, in, out);
+                rest.serve(host, connection, in, out);
             }
         }, violations::add);
     }
@@ -155,6 +158,16 @@ public final class DiscordSimulator implements AutoCloseable {
     /** "METHOD path" of every REST request, in order. */
     public List<String> requests() {
         return List.copyOf(requests);
+    }
+
+    /** Every REST request with the connection it came on, who sent it and the status it got, in order. */
+    public List<RestRequest> restLog() {
+        return List.copyOf(restLog);
+    }
+
+    /** Answers the next {@code count} interaction callbacks with 429 (rate limited) instead of taking them. */
+    public void rateLimitNextCallbacks(int count) {
+        callbacksToRateLimit.set(count);
     }
 
     public List<JsonNode> globalCommands() {

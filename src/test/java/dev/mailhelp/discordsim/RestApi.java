@@ -29,7 +29,7 @@ final class RestApi {
         this.sim = sim;
     }
 
-    void serve(String host, InputStream in, OutputStream out) throws IOException {
+    void serve(String host, int connection, InputStream in, OutputStream out) throws IOException {
         while (true) {
             HttpExchange.Request request = HttpExchange.readRequest(in);
             if (request == null) {
@@ -42,6 +42,8 @@ final class RestApi {
                 sim.violations.add("simulator could not handle " + request.method() + " " + request.path() + ": " + e);
                 response = HttpExchange.Response.json(500, "{\"message\":\"simulator error\",\"code\":0}");
             }
+            sim.restLog.add(new RestRequest(connection, request.method(), request.path(),
+                    String.valueOf(request.header("user-agent")), response.status()));
             long delay = sim.restLatencyMillis;
             if (delay > 0) {
                 try {
@@ -77,6 +79,14 @@ final class RestApi {
         path = path.substring(API.length());
         Matcher m;
         if ((m = CALLBACK.matcher(path)).matches() && method.equals("POST")) {
+            if (sim.callbacksToRateLimit.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                // What Discord sends when a bucket is empty; nothing of the request was taken.
+                return new HttpExchange.Response(429, "application/json",
+                        "{\"message\":\"You are being rate limited.\",\"retry_after\":0.05,\"global\":false}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        Map.of("Retry-After", "1", "X-RateLimit-Limit", "1", "X-RateLimit-Remaining", "0",
+                                "X-RateLimit-Reset-After", "0.05", "X-RateLimit-Scope", "user"));
+            }
             return callback(Long.parseLong(m.group(1)), m.group(2), body(request));
         }
         if ((m = WEBHOOK.matcher(path)).matches()) {
