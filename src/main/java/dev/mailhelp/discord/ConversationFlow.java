@@ -41,6 +41,7 @@ final class ConversationFlow {
             .maximumSize(20_000).expireAfterAccess(Duration.ofMinutes(30)).build();
 
     private final CheckGate gate;
+    private final java.util.Set<String> resultSteps;
     /** The retry button's argument for "submit the answer that was typed". */
     private static final String TYPED = "t";
     /** Answers typed when the rate limit refused them, by user and node; bounded like {@link #lastInput}. */
@@ -52,6 +53,7 @@ final class ConversationFlow {
     ConversationFlow(FlowContext context) {
         this.context = context;
         this.gate = new CheckGate(context.conversation().knowledge().tree());
+        this.resultSteps = resultSteps(context.conversation().knowledge().tree());
     }
 
     static String sessionKey(InteractionBase interaction) {
@@ -90,8 +92,18 @@ final class ConversationFlow {
         if (gate.countsAfterChoice(node, index) && limited(interaction, texts, node, Integer.toString(index))) {
             return;
         }
-        run(InteractionReply.deferUpdate(interaction, context), texts, key, check.orElse(""),
+        run(nextStepReply(interaction, node), texts, key, check.orElse(""),
                 progress -> context.conversation().choose(key, texts.locale(), node, index, progress));
+    }
+
+    /**
+     * Where the next step goes: in place of a plain step, but as a new message below a step that shows
+     * results (a report, a limits table, a probe), so that they stay on screen while the user goes on.
+     */
+    private InteractionReply nextStepReply(MessageComponentInteraction interaction, String node) {
+        return resultSteps.contains(node)
+                ? InteractionReply.deferNew(interaction, true, context)
+                : InteractionReply.deferUpdate(interaction, context);
     }
 
     void back(MessageComponentInteraction interaction, CustomId id) {
@@ -230,6 +242,18 @@ final class ConversationFlow {
                     Failures.record("showing a conversation step", error);
                     return null;
                 });
+    }
+
+    /** Steps that show results: a check's outcome (its findings) or provider data (a limits table). */
+    private static java.util.Set<String> resultSteps(dev.mailhelp.knowledge.ConversationTree tree) {
+        java.util.Set<String> steps = new java.util.HashSet<>();
+        tree.nodes().values().forEach(n -> {
+            n.action().ifPresent(a -> steps.addAll(a.outcomes().values()));
+            if (n.show().isPresent()) {
+                steps.add(n.id());
+            }
+        });
+        return java.util.Set.copyOf(steps);
     }
 
     /**

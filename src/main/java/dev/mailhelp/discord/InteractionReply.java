@@ -86,7 +86,9 @@ final class InteractionReply implements ReplyTarget {
                         return list;
                     }));
         }
-        CompletableFuture<Void> result = ids.thenAccept(list -> shown.shownTogether(list, views));
+        CompletableFuture<Void> result = ids.thenAccept(list -> {
+            shown.shownTogether(list, views);
+        });
         chain = result;
         return result;
     }

@@ -227,4 +227,27 @@ class ShippedConversationTest {
         assertTrue(limits.text().contains("HiNet (中華電信)"), limits.text());
         assertTrue(limits.text().contains("沒有公布"), "no published limits, said so: " + limits.text());
     }
+
+    /** Issue 16: facts carried forward: the bounce's IP at the sending-IP step, the provider's server at the server test. */
+    @Test
+    void factsAreCarriedForward() {
+        String key = user();
+        Reply r = join(engine.start(key, "en"));
+        r = join(engine.choose(key, "en", r.nodeId(), 0, ProgressListener()));
+        assertEquals("bounce-ask", r.nodeId());
+        r = join(engine.submit(key, "en", r.nodeId(),
+                "Delivery has failed.\nRemote server returned: 554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org",
+                ProgressListener()));
+        assertEquals("bounce-blocklist", r.nodeId());
+        r = join(engine.choose(key, "en", r.nodeId(), 0, ProgressListener()));
+        assertEquals("bl-ask-ip", r.nodeId());
+        assertEquals("192.0.2.10", r.input().orElseThrow().suggested(), "the IP from the bounce is offered");
+
+        String other = user();
+        Reply d = contactFor(other, "gmail-user.conv.test", "en");
+        assertEquals("contact-known", d.nodeId());
+        Reply ask = join(engine.choose(other, "en", "auth-cannot-connect", 0, ProgressListener()));
+        assertEquals("auth-probe-ask", ask.nodeId());
+        assertEquals("smtp.gmail.com:587", ask.input().orElseThrow().suggested(), "the recommended server is prefilled");
+    }
 }
