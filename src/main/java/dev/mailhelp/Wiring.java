@@ -212,7 +212,7 @@ public final class Wiring {
         if (checks == null) {
             Map<String, Check> out = new LinkedHashMap<>();
             DnsClient dns = dns();
-            add(out, new DomainCheck(domainReport(dns), mailProviders()));
+            add(out, new DomainCheck(domainReport(dns), mailProviders(), dns));
             add(out, new ProviderCheck(dns, mailProviders()));
             blocklists(dns).ifPresent(b -> add(out, new BlocklistIpCheck(b)));
             add(out, new SmtpCheck(smtpProbe(Optional.empty(), false), smtpDiagnosis(liveProviderGuide())));

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class ConversationEngine {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(domain|ip|host|selector|provider)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(domain|ip|host|selector|provider|dnshost)}");
 
     private final KnowledgeBase knowledge;
     private final Map<String, Check> checks;

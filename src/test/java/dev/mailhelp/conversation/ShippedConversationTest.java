@@ -43,6 +43,10 @@ class ShippedConversationTest {
             records.add(TestDnsServer.record(line));
         }
         dns.addZone(TestDnsServer.name("conv.test."), records);
+        dns.addZone(TestDnsServer.name("hosted.test."), List.of(
+                TestDnsServer.record("hosted.test. 300 IN NS bob.ns.cloudflare.com."),
+                TestDnsServer.record("hosted.test. 300 IN NS ada.ns.cloudflare.com."),
+                TestDnsServer.record("hosted.test. 300 IN TXT \"v=spf1 -all\"")));
         dns.addZone(TestDnsServer.name("gmail.com."), List.of(
                 TestDnsServer.record("gmail.com. 300 IN MX 5 gmail-smtp-in.l.google.com."),
                 TestDnsServer.record("gmail.com. 300 IN TXT \"v=spf1 redirect=_spf.google.com\"")));
@@ -236,12 +240,12 @@ class ShippedConversationTest {
         r = join(engine.choose(key, "en", r.nodeId(), 0, ProgressListener()));
         assertEquals("bounce-ask", r.nodeId());
         r = join(engine.submit(key, "en", r.nodeId(),
-                "Delivery has failed.\nRemote server returned: 554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org",
+                "Delivery has failed.\nRemote server returned: 554 5.7.1 Service unavailable; Client host [45.33.32.156] blocked using zen.spamhaus.org",
                 ProgressListener()));
         assertEquals("bounce-blocklist", r.nodeId());
         r = join(engine.choose(key, "en", r.nodeId(), 0, ProgressListener()));
         assertEquals("bl-ask-ip", r.nodeId());
-        assertEquals("192.0.2.10", r.input().orElseThrow().suggested(), "the IP from the bounce is offered");
+        assertEquals("45.33.32.156", r.input().orElseThrow().suggested(), "the IP from the bounce is offered");
 
         String other = user();
         Reply d = contactFor(other, "gmail-user.conv.test", "en");
@@ -249,5 +253,25 @@ class ShippedConversationTest {
         Reply ask = join(engine.choose(other, "en", "auth-cannot-connect", 0, ProgressListener()));
         assertEquals("auth-probe-ask", ask.nodeId());
         assertEquals("smtp.gmail.com:587", ask.input().orElseThrow().suggested(), "the recommended server is prefilled");
+    }
+
+    /** Issue 16: "Where is my DNS hosted?" answered from the domain's NS records. */
+    @Test
+    void whereIsMyDnsHostedNamesTheCompanyFromTheNameServers() {
+        for (String locale : List.of("en", "zh-TW")) {
+            String key = user();
+            Reply r = join(engine.start(key, locale));
+            r = join(engine.choose(key, locale, r.nodeId(), 2, ProgressListener()));
+            r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
+            r = join(engine.submit(key, locale, r.nodeId(), "hosted.test", ProgressListener()));
+            r = join(engine.submit(key, locale, r.nodeId(), "", ProgressListener()));
+            assertEquals("dns-problems", r.nodeId(), r.text());
+            r = join(engine.choose(key, locale, r.nodeId(), 1, ProgressListener()));
+            assertEquals("dns-who-hosts", r.nodeId());
+            assertTrue(r.text().contains("Cloudflare (ada.ns.cloudflare.com, bob.ns.cloudflare.com)"), r.text());
+        }
+        assertEquals(Optional.of("Amazon Route 53"), dev.mailhelp.diagnosis.domain.DnsHost.company(List.of("ns-1.awsdns-01.org.")));
+        assertEquals(Optional.of("GoDaddy"), dev.mailhelp.diagnosis.domain.DnsHost.company(List.of("ns51.domaincontrol.com")));
+        assertEquals(Optional.empty(), dev.mailhelp.diagnosis.domain.DnsHost.company(List.of("ns1.example.net")));
     }
 }

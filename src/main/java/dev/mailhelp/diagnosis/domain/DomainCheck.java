@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import dev.mailhelp.diagnosis.provider.KnownProvider;
 import dev.mailhelp.diagnosis.provider.MailProviders;
+import dev.mailhelp.dns.DnsClient;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,6 +29,7 @@ public final class DomainCheck implements Check {
 
     private final DomainReport report;
     private final MailProviders providers;
+    private final Optional<DnsClient> dns;
 
     public DomainCheck(DomainReport report) {
         this(report, MailProviders.NONE);
@@ -37,6 +39,14 @@ public final class DomainCheck implements Check {
     public DomainCheck(DomainReport report, MailProviders providers) {
         this.report = report;
         this.providers = providers;
+        this.dns = Optional.empty();
+    }
+
+    /** With {@code dns}, the check also names where the domain's DNS is hosted (fact {@code dnshost}). */
+    public DomainCheck(DomainReport report, MailProviders providers, DnsClient dns) {
+        this.report = report;
+        this.providers = providers;
+        this.dns = Optional.of(dns);
     }
 
     @Override
@@ -64,12 +74,15 @@ public final class DomainCheck implements Check {
                     e.getMessage(), request.facts().getOrDefault("domain", ""), "Enter the domain again.", "dns-records");
             return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(f), Map.of(), e.getMessage()));
         }
-        return report.check(parsed, progress).thenApply(result -> {
+        CompletableFuture<Optional<String>> host = dns.map(d -> DnsHost.describe(d, parsed.domain().ascii()))
+                .orElse(CompletableFuture.completedFuture(Optional.empty()));
+        return report.check(parsed, progress).thenCombine(host, (result, dnsHost) -> {
             Report r = result.report();
             String outcome = r.hasProblems() ? "problems" : r.hasCouldNotCheck() ? "error" : "ok";
             Map<String, String> facts = new java.util.HashMap<>();
             facts.put("domain", parsed.domain().ascii());
             result.provider().ifPresent(p -> facts.put("provider", p.id()));
+            dnsHost.ifPresent(h -> facts.put("dnshost", h));
             Optional<KnownProvider> owner = providers.byOwnDomain(parsed.domain().ascii());
             if (owner.isPresent()) {
                 // gmail.com's records are Google's: the user can change none of them, whatever they show.
