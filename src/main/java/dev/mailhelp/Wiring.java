@@ -42,6 +42,8 @@ import dev.mailhelp.discord.DiscordConfig;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
+import dev.mailhelp.diagnosis.message.MessageAnalyzer;
+import dev.mailhelp.diagnosis.message.MessageCheck;
 import dev.mailhelp.knowledge.Expectations;
 import dev.mailhelp.knowledge.InvalidKnowledgeException;
 import dev.mailhelp.knowledge.KnowledgeBase;
@@ -216,6 +218,7 @@ public final class Wiring {
             add(out, new ProviderCheck(dns, mailProviders()));
             blocklists(dns).ifPresent(b -> add(out, new BlocklistIpCheck(b)));
             add(out, new SmtpCheck(smtpProbe(Optional.empty(), false), smtpDiagnosis(liveProviderGuide())));
+            add(out, new MessageCheck(new MessageAnalyzer(dns)));
             try {
                 add(out, new BounceCheck(bounceReader()));
             } catch (BounceRulesException e) {

@@ -107,7 +107,7 @@ public final class CheckDomainCommand implements Callable<Integer> {
             server = dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns));
             request = new DomainRequest(name, parsedSelectors, parsedIps);
         } catch (IllegalArgumentException e) {
-            err.println("mailhelp check domain: " + InputErrorText.of(e));
+            err.println("mailhelp check domain: " + InputErrorText.of(e, language));
             err.flush();
             return ExitCode.USAGE;
         }

@@ -80,7 +80,7 @@ public final class CheckIpCommand implements Callable<Integer> {
             Optional<InetSocketAddress> server = dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns));
             checker = checkers.checker(server, lists);
         } catch (IllegalArgumentException e) {
-            err.println("mailhelp check ip: " + InputErrorText.of(e));
+            err.println("mailhelp check ip: " + InputErrorText.of(e, language));
             err.flush();
             return ExitCode.USAGE;
         } catch (CatalogueException e) {

@@ -78,7 +78,7 @@ public final class CheckSmtpCommand implements Callable<Integer> {
         try {
             parsed = SmtpTarget.parse(target);
         } catch (InvalidTargetException e) {
-            err.println("mailhelp check smtp: " + InputErrorText.of(e));
+            err.println("mailhelp check smtp: " + InputErrorText.of(e, language));
             err.flush();
             return ExitCode.USAGE;
         }

@@ -29,7 +29,14 @@ public final class CommandFactory implements CommandLine.IFactory {
         // Picocli's own usage errors exit 2, the same as our "bad input".
         cmd.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("mailhelp: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            // bad input or configuration (a list key, say) found late is still exit 2, in words
+            if (e instanceof dev.mailhelp.input.InvalidInputException invalid) {
+                commandLine.getErr().println("mailhelp: " + InputErrorText.of(invalid));
+                return ExitCode.USAGE;
+            }
+            // never a Java class name, never raw escape sequences
+            commandLine.getErr().println("mailhelp: " + dev.mailhelp.input.Printable.escape(
+                    e.getMessage() == null ? "internal error" : e.getMessage()));
             return ExitCode.COULD_NOT_CHECK;
         });
         return cmd;

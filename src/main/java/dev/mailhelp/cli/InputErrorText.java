@@ -6,10 +6,8 @@ import dev.mailhelp.input.InputError;
 import dev.mailhelp.input.InvalidInputException;
 import dev.mailhelp.input.Printable;
 import dev.mailhelp.knowledge.KnowledgeLoader;
-import dev.mailhelp.knowledge.Locales;
 import dev.mailhelp.knowledge.Messages;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -45,12 +43,31 @@ final class InputErrorText {
         })::get;
     }
 
+    /** The terminal's language (LC_ALL, LC_MESSAGES, LANG), as for the rest of the output. */
     static String locale() {
-        return Locales.resolve(Locale.getDefault().toLanguageTag());
+        return Language.fromEnvironment(System.getenv());
     }
 
     static String of(InputError error) {
-        return messages.get().get(error.messageKey(), locale(), error.arguments());
+        return of(error, locale());
+    }
+
+    static String of(InputError error, String locale) {
+        return messages.get().get(error.messageKey(), locale, error.arguments());
+    }
+
+    /** In the language of {@code --lang} (the terminal's when that is itself what was wrong). */
+    static String of(IllegalArgumentException e, Language language) {
+        String locale;
+        try {
+            locale = language.locale();
+        } catch (IllegalArgumentException badLang) {
+            locale = locale();
+        }
+        if (e instanceof InvalidInputException invalid && invalid.error().isPresent()) {
+            return of(invalid.error().get(), locale);
+        }
+        return Printable.escape(String.valueOf(e.getMessage()));
     }
 
     /** The worded error of an input exception, or its message made safe for the terminal. */

@@ -37,7 +37,10 @@ public final class ReportPrinter {
         if (json) {
             out.println(toJson(rendered, report, texts.locale()));
         } else {
-            printText(rendered, out, texts);
+            // DNS answers and SMTP replies are outside text: shown, never obeyed as terminal escapes
+            PrintWriter safe = dev.mailhelp.input.Printable.terminalSafe(out);
+            printText(rendered, safe, texts);
+            safe.flush();
         }
         out.flush();
     }
@@ -137,7 +140,8 @@ public final class ReportPrinter {
                 : report.hasCouldNotCheck() ? "cli.verdict.could-not-check" : "cli.verdict.fine");
     }
 
-    public static void printText(Report report, PrintWriter out) {
+    public static void printText(Report report, PrintWriter terminal) {
+        PrintWriter out = dev.mailhelp.input.Printable.terminalSafe(terminal);
         out.printf("%s — %s (%d ms)%n", report.target(), verdict(report), report.elapsedMs());
         Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
@@ -160,6 +164,7 @@ public final class ReportPrinter {
                 }
             }
         });
+        out.flush();
     }
 
     private static String verdict(Report report) {

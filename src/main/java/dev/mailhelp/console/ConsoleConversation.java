@@ -42,7 +42,8 @@ public final class ConsoleConversation {
     public ConsoleConversation(ConversationEngine engine, BufferedReader in, PrintWriter out, String locale) {
         this.engine = engine;
         this.in = in;
-        this.out = out;
+        // typed names, pasted bounces and DNS data are shown, never obeyed as terminal escapes
+        this.out = dev.mailhelp.input.Printable.terminalSafe(out);
         this.locale = locale;
         this.messages = engine.knowledge().messages();
     }

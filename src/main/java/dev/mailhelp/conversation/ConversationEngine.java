@@ -188,7 +188,14 @@ public final class ConversationEngine {
                         "check.failed", "The check stopped unexpectedly: " + rootMessage(e), "")), Map.of(), ""))
                 .thenCompose(outcome -> {
                     outcome.facts().forEach(s::putFact);
-                    s.record(new CheckRecord(action.check(), request.facts(), clock.instant(), outcome.outcome(),
+                    // a fact the check cleared (a pasted message) is not kept in the history either
+                    Map<String, String> kept = new java.util.HashMap<>(request.facts());
+                    outcome.facts().forEach((k, v) -> {
+                        if (v == null || v.isBlank()) {
+                            kept.remove(k);
+                        }
+                    });
+                    s.record(new CheckRecord(action.check(), kept, clock.instant(), outcome.outcome(),
                             outcome.summary(), outcome.findings()));
                     String next = action.outcomes().getOrDefault(outcome.outcome(), action.outcomes().get("error"));
                     if (next == null) {

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /** The interface texts the engine uses; the knowledge validator checks messages.yaml has them all. */
 public final class MessageKeys {
 
-    private static final Set<String> FACTS = Set.of("domain", "ip", "host", "selector", "bounce");
+    private static final Set<String> FACTS = Set.of("domain", "ip", "host", "selector", "bounce", "message");
     private static final Set<String> LIMIT_KINDS = Set.of("messages-per-day", "recipients-per-message",
             "recipients-per-day", "messages-per-minute", "messages-per-second", "messages-per-hour", "message-size-mb", "external-recipients-per-day");
 

@@ -33,15 +33,24 @@ final class AttachmentReader {
     }
 
     static boolean readable(Attachment attachment) {
+        return readable(attachment, MAX_BYTES);
+    }
+
+    static boolean readable(Attachment attachment, long maxBytes) {
         String name = attachment.fileName().toLowerCase(Locale.ROOT);
-        return (name.endsWith(".eml") || name.endsWith(".txt")) && attachment.size() <= MAX_BYTES;
+        return (name.endsWith(".eml") || name.endsWith(".txt")) && attachment.size() <= maxBytes;
     }
 
     /** The texts of the readable attachments; unreadable ones are skipped, never fatal. */
     CompletableFuture<List<String>> read(List<Attachment> attachments) {
+        return read(attachments, MAX_BYTES);
+    }
+
+    /** As {@link #read(List)}, with a size limit of its own (a delivered message may be far larger than a bounce). */
+    CompletableFuture<List<String>> read(List<Attachment> attachments, long maxBytes) {
         List<CompletableFuture<String>> downloads = new ArrayList<>();
         for (Attachment attachment : attachments) {
-            if (!readable(attachment)) {
+            if (!readable(attachment, maxBytes)) {
                 continue;
             }
             URI uri;
@@ -55,7 +64,7 @@ final class AttachmentReader {
             }
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
             downloads.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                    .thenApply(response -> response.statusCode() == 200 && response.body().length <= MAX_BYTES
+                    .thenApply(response -> response.statusCode() == 200 && response.body().length <= maxBytes
                             ? new String(response.body(), StandardCharsets.UTF_8) : "")
                     .exceptionally(error -> ""));
         }

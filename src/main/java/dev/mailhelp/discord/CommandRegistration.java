@@ -56,6 +56,11 @@ final class CommandRegistration {
                                 .setLongMinValue(1).setLongMaxValue(65535).build())));
         mailhelp.addOption(sub("bounce", "退信", "Paste a bounce message and find out what it means",
                 "貼上退信內容，了解它的意思", List.of()));
+        mailhelp.addOption(sub("message", "郵件", "Check a message that arrived: DKIM, SPF, DMARC, ARC and its path",
+                "檢查已送達的郵件：DKIM、SPF、DMARC、ARC 與傳送路徑", List.of(
+                        new SlashCommandOptionBuilder().setType(SlashCommandOptionType.ATTACHMENT).setName("file")
+                                .addNameLocalization(ZH, "檔案").setDescription("The message as .eml or .txt (leave empty to paste the headers)")
+                                .addDescriptionLocalization(ZH, "郵件的 .eml 或 .txt 檔（留空則改為貼上標頭）").setRequired(false).build())));
         mailhelp.addOption(sub("article", "文章", "Read a help article", "閱讀說明文章", List.of(
                 string("topic", "主題", "Start typing a topic", "開始輸入主題", true, true))));
 

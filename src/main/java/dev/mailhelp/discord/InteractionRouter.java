@@ -39,6 +39,7 @@ final class InteractionRouter {
                 "ip", checks::ip,
                 "smtp", checks::smtp,
                 "bounce", (i, o) -> checks.bounceCommand(i),
+                "message", checks::messageCommand,
                 "article", articles::command);
         components.put(Action.OPTION, conversation::option);
         components.put(Action.SELECT, conversation::select);
@@ -51,6 +52,7 @@ final class InteractionRouter {
         components.put(Action.CHECK_AGAIN, checks::checkAgain);
         modals.put(Action.MODAL, conversation::submit);
         modals.put(Action.BOUNCE_MODAL, (i, id) -> checks.bounceModal(i));
+        modals.put(Action.MESSAGE_MODAL, (i, id) -> checks.messageModal(i));
     }
 
     void attach(DiscordApi api) {

@@ -43,6 +43,9 @@ final class LiveChecks {
     static final String IP = "blocklist-ip";
     static final String SMTP = "smtp";
     static final String BOUNCE = "bounce";
+    static final String MESSAGE = "message";
+    /** Discord modals hold five text inputs of 4,000 characters: the headers may be split across them. */
+    static final int MESSAGE_FIELDS = 5;
     static final String INPUT_ID = "value";
 
     private static final Pattern MENTION_CHECK = Pattern.compile("(?i)^\\s*check\\s+(\\S+)\\s*$");
@@ -133,6 +136,70 @@ final class LiveChecks {
         return new Target(BOUNCE, Map.of("bounce", text), texts.get("input.kind.bounce"), "");
     }
 
+    private static Target messageTarget(String text, Texts texts) {
+        return new Target(MESSAGE, Map.of("message", text), texts.get("input.kind.message"), "");
+    }
+
+    /**
+     * {@code /mailhelp message [file]}: an attached .eml / .txt is read (Discord's CDN only, up to the
+     * message size limit); without one, a modal of several fields to paste the headers into.
+     */
+    void messageCommand(SlashCommandInteraction interaction, SlashCommandInteractionOption options) {
+        Texts texts = texts(interaction);
+        Optional<org.javacord.api.entity.Attachment> file = options.getArgumentAttachmentValueByName("file");
+        if (file.isEmpty()) {
+            List<org.javacord.api.entity.message.component.HighLevelComponent> rows = new ArrayList<>();
+            for (int i = 0; i < MESSAGE_FIELDS; i++) {
+                rows.add(ActionRow.of(TextInput.create(TextInputStyle.PARAGRAPH, INPUT_ID + i,
+                        DiscordLimits.truncate(texts.get(i == 0 ? "message.field.first" : "message.field.more"), DiscordLimits.TEXT_INPUT_LABEL),
+                        i == 0 ? 20 : 0, DiscordLimits.TEXT_INPUT_VALUE, i == 0)));
+            }
+            interaction.respondWithModal(CustomId.of(Action.MESSAGE_MODAL, "", "").encode(),
+                    DiscordLimits.truncate(texts.get("message.modal"), DiscordLimits.MODAL_TITLE), rows);
+            return;
+        }
+        org.javacord.api.entity.Attachment a = file.get();
+        AttachmentReader.Attachment attachment = new AttachmentReader.Attachment(a.getFileName(), a.getUrl().toString(), a.getSize());
+        if (!AttachmentReader.readable(attachment, dev.mailhelp.diagnosis.message.MessageLimits.MAX_BYTES)) {
+            ImmediateReplies.notice(interaction, texts.get("bad.input.title"), texts.get("message.bad-file"));
+            return;
+        }
+        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId());
+        if (wait.isPresent()) {
+            ImmediateReplies.rateLimited(interaction, texts, context.limiter().rate().permits(), wait.get());
+            return;
+        }
+        InteractionReply reply = InteractionReply.deferNew(interaction, true, context);
+        context.attachments().read(List.of(attachment), dev.mailhelp.diagnosis.message.MessageLimits.MAX_BYTES).handle((read, error) -> {
+            String text = read == null || read.isEmpty() ? "" : read.get(0);
+            if (text.isBlank()) {
+                reply.show(List.of(Failures.notice(texts.get("bad.input.title"), texts.get("message.bad-file"), texts)));
+                return null;
+            }
+            run(reply, texts, messageTarget(text, texts));
+            return null;
+        });
+    }
+
+    /** The pasted parts, joined in order: a header block split where a field ran out of room. */
+    void messageModal(ModalInteraction interaction) {
+        Texts texts = texts(interaction);
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < MESSAGE_FIELDS; i++) {
+            String part = interaction.getTextInputValueByCustomId(INPUT_ID + i).orElse("");
+            if (!part.isEmpty() && all.length() > 0 && all.charAt(all.length() - 1) != '\n') {
+                all.append('\n');
+            }
+            all.append(part);
+        }
+        String text = all.toString();
+        if (text.strip().length() < 20) {
+            ImmediateReplies.notice(interaction, texts.get("bad.input.title"), texts.get("message.too-short"));
+            return;
+        }
+        start(interaction, texts, messageTarget(text, texts));
+    }
+
     /** "Diagnose bounce" on a message: its text plus its .eml / .txt attachments. */
     void diagnoseMessage(MessageContextMenuInteraction interaction) {
         Texts texts = texts(interaction);
@@ -157,7 +224,13 @@ final class LiveChecks {
                 reply.show(List.of(Failures.notice(texts.get("bad.input.title"), texts.get("bounce.none"), texts)));
                 return null;
             }
-            run(reply, texts, bounceTarget(text, texts));
+            // the same command reads a bounce or a message that arrived: a delivered message is read on its own
+            List<String> parts = new ArrayList<>(texts1 == null ? List.of() : texts1);
+            parts.add(content == null ? "" : content);
+            Optional<String> delivered = parts.stream().filter(t -> t.strip().length() >= 20
+                    && dev.mailhelp.diagnosis.message.PastedKind.of(t.strip()) == dev.mailhelp.diagnosis.message.PastedKind.DELIVERED)
+                    .findFirst();
+            run(reply, texts, delivered.map(t -> messageTarget(t.strip(), texts)).orElseGet(() -> bounceTarget(text, texts)));
             return null;
         });
     }
@@ -276,7 +349,8 @@ final class LiveChecks {
             actions.add(new ButtonView(again.encode(),
                     texts.get("check.again"), ButtonStyle.PRIMARY));
         }
-        actions.add(new ButtonView(CustomId.of(Action.SHARE, target.checkId(), target.checkId().equals(BOUNCE) ? "r" : "").encode(),
+        actions.add(new ButtonView(CustomId.of(Action.SHARE, target.checkId(),
+                target.checkId().equals(BOUNCE) || target.checkId().equals(MESSAGE) ? "r" : "").encode(),
                 texts.get("share"), ButtonStyle.SECONDARY));
         rows.add(actions);
         return DiscordLimits.pack("", embeds, rows);

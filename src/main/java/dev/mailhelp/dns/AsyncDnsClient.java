@@ -194,36 +194,100 @@ public final class AsyncDnsClient implements DnsClient {
 
     private CompletableFuture<Message> send(Message query, int triesLeft) {
         CompletableFuture<Message> result = new CompletableFuture<>();
-        CompletableFuture<Message> attempt = new CompletableFuture<>();
-        resolver.sendAsync(query).whenComplete((message, error) -> {
-            if (error == null) {
-                attempt.complete(message);
-            } else {
-                attempt.completeExceptionally(error);
-            }
-        });
-        attempt.orTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        attempt.whenComplete((message, error) -> {
-            if (error == null) {
-                result.complete(message);
-                return;
-            }
-            Throwable cause = unwrap(error);
-            boolean retryable = cause instanceof IOException && !(cause instanceof WireParseException)
-                    || cause instanceof TimeoutException;
-            if (retryable && triesLeft > 0) {
-                send(query, triesLeft - 1).whenComplete((m, e) -> {
-                    if (e == null) {
-                        result.complete(m);
-                    } else {
-                        result.completeExceptionally(e);
-                    }
-                });
-            } else {
-                result.completeExceptionally(cause);
-            }
+        whenSlotFree(() -> {
+            // A fresh id per try, unique among the questions waiting in this process (QueryIds).
+            Message tryQuery = query.clone();
+            int id = QueryIds.SHARED.acquire();
+            tryQuery.getHeader().setID(id);
+            CompletableFuture<Message> attempt = new CompletableFuture<>();
+            resolver.sendAsync(tryQuery).whenComplete((message, error) -> {
+                // the id is free again only when dnsjava has let go of the question
+                QueryIds.SHARED.release(id);
+                if (error == null) {
+                    attempt.complete(message);
+                } else {
+                    attempt.completeExceptionally(error);
+                }
+            });
+            // The try's clock starts when it is sent, not while it waits for a slot.
+            attempt.orTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            attempt.whenComplete((message, error) -> {
+                releaseSlot();
+                if (error == null) {
+                    result.complete(message);
+                    return;
+                }
+                Throwable cause = unwrap(error);
+                boolean retryable = cause instanceof IOException && !(cause instanceof WireParseException)
+                        || cause instanceof TimeoutException || strangersAnswer(cause);
+                if (retryable && triesLeft > 0) {
+                    send(query, triesLeft - 1).whenComplete((m, e) -> {
+                        if (e == null) {
+                            result.complete(m);
+                        } else {
+                            result.completeExceptionally(e);
+                        }
+                    });
+                } else {
+                    result.completeExceptionally(cause);
+                }
+            });
         });
         return result;
+    }
+
+    /**
+     * dnsjava's check that the answer is for the question asked ("invalid name in message:
+     * expected ..."): the answer was another question's, which a new try with a new id fixes.
+     */
+    private static boolean strangersAnswer(Throwable cause) {
+        String m = cause instanceof WireParseException ? String.valueOf(cause.getMessage()) : "";
+        return m.startsWith("invalid message id") || m.startsWith("invalid name in message")
+                || m.startsWith("invalid type in message") || m.startsWith("invalid class in message");
+    }
+
+    /**
+     * Tries sent at once to the server. A burst of thousands of UDP questions overflows a server's
+     * (or the loopback's) receive buffer and is partly lost, and thousands of TCP questions queue
+     * on one connection while their clocks run: either way a lookup fails or not depending on the
+     * moment, and an SPF batch gives different answers run to run. Beyond this many, questions
+     * wait here, before their clock starts.
+     */
+    static final int MAX_IN_FLIGHT = 64;
+
+    private final java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
+    private final java.util.Queue<Runnable> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private void whenSlotFree(Runnable send) {
+        waiting.add(send);
+        drain();
+    }
+
+    private void releaseSlot() {
+        slots.release();
+        drain();
+    }
+
+    /** Set while this thread sends waiting questions, so a try that fails at once does not recurse. */
+    private static final ThreadLocal<Boolean> DRAINING = ThreadLocal.withInitial(() -> false);
+
+    private void drain() {
+        if (DRAINING.get()) {
+            return;
+        }
+        DRAINING.set(true);
+        try {
+            while (!waiting.isEmpty() && slots.tryAcquire()) {
+                Runnable next = waiting.poll();
+                if (next == null) {
+                    slots.release();
+                    continue;
+                }
+                next.run();
+            }
+        } finally {
+            DRAINING.set(false);
+        }
     }
 
     private Hop failure(Throwable error) {

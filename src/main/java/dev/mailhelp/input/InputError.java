@@ -13,7 +13,7 @@ public record InputError(InputProblem problem, List<String> values, Optional<Spe
         values = List.copyOf(values);
     }
 
-    static InputError of(InputProblem problem, String... values) {
+    public static InputError of(InputProblem problem, String... values) {
         return new InputError(problem, List.of(values), Optional.empty());
     }
 

@@ -54,7 +54,9 @@ public enum InputProblem {
     /** {0} the input. */
     IPV6_NEEDS_BRACKETS("input.host.v6-brackets"),
     /** {0} the input. */
-    BAD_SELECTOR("input.selector.bad");
+    BAD_SELECTOR("input.selector.bad"),
+    /** {0} the name of the environment variable holding a list key (never the key: it is a secret). */
+    BAD_LIST_KEY("input.config.list-key");
 
     private final String messageKey;
 

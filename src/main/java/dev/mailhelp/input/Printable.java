@@ -57,4 +57,29 @@ public final class Printable {
                 || type == Character.SURROGATE || type == Character.PRIVATE_USE
                 || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
+
+    /**
+     * A writer that shows everything written through it as {@link #escapeKeepingLines(String)}
+     * does: for terminals, where DNS data, a pasted bounce or a typed name could otherwise carry
+     * escape sequences to the screen.
+     */
+    public static java.io.PrintWriter terminalSafe(java.io.PrintWriter out) {
+        return new java.io.PrintWriter(new java.io.FilterWriter(out) {
+            @Override
+            public void write(int c) throws java.io.IOException {
+                write(String.valueOf((char) c), 0, 1);
+            }
+
+            @Override
+            public void write(char[] buffer, int offset, int length) throws java.io.IOException {
+                write(new String(buffer, offset, length), 0, length);
+            }
+
+            @Override
+            public void write(String text, int offset, int length) throws java.io.IOException {
+                String shown = escapeKeepingLines(text.substring(offset, offset + length));
+                out.write(shown, 0, shown.length());
+            }
+        }, true);
+    }
 }

@@ -84,17 +84,9 @@ public final class KnowledgeLoader {
     }
 
     private static Optional<YamlNode> readYaml(Path dir, String name, Problems problems) {
-        Path file = dir.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            problems.add(name, Position.UNKNOWN, "file is missing from " + dir);
-            return Optional.empty();
-        }
-        try {
-            return new YamlTreeReader(name, problems).read(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            problems.add(name, Position.UNKNOWN, "could not read: " + e.getMessage());
-            return Optional.empty();
-        }
+        return KnowledgeFile.read(dir.resolve(name), name, problems)
+                .filter(text -> !KnowledgeFile.tabsInIndentation(text, name, problems))
+                .flatMap(text -> new YamlTreeReader(name, problems).read(text));
     }
 
     /**
@@ -160,7 +152,8 @@ public final class KnowledgeLoader {
                         problems.add(rel + "/" + name, Position.UNKNOWN, "article file name \"" + id
                                 + "\" is not a valid id; expected lowercase letters, digits and '-'");
                     }
-                    loader.read(rel + "/" + name, id, locale, Files.readString(f, StandardCharsets.UTF_8)).ifPresent(all::add);
+                    KnowledgeFile.read(f, rel + "/" + name, problems)
+                            .flatMap(text -> loader.read(rel + "/" + name, id, locale, text)).ifPresent(all::add);
                 }
             } catch (IOException e) {
                 problems.add(rel, Position.UNKNOWN, "could not read: " + e.getMessage());

@@ -12,7 +12,7 @@ final class TreeLoader {
 
     /** The {@code show:} directives the engine knows how to render. */
     static final Set<String> SHOWS = Set.of("provider-limits", "provider-contact", "support-summary", "smtp-presets");
-    static final Set<String> FACTS = Set.of("domain", "ip", "host", "selector", "bounce");
+    static final Set<String> FACTS = Set.of("domain", "ip", "host", "selector", "bounce", "message");
     // Node ids travel inside Discord custom ids (100 characters at most, shared with a prefix).
     private static final Pattern NODE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     // Discord limits: button label 80, embed title 256 (we keep titles short), modal label 45.

@@ -38,7 +38,18 @@ public final class YamlTreeReader {
                 problems.add(file, Position.UNKNOWN, "the file is empty; expected YAML content");
                 return Optional.empty();
             }
-            return Optional.of(readValue(parser));
+            YamlNode root = readValue(parser, 1);
+            if (parser.nextToken() != null) {
+                // Jackson reads a stream of documents; everything after the first would be ignored
+                problems.add(file, position(parser), "a second YAML document starts here (after \"---\"); a knowledge file"
+                        + " holds one document: remove the \"---\" line or move the rest to its own file");
+                return Optional.empty();
+            }
+            return Optional.of(root);
+        } catch (TooDeep e) {
+            problems.add(file, e.at, "nested more than " + MAX_DEPTH + " levels deep; knowledge files need only a few levels"
+                    + " (look for a runaway indentation or brackets opened and never closed)");
+            return Optional.empty();
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             Position pos = loc == null ? Position.UNKNOWN : new Position(loc.getLineNr(), loc.getColumnNr());
@@ -50,8 +61,25 @@ public final class YamlTreeReader {
         }
     }
 
-    private YamlNode readValue(JsonParser p) throws IOException {
+    /** Deepest nesting read; the project's files use about six levels. */
+    static final int MAX_DEPTH = 100;
+
+    /** Stops reading a document nested deeper than {@link #MAX_DEPTH}, where it happens. */
+    private static final class TooDeep extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient Position at;
+
+        TooDeep(Position at) {
+            super("too deep", null);
+            this.at = at;
+        }
+    }
+
+    private YamlNode readValue(JsonParser p, int depth) throws IOException {
         Position pos = position(p);
+        if (depth > MAX_DEPTH) {
+            throw new TooDeep(pos);
+        }
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             Map<String, YamlNode> entries = new LinkedHashMap<>();
@@ -60,7 +88,7 @@ public final class YamlTreeReader {
                 String key = p.currentName();
                 Position keyPos = position(p);
                 p.nextToken();
-                YamlNode value = readValue(p);
+                YamlNode value = readValue(p, depth + 1);
                 if (entries.containsKey(key)) {
                     problems.add(file, keyPos, "duplicate key \"" + key + "\" (first written at line "
                             + keys.get(key).line() + "); each key may appear once");
@@ -74,7 +102,7 @@ public final class YamlTreeReader {
         if (t == JsonToken.START_ARRAY) {
             List<YamlNode> items = new ArrayList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                items.add(readValue(p));
+                items.add(readValue(p, depth + 1));
             }
             return new YamlNode.Sequence(items, pos);
         }

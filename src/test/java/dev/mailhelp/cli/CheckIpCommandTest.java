@@ -1,6 +1,7 @@
 package dev.mailhelp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,5 +116,22 @@ class CheckIpCommandTest {
         assertTrue(err.toString().contains("private network address (RFC 1918)"), err.toString());
         assertTrue(err.toString().contains("checking it is pointless"), err.toString());
         assertEquals(0, server.queryCount());
+    }
+
+    @Test
+    void anInvalidListKeyIsAConfigurationErrorNamingTheVariable() {
+        String key = "https://example.com/my key";
+        assertEquals(ExitCode.USAGE, run(BlocklistSettings.defaults(), Map.of("MAILHELP_SPAMHAUS_DQS_KEY", key),
+                "192.0.2.12", "--dns", server.hostPort()));
+        assertTrue(err.toString().contains("The key in MAILHELP_SPAMHAUS_DQS_KEY is not a valid list key"), err.toString());
+        assertFalse(err.toString().contains(key), "the key itself is a secret and never shown: " + err);
+        assertEquals(0, server.queryCount(), "nothing was queried");
+    }
+
+    @Test
+    void fullWidthDigitsAreTheAddressTheySpell() {
+        assertEquals(ExitCode.USAGE, run(BlocklistSettings.defaults(), Map.of(), "１２７.０.０.１", "--dns", server.hostPort()));
+        assertTrue(err.toString().contains("127.0.0.1 is"), "read as 127.0.0.1 and refused as such: " + err);
+        assertEquals(0, server.queryCount(), "never looked up as a name");
     }
 }

@@ -153,4 +153,17 @@ class SpecialUseNamesCliTest {
         assertEquals(java.util.List.of("error", "error", "error", "error", "error"), r.out().lines().skip(1).toList(), r.out());
         assertEquals(ExitCode.USAGE, r.exit());
     }
+
+    @Test
+    void theSentenceIsInTheLanguageAsked() {
+        dns.clearQueryLog();
+        StringWriter err = new StringWriter();
+        CheckDomainCommand command = new CheckDomainCommand(server -> DomainScenarios.report(ScenarioDns.client(dns.address()),
+                https, DomainReport.DEFAULT_DEADLINE), new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        CommandLine cl = new CommandLine(command);
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(ExitCode.USAGE, cl.execute("localhost", "--lang", "zh-TW", "--dns", dns.hostPort()));
+        assertTrue(err.toString().contains("這台電腦"), err.toString());
+        assertEquals(0, dns.queryCount());
+    }
 }

@@ -65,7 +65,7 @@ class ArticlesAndCommandsTest {
         assertEquals("郵件協助", mailhelp.path("name_localizations").path("zh-TW").asText());
         List<String> subcommands = new ArrayList<>();
         mailhelp.path("options").forEach(o -> subcommands.add(o.path("name").asText()));
-        assertEquals(List.of("start", "domain", "ip", "smtp", "bounce", "article"), subcommands);
+        assertEquals(List.of("start", "domain", "ip", "smtp", "bounce", "message", "article"), subcommands);
         mailhelp.path("options").forEach(o -> assertTrue(o.path("description_localizations").has("zh-TW"), o.toString()));
         JsonNode diagnose = commands.stream().filter(c -> c.path("type").asInt() == 3).findFirst().orElseThrow();
         assertEquals("Diagnose bounce", diagnose.path("name").asText());

@@ -49,7 +49,8 @@ final class TestChecks {
     static Map<String, Check> all(DnsClient dns, ProviderCatalogue providers) {
         Map<String, Check> checks = new HashMap<>();
         for (Check check : List.of(new DomainCheck(dns), new BlocklistIpCheck(dns), new ProviderCheck(dns, providers),
-                new SmtpBannerCheck(dns), new BounceCheck())) {
+                new SmtpBannerCheck(dns), new BounceCheck(),
+                new dev.mailhelp.diagnosis.message.MessageCheck(new dev.mailhelp.diagnosis.message.MessageAnalyzer(dns)))) {
             checks.put(check.id(), check);
         }
         return checks;

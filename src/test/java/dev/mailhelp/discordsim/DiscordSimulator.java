@@ -252,6 +252,9 @@ public final class DiscordSimulator implements AutoCloseable {
         data.put("name", command);
         data.put("type", 1);
         data.set("options", commandOptions(registered, subcommand, options, null));
+        // an attachment option (an {@link #attachment} node) travels as its id plus the resolved attachment
+        options.values().stream().filter(ObjectNode.class::isInstance).map(ObjectNode.class::cast).forEach(a ->
+                data.with("resolved").with("attachments").set(a.path("id").asText(), a));
         return dispatchInteraction(user, locale, 2, SimInteraction.Kind.SLASH, data, null);
     }
 
@@ -474,6 +477,8 @@ public final class DiscordSimulator implements AutoCloseable {
                 option.put("value", ((Number) value).longValue());
             } else if (type == 5) {
                 option.put("value", (Boolean) value);
+            } else if (type == 11 && value instanceof ObjectNode attachment) {
+                option.put("value", attachment.path("id").asText());
             } else {
                 option.put("value", String.valueOf(value));
             }

@@ -5,6 +5,9 @@ import dev.mailhelp.diagnosis.ProgressListener;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
 import dev.mailhelp.dns.ReverseNames;
+import dev.mailhelp.input.InputError;
+import dev.mailhelp.input.InputProblem;
+import dev.mailhelp.input.InvalidInputException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -32,6 +35,9 @@ public final class BlocklistChecker {
 
     private final DnsClient dns;
     private final BlocklistCatalogue catalogue;
+    /** A list key as it can stand in a query name: letters, digits and hyphens, one DNS label. */
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+
     private final BlocklistSettings settings;
     private final Map<String, String> env;
     private final ConcurrencyLimit limit;
@@ -52,6 +58,13 @@ public final class BlocklistChecker {
         this.env = Map.copyOf(env);
         this.limit = new ConcurrencyLimit(settings.maxConcurrentQueries());
         this.testPoints = new TestPointVerdicts(dns, settings.testPointInterval(), clock);
+        for (Blocklist list : catalogue.lists()) {
+            // A key goes into a DNS name as one label; anything else is a configuration mistake
+            // (a pasted URL, quotes, spaces), refused at start with the variable's name, never the key.
+            list.key(env).filter(k -> !KEY.matcher(k).matches()).ifPresent(k -> {
+                throw new InvalidInputException(InputError.of(InputProblem.BAD_LIST_KEY, list.keyEnv()));
+            });
+        }
         for (String id : settings.listIds()) {
             if (catalogue.byId(id).isEmpty()) {
                 throw new IllegalArgumentException("unknown blocklist '" + id + "'; known: "

@@ -165,17 +165,10 @@ public final class BounceRules {
     }
 
     private static String text(Path dir, String name, Problems problems) {
-        Path file = dir.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            problems.add(name, dev.mailhelp.knowledge.Position.UNKNOWN, "file is missing from " + dir);
-            return null;
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(name, dev.mailhelp.knowledge.Position.UNKNOWN, "could not read the file as UTF-8 text");
-            return null;
-        }
+        // size, kind of file and encoding checked before parsing, each problem with its position
+        return dev.mailhelp.knowledge.KnowledgeFile.read(dir.resolve(name), name, problems)
+                .filter(text -> !dev.mailhelp.knowledge.KnowledgeFile.tabsInIndentation(text, name, problems))
+                .orElse(null);
     }
 
     /** Reads both files from streams (for tests and packaging as resources). */
