@@ -102,7 +102,7 @@ public final class BounceCommand implements Callable<Integer> {
             out.flush();
         } else {
             Report r = new Report(file.equals("-") ? "bounce" : file, BounceCheck.findings(report, lang, false), ms);
-            ReportPrinter.print(r, false, out);
+            ReportPrinter.print(r, false, out, Language.texts(lang, java.util.Optional.ofNullable(knowledge)));
             out.println();
             out.println("Branch: " + report.branch().id() + " (" + report.reason() + ")");
             if (!report.senderDomain().isEmpty()) {
@@ -152,9 +152,6 @@ public final class BounceCommand implements Callable<Integer> {
         facts.put("provider", report.provider());
         root.put("recipientCount", report.recipientCount());
         root.put("listCapped", report.listCapped());
-        if (report.capNote() != null) {
-            root.put("listNote", report.capNote().in(lang));
-        }
         ArrayNode results = root.putArray("results");
         for (RecipientResult r : report.results()) {
             ObjectNode n = results.addObject();

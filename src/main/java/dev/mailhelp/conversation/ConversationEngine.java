@@ -296,8 +296,11 @@ public final class ConversationEngine {
         List<Finding> findings = findingLocalizer.localize(outcome.findings().stream()
                 .sorted(java.util.Comparator.comparingInt((Finding f) -> -f.severity().rank()))
                 .toList(), r.locale());
+        // A check's own headline is English; other languages get the count line of the catalogue.
+        String summary = Locales.ENGLISH.equals(r.locale()) && !outcome.summary().isBlank() ? outcome.summary()
+                : findingLocalizer.summary(findings, r.locale());
         return new Reply(r.nodeId(), r.locale(), r.title(), r.text(), r.options(), r.input(), findings,
-                outcome.summary(), r.articles(), r.leaf(), r.notice());
+                summary, r.articles(), r.leaf(), r.notice());
     }
 
     private String fill(String text, Map<String, String> facts, String locale) {

@@ -76,6 +76,20 @@ public final class FindingLocalizer {
                 f.article(), f.values());
     }
 
+    /**
+     * One line on a check's findings in {@code locale}: how many problems and how many could not be
+     * checked (catalogue entry {@code summary.findings}); empty when there are no findings.
+     */
+    public String summary(List<Finding> findings, String locale) {
+        if (findings.isEmpty()) {
+            return "";
+        }
+        long problems = findings.stream().filter(f -> f.severity().isProblem()).count();
+        long notChecked = findings.stream().filter(f -> f.severity() == dev.mailhelp.diagnosis.Severity.ERROR).count();
+        return catalogue.render(locale, "summary.findings", Catalogue.TEXT, Map.of("problems", problems, "notChecked", notChecked))
+                .orElse("");
+    }
+
     /** The values with every {@link Phrase} rendered in {@code locale}. */
     private Map<String, Object> values(Map<String, Object> values, String locale) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -332,10 +332,12 @@ final class LiveChecks {
                 .localize(outcome.findings(), texts.locale());
         List<EmbedView> embeds = FindingsRenderer.report(target.subject(), findings, texts,
                 context.articleTitles(texts.locale()));
-        if (!outcome.summary().isBlank() && texts.locale().equals(Texts.EN)) {
-            // The check's own headline says more than the generic count (it is English only).
+        // A check's own headline is English; other languages get the count line of the catalogue.
+        String summary = texts.locale().equals(Texts.EN) && !outcome.summary().isBlank() ? outcome.summary()
+                : new FindingLocalizer(context.conversation().knowledge()).summary(outcome.findings(), texts.locale());
+        if (!summary.isBlank()) {
             EmbedView head = embeds.get(0);
-            embeds.set(0, new EmbedView(head.title(), outcome.summary(), head.colour(), head.fields(), head.footer()));
+            embeds.set(0, new EmbedView(head.title(), summary, head.colour(), head.fields(), head.footer()));
         }
         List<List<ComponentView>> rows = new ArrayList<>();
         List<ComponentView> articles = StepRenderer.articleRow(target.checkId(),

@@ -37,8 +37,8 @@ final class StepRenderer {
         if (!step.notice().isBlank()) {
             description.append(texts.get("notice", step.notice())).append("\n\n");
         }
-        // Check summaries are English one-liners; other languages get the localised step text only.
-        if (!step.summary().isBlank() && texts.locale().equals(Texts.EN)) {
+        // The engine renders the summary in the user's language.
+        if (!step.summary().isBlank()) {
             description.append("**").append(step.summary()).append("**\n\n");
         }
         description.append(step.text());

@@ -90,4 +90,22 @@ class BounceCommandTest {
         assertEquals(ExitCode.USAGE, r.exit());
         assertTrue(r.err().contains("bounce-rules.yaml"), r.err());
     }
+
+    @Test
+    void thousandsOfRecipients_theCapIsSaidInTheChosenLanguage(@TempDir Path dir) throws Exception {
+        StringBuilder b = new StringBuilder("From: MAILER-DAEMON@x.example\nTo: a@y.example\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n"
+                + "Delivery failed.\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; x.example\n\n");
+        for (int i = 0; i < 5000; i++) {
+            b.append("Final-Recipient: rfc822; u").append(i).append("@w.example\nAction: failed\nStatus: 5.1.1\n\n");
+        }
+        Path file = dir.resolve("many.eml");
+        java.nio.file.Files.writeString(file, b.append("--B--\n"));
+        Run zh = run(System.in, file.toString(), "--lang", "zh-TW");
+        assertTrue(zh.out().contains("這封退信共回報 5,000 位投遞失敗的收件者；這裡只列出前 200 位。"), zh.out());
+        Run en = run(System.in, file.toString());
+        assertTrue(en.out().contains("The bounce reports 5,000 failed recipients; only the first 200 are listed here."), en.out());
+        Run json = run(System.in, file.toString(), "--json");
+        assertTrue(json.out().contains("\"recipientCount\" : 5000") && json.out().contains("\"listCapped\" : true"), json.out());
+    }
 }

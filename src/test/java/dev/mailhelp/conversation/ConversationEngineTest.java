@@ -61,7 +61,8 @@ class ConversationEngineTest {
                 return CompletableFuture.failedFuture(new IllegalStateException("resolver exploded"));
             }
             Finding f = domain.endsWith(".bad")
-                    ? new Finding("spf", Severity.FAIL, "spf.missing", "No SPF record", "", "Publish v=spf1 ...", "spf")
+                    ? Finding.of("spf", Severity.FAIL, "spf.missing").with("domain", domain).with("nxdomain", "no")
+                            .withArticle("spf")
                     : Finding.ok("spf", "spf.ok", "SPF fine", "v=spf1 -all");
             progress.partDone("spf", 1, 1, List.of(f));
             return CompletableFuture.completedFuture(CheckOutcome.fromFindings(List.of(f), "checked " + domain));
@@ -138,22 +139,21 @@ class ConversationEngineTest {
     }
 
     @Test
-    void zhTwFindingsLeadWithTheCatalogueTextAndKeepTheEnglishSpecifics() {
+    void findingsAreRenderedInTheUsersLanguageFromTheCatalogue() {
         get(engine.start("u1", "zh-TW"));
         get(engine.choose("u1", "zh-TW", "triage", 0, ProgressListener.NONE));
         Reply bad = get(engine.submit("u1", "zh-TW", "ask-domain", "example.bad", ProgressListener.NONE));
         Finding f = bad.findings().get(0);
-        var entry = kb.findingTexts().get("spf.missing").orElseThrow();
-        assertEquals(entry.title().in("zh-TW") + "：" + entry.explain().in("zh-TW") + "\n(No SPF record)", f.message());
-        assertTrue(f.message().startsWith("找不到 SPF 紀錄："), f.message());
-        assertEquals(entry.fix().orElseThrow().in("zh-TW") + "\nPublish v=spf1 ...", f.fix());
-        assertEquals(List.of("spf", Severity.FAIL, "spf.missing", "", "spf"),
-                List.of(f.check(), f.severity(), f.code(), f.evidence(), f.article()));
-        // The same check in English is untouched.
+        assertEquals("example.bad 沒有發布 SPF 紀錄，因此收件方無法判斷哪些伺服器可以替它寄信。", f.message());
+        assertTrue(f.fix().startsWith("請在 example.bad 發布一筆 TXT 紀錄"), f.fix());
+        assertFalse(f.message().contains("SPF record") || f.fix().contains("Publish"), "no English in a zh-TW reply");
+        assertEquals(List.of("spf", Severity.FAIL, "spf.missing", "spf", "example.bad"),
+                List.of(f.check(), f.severity(), f.code(), f.article(), f.value("domain")));
         get(engine.start("u2", "en"));
         get(engine.choose("u2", "en", "triage", 0, ProgressListener.NONE));
         Finding en = get(engine.submit("u2", "en", "ask-domain", "example.bad", ProgressListener.NONE)).findings().get(0);
-        assertEquals(new Finding("spf", Severity.FAIL, "spf.missing", "No SPF record", "", "Publish v=spf1 ...", "spf"), en);
+        assertEquals("example.bad publishes no SPF record, so receivers cannot tell which servers may send its mail.",
+                en.message());
     }
 
     @Test

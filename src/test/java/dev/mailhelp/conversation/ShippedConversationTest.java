@@ -125,7 +125,8 @@ class ShippedConversationTest {
 
     @Test
     void bulkSenderAdviceGivesGooglesSpamRateTarget() {
-        String text = dev.mailhelp.diagnosis.domain.BulkSenderVerdict.judge("example.com", List.<Finding>of(), false).fix();
+        String text = dev.mailhelp.texts.ShippedTexts.english(
+                dev.mailhelp.diagnosis.domain.BulkSenderVerdict.judge("example.com", List.<Finding>of(), false)).fix();
         assertTrue(text.contains("below 0.10%") && text.contains("never reaches 0.30%"), text);
         assertFalse(text.contains("under 0.3%"), text);
     }

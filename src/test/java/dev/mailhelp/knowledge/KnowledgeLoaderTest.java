@@ -152,14 +152,14 @@ class KnowledgeLoaderTest {
     @Test
     void unknownKeyAndMissingExplanationOfAFindingAreReportedWithTheirLines() throws Exception {
         KnowledgeFixture.copyTo(dir);
-        KnowledgeFixture.edit(dir, "findings.yaml", "spf.missing:\n  title:", "spf.missing:\n  titel:");
+        KnowledgeFixture.edit(dir, "findings.yaml", "blocklist.addresses:\n  title:", "blocklist.addresses:\n  titel:");
         KnowledgeFixture.edit(dir, "findings.yaml", "blocklist.not-covered:\n  title: {en: \"This list does not cover it\", zh-TW: \"此黑名單不涵蓋這個項目\"}\n  explain:",
                 "blocklist.not-covered:\n  title: {en: \"This list does not cover it\", zh-TW: \"此黑名單不涵蓋這個項目\"}\n  explian:");
         String problems = all(load());
         int titel = lineOf("findings.yaml", "  titel:");
-        assertTrue(problems.contains("findings.yaml:" + titel + ":3: unknown key \"titel\" in finding \"spf.missing\"; "
+        assertTrue(problems.contains("findings.yaml:" + titel + ":3: unknown key \"titel\" in finding \"blocklist.addresses\"; "
                 + "expected one of [explain, fix, title]"), problems);
-        assertTrue(problems.contains("finding \"spf.missing\" has no \"title\""), problems);
+        assertTrue(problems.contains("finding \"blocklist.addresses\" has no \"title\""), problems);
         assertTrue(problems.contains("finding \"blocklist.not-covered\" has no \"explain\"; expected a text per language"), problems);
     }
 

@@ -129,9 +129,9 @@ public final class BounceCheck implements Check {
             out.add(new Finding(ID, severity, "bounce." + r.reason(), who + ": " + r.explanation().in(locale),
                     seen, r.nextStep().in(locale), r.article()));
         }
-        if (report.capNote() != null) {
-            out.add(new Finding(ID, Severity.INFO, "bounce.list-capped", report.capNote().in(locale), "", "",
-                    "reading-bounces"));
+        if (report.listCapped()) {
+            out.add(Finding.of(ID, Severity.INFO, "bounce.list-capped").with("total", report.recipientCount())
+                    .with("shown", report.results().size()).withArticle("reading-bounces"));
         }
         return out;
     }

@@ -92,8 +92,7 @@ public final class BounceReader {
         }
         RecipientResult decisive = decisive(all);
         return new BounceReport(first.kind(), all, decisive.branch(), decisive.reason(), decisive.explanation(),
-                decisive.nextStep(), decisive.article(), first.senderDomain(), first.sendingIp(), first.provider(), total,
-                capNote(all.size(), total));
+                decisive.nextStep(), decisive.article(), first.senderDomain(), first.sendingIp(), first.provider(), total);
     }
 
     private BounceReport interpret(MessageParts parts) throws UnreadableBounceException {
@@ -150,19 +149,7 @@ public final class BounceReader {
         RecipientResult decisive = decisive(results);
         SenderFacts facts = SenderFacts.find(parts, dsn, feedback, returnedHeaders, results, rules);
         return new BounceReport(kind, results, decisive.branch(), decisive.reason(), decisive.explanation(), decisive.nextStep(), decisive.article(),
-                facts.domain(), facts.ip(), facts.provider(), total, capNote(results.size(), total));
-    }
-
-    /** "Only the first 200 of 5,000 recipients are listed", in both languages; null when all are listed. */
-    private LocalizedText capNote(int shown, int total) {
-        if (total <= shown) {
-            return null;
-        }
-        LocalizedText t = rules.text("listCapped");
-        String s = String.format(java.util.Locale.ROOT, "%,d", shown);
-        String n = String.format(java.util.Locale.ROOT, "%,d", total);
-        return new LocalizedText(t.en().replace("{shown}", s).replace("{total}", n),
-                t.zhTw().replace("{shown}", s).replace("{total}", n));
+                facts.domain(), facts.ip(), facts.provider(), total);
     }
 
     /** The result whose branch leads the conversation: the first of the most urgent branch. */
@@ -242,6 +229,7 @@ public final class BounceReader {
             String contextText = diag.isEmpty() ? errorContext : segment + "\n" + errorContext;
             BounceClassifier.Decision d = classifier.classify(chosen, reply,
                     domainTag(recipient) + (diag.isEmpty() ? segment : diag), contextText, diag + "\n" + segment);
+            d = byDiagnosticType(d, r.getOrDefault("diagnostic-code", ""));
             if (action.equals("failed") && chosen.startsWith("4") && d.ruleId().isEmpty()
                     && (d.reason().equals("onhold") || d.reason().equals("undefined"))) {
                 // A temporary failure reported as final: the sender's server gave up retrying.
@@ -257,6 +245,26 @@ public final class BounceReader {
                     .basedOn(d.basis()));
         }
         return out;
+    }
+
+    /**
+     * The Diagnostic-Code's type (RFC 3464 2.3.6) names where the failure came from: "x-unix" is a
+     * local delivery program's exit, a mailer error by definition. It outranks only the status
+     * class and the fallbacks, never a provider code, a precise status or the program's own words.
+     */
+    private BounceClassifier.Decision byDiagnosticType(BounceClassifier.Decision d, String diagnosticField) {
+        int semi = diagnosticField.indexOf(';');
+        if (semi <= 0 || !d.ruleId().isEmpty() || d.ownWords()) {
+            return d;
+        }
+        String type = diagnosticField.substring(0, semi).strip().toLowerCase(java.util.Locale.ROOT);
+        String reason = rules.reasonForDiagnosticType(type);
+        boolean weak = d.basis().isEmpty() || d.basis().stream().allMatch(id -> id.startsWith("status:")
+                || id.startsWith("reply:") || id.startsWith("context:"));
+        if (reason == null || !weak) {
+            return d;
+        }
+        return new BounceClassifier.Decision(reason, "", false, List.of("diagnosticType:" + type));
     }
 
     private static String recipientOf(Map<String, String> r) {

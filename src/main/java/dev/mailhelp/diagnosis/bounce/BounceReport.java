@@ -18,18 +18,16 @@ import java.util.List;
  * @param provider     the provider or mail server that wrote the bounce, when recognised
  * @param recipientCount how many recipients the bounce reports in all; {@code results} lists at most
  *                     {@link BounceReader#MAX_RECIPIENTS} of them
- * @param capNote      when the list is capped, the sentence that says so with both numbers; else null
  */
 public record BounceReport(BounceKind kind, List<RecipientResult> results, Branch branch, String reason,
                            LocalizedText explanation, LocalizedText nextStep, String article,
-                           String senderDomain, String sendingIp, String provider, int recipientCount,
-                           LocalizedText capNote) {
+                           String senderDomain, String sendingIp, String provider, int recipientCount) {
 
     public BounceReport(BounceKind kind, List<RecipientResult> results, Branch branch, String reason,
                         LocalizedText explanation, LocalizedText nextStep, String article,
                         String senderDomain, String sendingIp, String provider) {
         this(kind, results, branch, reason, explanation, nextStep, article, senderDomain, sendingIp, provider,
-                results.size(), null);
+                results.size());
     }
 
     public BounceReport {

@@ -99,7 +99,7 @@ public final class BounceRules {
                  Map<String, String> pseudoCodes, Map<String, Branch> feedbackBranches,
                  Map<String, String> strongStatusCodes, List<CommandRule> commandRules, List<Phrase> temporaryPhrases,
                  List<Phrase> feedbackSubjects, List<EvidenceRule> evidenceRules, List<Phrase> wrapperPhrases,
-                 Map<String, LocalizedText> texts) {
+                 Map<String, String> diagnosticTypes) {
     }
 
     private final Parts parts;
@@ -120,7 +120,7 @@ public final class BounceRules {
     private final Map<String, String> pseudoCodes;
     private final Map<String, Branch> feedbackBranches;
     private final List<Phrase> wrapperPhrases;
-    private final Map<String, LocalizedText> texts;
+    private final Map<String, String> diagnosticTypes;
 
     BounceRules(Parts p) {
         this.parts = p;
@@ -141,7 +141,7 @@ public final class BounceRules {
         this.feedbackSubjects = List.copyOf(p.feedbackSubjects());
         this.evidenceRules = List.copyOf(p.evidenceRules());
         this.wrapperPhrases = List.copyOf(p.wrapperPhrases());
-        this.texts = Map.copyOf(p.texts());
+        this.diagnosticTypes = Map.copyOf(p.diagnosticTypes());
     }
 
     /** Reads both files from a knowledge folder; every problem of both is in the exception. */
@@ -204,7 +204,8 @@ public final class BounceRules {
                 providers, returnedMessageMarkers, autoReplySubjects, pseudoCodes, feedbackBranches,
                 keep(strongStatusCodes, "strong:", drop), commandRules.stream().filter(c -> !drop.test(c.id())).toList(),
                 temporaryPhrases, feedbackSubjects, evidenceRules.stream().filter(e -> !drop.test(e.id())).toList(),
-                wrapperPhrases.stream().filter(p -> !drop.test(p.id())).toList(), texts));
+                wrapperPhrases.stream().filter(p -> !drop.test(p.id())).toList(),
+                keep(diagnosticTypes, "diagnosticType:", drop)));
     }
 
     private static Map<String, String> keep(Map<String, String> map, String prefix, Predicate<String> drop) {
@@ -229,12 +230,13 @@ public final class BounceRules {
         commandRules.forEach(c -> ids.add(c.id()));
         evidenceRules.forEach(e -> ids.add(e.id()));
         wrapperPhrases.forEach(p -> ids.add(p.id()));
+        diagnosticTypes.keySet().forEach(k -> ids.add("diagnosticType:" + k));
         return ids;
     }
 
-    /** A text the reader shows, by key (see {@code texts:} in bounce-rules.yaml). */
-    LocalizedText text(String key) {
-        return texts.get(key);
+    /** The reason a Diagnostic-Code type stands for ("x-unix" -> mailererror), or null. */
+    String reasonForDiagnosticType(String type) {
+        return diagnosticTypes.get(type);
     }
 
     /** Providers' wrapper sentences around a quoted reply of the receiving server. */

@@ -25,13 +25,11 @@ final class BounceRulesLoader {
     /** Reasons the reader assigns without a rule (reports, auto-replies, undecided, given-up retries). */
     static final List<String> BUILT_IN_REASONS = List.of(
             "delivered", "vacation", "feedback", "onhold", "undefined", "expired");
-    /** Texts the reader itself shows. */
-    static final List<String> TEXT_KEYS = List.of("listCapped");
 
-    private static final Set<String> RULES_KEYS = Set.of("version", "checked", "about", "texts", "reasons",
+    private static final Set<String> RULES_KEYS = Set.of("version", "checked", "about", "reasons",
             "feedbackBranches", "phrases", "commandRules", "evidenceRules", "wrapperPhrases", "feedbackSubjects",
             "temporaryPhrases", "strongStatusCodes", "contextPhrases", "statusCodes", "replyCodes",
-            "returnedMessageMarkers", "autoReplySubjects", "providers");
+            "returnedMessageMarkers", "autoReplySubjects", "providers", "diagnosticTypes");
     private static final Set<String> CODES_KEYS = Set.of("version", "about", "pseudoCodes", "providerCodes");
     private static final Set<String> REASON_KEYS = Set.of("branch", "article", "explain", "next");
     private static final Set<String> CODE_KEYS = Set.of("id", "provider", "status", "phrases", "reason", "source",
@@ -84,7 +82,7 @@ final class BounceRulesLoader {
                 phrases(rules, "feedbackSubjects"),
                 evidenceRules(rules),
                 phrases(rules, "wrapperPhrases"),
-                texts(rules)));
+                reasonMap(rules, "diagnosticTypes")));
         return problems.list().size() == before ? Optional.of(built) : Optional.empty();
     }
 
@@ -306,22 +304,5 @@ final class BounceRulesLoader {
             });
         }
         return List.copyOf(out);
-    }
-
-    private Map<String, LocalizedText> texts(MappingReader rules) {
-        Map<String, LocalizedText> out = new LinkedHashMap<>();
-        Optional<MappingReader> section = rules.child("texts", "texts");
-        section.ifPresent(m -> {
-            for (String key : m.entries().keySet()) {
-                out.put(key, localized(m, key, "texts " + key));
-            }
-        });
-        for (String needed : TEXT_KEYS) {
-            if (!out.containsKey(needed)) {
-                problems.add(RULES_FILE, section.map(MappingReader::position).orElse(rules.position()),
-                        "texts: '" + needed + "' is missing; the reader itself shows it");
-            }
-        }
-        return Map.copyOf(out);
     }
 }

@@ -61,8 +61,8 @@ public final class DkimCheck {
         return CompletableFuture.allOf(lookups.toArray(new CompletableFuture[0])).thenApply(v -> {
             List<SelectorResult> results = lookups.stream().map(CompletableFuture::join).collect(Collectors.toList());
             return judge(domain, results, userGiven);
-        }).exceptionally(e -> List.of(Finding.couldNotCheck(CHECK, "dkim.could-not-check",
-                "The DKIM check failed unexpectedly: " + e, "").withArticle(ARTICLE)));
+        }).exceptionally(e -> List.of(finding(Severity.ERROR, "dkim.could-not-check").with("reason", "internal")
+                .with("domain", domain).evidence(String.valueOf(e))));
     }
 
     private CompletableFuture<SelectorResult> lookup(String domain, String selector, boolean askCname) {
@@ -101,9 +101,9 @@ public final class DkimCheck {
             String where = r.selector() + "._domainkey." + domain;
             if (r.result() instanceof DnsResult.Failure) {
                 if (userGiven) {
-                    out.add(Finding.couldNotCheck(CHECK, "dkim.could-not-check",
-                            LookupText.couldNotLookUp((DnsResult.Failure) r.result()) + " Whether selector " + r.selector()
-                                    + " has a key is unknown.", LookupText.describe(r.result())).withArticle(ARTICLE));
+                    out.add(finding(Severity.ERROR, "dkim.could-not-check").with("reason", "selector")
+                            .with("lookup", LookupText.couldNotLookUpPhrase((DnsResult.Failure) r.result()))
+                            .with("selector", r.selector()).evidence(LookupText.describe(r.result())));
                 } else {
                     failed.add(r);
                 }
@@ -117,40 +117,33 @@ public final class DkimCheck {
             }
             found++;
             List<String> values = TxtStrings.of(r.result());
-            String delegated = delegation(r);
+            String via = delegation(r);
             List<String> keys = values.stream().filter(DkimCheck::looksLikeKey).collect(Collectors.toList());
             if (keys.isEmpty()) {
-                out.add(finding(Severity.FAIL, "dkim.syntax",
-                        "The TXT record at " + where + delegated + " is not a DKIM key record (no p= tag).",
-                        String.join("\n", values),
-                        "Publish the key record your mail service gives you: " + where + ". IN TXT \"v=DKIM1; k=rsa; p=<public key>\""));
+                out.add(located(Severity.FAIL, "dkim.syntax", where, via).with("reason", "no_key")
+                        .evidence(String.join("\n", values)));
                 continue;
             }
             if (keys.size() > 1) {
-                out.add(finding(Severity.WARN, "dkim.multiple-records",
-                        where + " has " + keys.size() + " key records; receivers may pick either, so signatures fail at random.",
-                        String.join("\n", keys), "Keep one key record per selector; use a new selector for a new key."));
+                out.add(located(Severity.WARN, "dkim.multiple-records", where, via).with("count", keys.size())
+                        .evidence(String.join("\n", keys)));
             }
             for (String key : keys) {
-                out.addAll(judgeKey(where, delegated, DkimKeyRecordParser.parse(key)));
+                out.addAll(judgeKey(where, via, DkimKeyRecordParser.parse(key)));
             }
         }
         if (!failed.isEmpty()) {
             DnsResult.Failure first = (DnsResult.Failure) failed.get(0).result();
-            out.add(Finding.couldNotCheck(CHECK, "dkim.could-not-check",
-                    LookupText.couldNotLookUp(first) + " " + failed.size() + " of the " + results.size()
-                            + " common DKIM selectors could not be looked up, so whether they have keys is unknown.",
-                    failed.stream().limit(5).map(r -> LookupText.describe(r.result())).collect(Collectors.joining("\n"))
-                            + (failed.size() > 5 ? "\n(and " + (failed.size() - 5) + " more)" : "")).withArticle(ARTICLE));
+            out.add(finding(Severity.ERROR, "dkim.could-not-check").with("reason", "common")
+                    .with("lookup", LookupText.couldNotLookUpPhrase(first)).with("failed", failed.size())
+                    .with("tried", results.size())
+                    .evidence(failed.stream().limit(5).map(r -> LookupText.describe(r.result())).collect(Collectors.joining("\n"))
+                            // The rest counted, not listed: no words, so the evidence reads in every language.
+                            + (failed.size() > 5 ? "\n… +" + (failed.size() - 5) : "")));
         }
         if (found == 0 && !userGiven && out.stream().noneMatch(f -> f.severity() == Severity.ERROR)) {
-            out.add(finding(Severity.WARN, "dkim.none-found",
-                    "None of the " + results.size() + " common DKIM selectors has a key at " + domain
-                            + ". This is not proof that the domain has no DKIM: a selector can be any name.",
-                    "tried: " + results.stream().map(r -> r.selector()).collect(Collectors.joining(", ")),
-                    "Open a message you sent, find the DKIM-Signature header and its s= value (the selector), and check"
-                            + " again with that selector (--selector <s>). If there is no DKIM-Signature header, turn on"
-                            + " DKIM signing at your mail provider and publish the key it gives you."));
+            out.add(finding(Severity.WARN, "dkim.none-found").with("domain", domain).with("count", results.size())
+                    .with("selectors", String.join(", ", results.stream().map(r -> r.selector()).toList())));
         }
         return out;
     }
@@ -164,7 +157,7 @@ public final class DkimCheck {
         if (r.result() instanceof DnsResult.Answer) {
             for (Record rec : ((DnsResult.Answer) r.result()).records()) {
                 if (!rec.getName().equals(r.name())) {
-                    return " (delegated by CNAME to " + LookupText.withoutDot(rec.getName().toString()) + ")";
+                    return LookupText.withoutDot(rec.getName().toString());
                 }
             }
         }
@@ -173,81 +166,64 @@ public final class DkimCheck {
 
     private Finding missing(String domain, SelectorResult r, String where) {
         if (r.cname().isPresent()) {
-            return finding(Severity.FAIL, "dkim.cname-dangling",
-                    "Selector " + r.selector() + " is a CNAME to " + r.cname().get() + ", which has no key record: signatures"
-                            + " with this selector fail.",
-                    where + " CNAME " + r.cname().get() + "\n" + LookupText.describe(r.result()),
-                    "Check the CNAME target your mail service gave you (a typo, or the service has not activated DKIM"
-                            + " for " + domain + " yet).");
+            return finding(Severity.FAIL, "dkim.cname-dangling").with("selector", r.selector())
+                    .with("target", r.cname().get()).with("domain", domain)
+                    .evidence(where + " CNAME " + r.cname().get() + "\n" + LookupText.describe(r.result()));
         }
-        return finding(Severity.FAIL, "dkim.selector-missing",
-                "No DKIM key at " + where + ": mail signed with selector " + r.selector() + " fails DKIM.",
-                LookupText.describe(r.result()),
-                "Publish the key from your mail service: " + where + ". IN TXT \"v=DKIM1; k=rsa; p=<public key>\""
-                        + " (or the CNAME it asks for). Check the selector spelling against the s= of a DKIM-Signature header.");
+        return finding(Severity.FAIL, "dkim.selector-missing").with("where", where).with("selector", r.selector())
+                .evidence(LookupText.describe(r.result()));
     }
 
-    private List<Finding> judgeKey(String where, String delegated, DkimKeyRecord key) {
+    private List<Finding> judgeKey(String where, String via, DkimKeyRecord key) {
         List<Finding> out = new ArrayList<>();
         String evidence = where + " TXT \"" + key.text() + "\"";
         for (String problem : key.problems()) {
-            out.add(finding(Severity.FAIL, "dkim.syntax", "DKIM key record at " + where + delegated + ": " + problem, evidence,
-                    "Publish the record exactly as your mail service gives it: " + where
-                            + ". IN TXT \"v=DKIM1; k=rsa; p=<public key>\""));
+            out.add(located(Severity.FAIL, "dkim.syntax", where, via).with("reason", "problem")
+                    .with("problem", problem).evidence(evidence));
         }
         if (!key.problems().isEmpty()) {
             return out;
         }
         if (key.revoked()) {
-            out.add(finding(Severity.WARN, "dkim.revoked",
-                    "The key at " + where + delegated + " is revoked (empty p=): signatures with this selector fail.",
-                    evidence, "If you still sign with this selector, publish its current public key or switch to a selector with a key."));
+            out.add(located(Severity.WARN, "dkim.revoked", where, via).evidence(evidence));
             return out;
         }
         if (!key.services().isEmpty() && !key.services().contains("*") && !key.services().contains("email")) {
-            out.add(finding(Severity.FAIL, "dkim.not-for-email",
-                    "The key at " + where + " is restricted to s=" + String.join(":", key.services()) + ", not email.",
-                    evidence, "Remove the s= tag (or set s=email)."));
+            out.add(located(Severity.FAIL, "dkim.not-for-email", where, via)
+                    .with("services", String.join(":", key.services())).evidence(evidence));
         }
         if (!key.hashes().isEmpty() && !key.hashes().contains("sha256")) {
-            out.add(finding(Severity.WARN, "dkim.sha1-only",
-                    "The key at " + where + " allows only SHA-1 (h=sha1), which RFC 8301 forbids for signing and verifying.",
-                    evidence, "Sign with rsa-sha256 and remove h= (or set h=sha256)."));
+            out.add(located(Severity.WARN, "dkim.sha1-only", where, via).evidence(evidence));
         }
         if (key.testing()) {
-            out.add(finding(Severity.WARN, "dkim.testing",
-                    "The key at " + where + " is in testing mode (t=y): receivers may treat its signatures as unsigned.",
-                    evidence, "When signing works, remove t=y from the record."));
+            out.add(located(Severity.WARN, "dkim.testing", where, via).evidence(evidence));
         }
         PublicKeyStrength strength = PublicKeyStrength.of(key.keyType(), key.publicKey().orElse(""));
         if (strength instanceof PublicKeyStrength.Unusable) {
-            out.add(finding(Severity.FAIL, "dkim.bad-key",
-                    "The public key at " + where + delegated + " cannot be read: " + ((PublicKeyStrength.Unusable) strength).reason(),
-                    evidence, "Copy the public key again from your mail service, in one piece, without quotes or spaces inside."));
+            out.add(located(Severity.FAIL, "dkim.bad-key", where, via)
+                    .with("problem", ((PublicKeyStrength.Unusable) strength).reason()).evidence(evidence));
         } else if (strength instanceof PublicKeyStrength.Ed25519) {
-            out.add(new Finding(CHECK, Severity.OK, "dkim.ok",
-                    "DKIM key found at " + where + delegated + ": Ed25519. Receivers that do not support Ed25519 ignore"
-                            + " it, so sign with an RSA key as well.", evidence, "", ARTICLE));
+            out.add(located(Severity.OK, "dkim.ok", where, via).with("kind", "ed25519").with("bits", "256").evidence(evidence));
         } else {
             int bits = ((PublicKeyStrength.Rsa) strength).bits();
             if (bits < RSA_FAIL_BELOW) {
-                out.add(finding(Severity.FAIL, "dkim.key-too-weak",
-                        "The RSA key at " + where + delegated + " has " + bits + " bits; receivers reject keys under 1024 bits.",
-                        evidence, "Generate a 2048-bit key, publish it under a new selector and sign with it."));
+                out.add(located(Severity.FAIL, "dkim.key-too-weak", where, via).with("bits", String.valueOf(bits)).evidence(evidence));
             } else if (bits < RSA_WARN_BELOW) {
-                out.add(finding(Severity.WARN, "dkim.key-short",
-                        "The RSA key at " + where + delegated + " has " + bits + " bits; 2048 bits is the current recommendation.",
-                        evidence, "Generate a 2048-bit key, publish it under a new selector and sign with it."));
+                out.add(located(Severity.WARN, "dkim.key-short", where, via).with("bits", String.valueOf(bits)).evidence(evidence));
             } else {
-                out.add(new Finding(CHECK, Severity.OK, "dkim.ok",
-                        "DKIM key found at " + where + delegated + ": RSA " + bits + " bits.", evidence, "", ARTICLE));
+                out.add(located(Severity.OK, "dkim.ok", where, via).with("kind", "rsa").with("bits", String.valueOf(bits)).evidence(evidence));
             }
         }
         return out;
     }
 
-    private static Finding finding(Severity severity, String code, String message, String evidence, String fix) {
-        return new Finding(CHECK, severity, code, message, evidence, fix, ARTICLE);
+    private static Finding finding(Severity severity, String code) {
+        return Finding.of(CHECK, severity, code).withArticle(ARTICLE);
+    }
+
+    /** A finding about the key record at {@code where}; {@code via} is the CNAME target it was delegated to, or empty. */
+    private static Finding located(Severity severity, String code, String where, String via) {
+        return finding(severity, code).with("where", where).with("delegated", via.isEmpty() ? "no" : "yes").with("via", via);
     }
 
     private record SelectorResult(String selector, Name name, DnsResult result, Optional<String> cname) {

@@ -1,6 +1,7 @@
 package dev.mailhelp.diagnosis.domain;
 
 import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.Phrase;
 import dev.mailhelp.diagnosis.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class BulkSenderVerdict {
     enum Status { MET, NOT_MET, UNKNOWN }
 
     /** @param lookupFailed UNKNOWN because a lookup failed (rather than because something was not given) */
+    /** @param name the requirement (spf, dkim, dmarc, alignment, ptr); @param why the key of its reason */
     record Requirement(String name, Status status, String why, boolean lookupFailed) {
         Requirement(String name, Status status, String why) {
             this(name, status, why, false);
@@ -51,104 +53,96 @@ public final class BulkSenderVerdict {
         reqs.add(dmarc(findings));
         reqs.add(alignment(domain, spf, dkim));
         reqs.add(ptr(findings, ptrOfSenders));
-        String evidence = reqs.stream().map(r -> r.name + ": " + words(r.status) + " — " + r.why)
-                .collect(Collectors.joining("\n"));
-        String alsoRequired = "Also required, not visible in DNS: TLS for sending, one-click unsubscribe (RFC 8058) in"
-                + " marketing mail, and a spam rate in Gmail Postmaster Tools below 0.10% that never reaches 0.30%. Sources: Gmail"
-                + " https://support.google.com/a/answer/81126 and https://support.google.com/a/answer/14229414; Yahoo and"
-                + " Outlook.com (from May 2025, 5,000+ messages a day) publish the same requirements.";
+        Finding verdict;
         List<Requirement> unmet = reqs.stream().filter(r -> r.status == Status.NOT_MET).collect(Collectors.toList());
         List<Requirement> unknown = reqs.stream().filter(r -> r.status == Status.UNKNOWN).collect(Collectors.toList());
         if (!unmet.isEmpty()) {
-            return new Finding(CHECK, Severity.FAIL, "bulk-sender.not-ready",
-                    domain + " does not meet the Gmail / Yahoo / Outlook requirements for bulk senders: "
-                            + names(unmet) + " missing. Mail to their users may be rejected or sent to spam.",
-                    evidence, "Fix the findings of " + names(unmet) + " above. " + alsoRequired, ARTICLE);
-        }
-        if (!unknown.isEmpty()) {
+            verdict = Finding.of(CHECK, Severity.FAIL, "bulk-sender.not-ready").with("names", names(unmet));
+        } else if (!unknown.isEmpty()) {
             // A failed lookup makes the verdict "could not check"; a missing input (selector, IP) is
             // already reported by its own check, so here it is only information.
             Severity severity = unknown.stream().anyMatch(r -> r.lookupFailed) ? Severity.ERROR : Severity.INFO;
-            return new Finding(CHECK, severity, "bulk-sender.unverified",
-                    "Nothing missing was seen, but " + names(unknown) + " could not be confirmed, so bulk-sender"
-                            + " readiness of " + domain + " is not proven.",
-                    evidence, "See the " + names(unknown) + " findings above for what to give or retry. " + alsoRequired, ARTICLE);
+            verdict = Finding.of(CHECK, severity, "bulk-sender.unverified").with("names", names(unknown));
+        } else {
+            verdict = Finding.of(CHECK, Severity.OK, "bulk-sender.ready");
         }
-        return new Finding(CHECK, Severity.OK, "bulk-sender.ready",
-                domain + " meets the DNS requirements of Gmail, Yahoo and Outlook for bulk senders (SPF, DKIM, DMARC,"
-                        + " alignment possible, reverse DNS).", evidence, alsoRequired, ARTICLE);
+        verdict = verdict.with("domain", domain).withArticle(ARTICLE);
+        // One line per requirement in the evidence: its name, met or not, and why (catalogue texts).
+        for (Requirement r : reqs) {
+            verdict = verdict.with(r.name, Phrase.of("bulk-sender.requirement").with("status", r.status.name().toLowerCase(java.util.Locale.ROOT))
+                    .with("why", Phrase.of("bulk-sender.why." + r.why).with("domain", domain)));
+        }
+        return verdict;
     }
 
     private static Requirement spf(List<Finding> findings) {
         List<Finding> spf = of(findings, f -> f.check().equals("spf"));
         if (spf.isEmpty()) {
-            return new Requirement("SPF", Status.UNKNOWN, "SPF was not checked");
+            return new Requirement("spf", Status.UNKNOWN, "spf-not-checked");
         }
         if (spf.stream().anyMatch(f -> f.severity() == Severity.FAIL)) {
-            return new Requirement("SPF", Status.NOT_MET, "the SPF check found a failure");
+            return new Requirement("spf", Status.NOT_MET, "spf-failed");
         }
         if (spf.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
-            return new Requirement("SPF", Status.UNKNOWN, "the SPF record could not be checked", true);
+            return new Requirement("spf", Status.UNKNOWN, "spf-unknown", true);
         }
-        return new Requirement("SPF", Status.MET, "an SPF record is published");
+        return new Requirement("spf", Status.MET, "spf-published");
     }
 
     private static Requirement dkim(List<Finding> findings) {
         if (has(findings, "dkim.ok") || has(findings, "dkim.key-short")) {
-            return new Requirement("DKIM", Status.MET, "a usable DKIM key is published");
+            return new Requirement("dkim", Status.MET, "dkim-published");
         }
         if (findings.stream().anyMatch(f -> f.check().equals("dkim") && f.severity() == Severity.ERROR)) {
-            return new Requirement("DKIM", Status.UNKNOWN, "a DKIM lookup failed", true);
+            return new Requirement("dkim", Status.UNKNOWN, "dkim-lookup-failed", true);
         }
         if (has(findings, "dkim.none-found")) {
-            return new Requirement("DKIM", Status.UNKNOWN, "no key under the common selectors; give your selector");
+            return new Requirement("dkim", Status.UNKNOWN, "dkim-no-common");
         }
-        return new Requirement("DKIM", Status.NOT_MET, "no usable DKIM key was found");
+        return new Requirement("dkim", Status.NOT_MET, "dkim-none");
     }
 
     private static Requirement dmarc(List<Finding> findings) {
         if (has(findings, "dmarc.missing") || has(findings, "dmarc.multiple-records") || has(findings, "dmarc.ignored")) {
-            return new Requirement("DMARC", Status.NOT_MET, "no usable DMARC record");
+            return new Requirement("dmarc", Status.NOT_MET, "dmarc-none");
         }
         if (has(findings, "dmarc.could-not-check")) {
-            return new Requirement("DMARC", Status.UNKNOWN, "the DMARC record could not be looked up", true);
+            return new Requirement("dmarc", Status.UNKNOWN, "dmarc-unknown", true);
         }
         if (findings.stream().anyMatch(f -> DMARC_PRESENT.contains(f.code()))) {
-            return new Requirement("DMARC", Status.MET, "a DMARC record is published (p=none is enough)");
+            return new Requirement("dmarc", Status.MET, "dmarc-published");
         }
-        return new Requirement("DMARC", Status.UNKNOWN, "DMARC was not checked");
+        return new Requirement("dmarc", Status.UNKNOWN, "dmarc-not-checked");
     }
 
     private static Requirement alignment(String domain, Requirement spf, Requirement dkim) {
         if (dkim.status == Status.MET || spf.status == Status.MET) {
-            return new Requirement("Alignment", Status.MET, "possible: sign with d=" + domain
-                    + " or use a Return-Path at " + domain + " (check that your sending service does, not its own domain)");
+            return new Requirement("alignment", Status.MET, "alignment-possible");
         }
         if (dkim.status == Status.UNKNOWN || spf.status == Status.UNKNOWN) {
-            return new Requirement("Alignment", Status.UNKNOWN, "depends on SPF or DKIM, which could not be confirmed",
+            return new Requirement("alignment", Status.UNKNOWN, "alignment-unknown",
                     spf.lookupFailed || dkim.lookupFailed);
         }
-        return new Requirement("Alignment", Status.NOT_MET, "neither SPF nor DKIM is in place for " + domain);
+        return new Requirement("alignment", Status.NOT_MET, "alignment-none");
     }
 
     private static Requirement ptr(List<Finding> findings, boolean ofSenders) {
         List<Finding> ptr = of(findings, f -> f.check().equals("ptr") && !f.code().equals("ptr.multiple"));
         if (ptr.isEmpty() || has(findings, "ptr.not-checked")) {
-            return new Requirement("Reverse DNS", Status.UNKNOWN, "no sending IP known; check it with the IP given");
+            return new Requirement("ptr", Status.UNKNOWN, "ptr-no-ip");
         }
         if (ptr.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
-            return new Requirement("Reverse DNS", Status.UNKNOWN, "a reverse lookup failed", true);
+            return new Requirement("ptr", Status.UNKNOWN, "ptr-lookup-failed", true);
         }
         boolean allOk = ptr.stream().allMatch(f -> f.code().equals("ptr.ok") || f.code().equals("ptr.generic"));
         if (allOk) {
-            return new Requirement("Reverse DNS", Status.MET, ofSenders ? "the sending IPs forward-confirm"
-                    : "the MX hosts forward-confirm (give your sending IP to check it too)");
+            return new Requirement("ptr", Status.MET, ofSenders ? "ptr-senders-ok" : "ptr-mx-ok");
         }
         if (!ofSenders) {
-            return new Requirement("Reverse DNS", Status.UNKNOWN,
-                    "an MX host lacks valid reverse DNS; that matters if it sends (give your sending IP)");
+            return new Requirement("ptr", Status.UNKNOWN,
+                    "ptr-mx-bad");
         }
-        return new Requirement("Reverse DNS", Status.NOT_MET, "a sending IP has no forward-confirmed reverse DNS");
+        return new Requirement("ptr", Status.NOT_MET, "ptr-sender-bad");
     }
 
     private static boolean has(List<Finding> findings, String code) {
@@ -159,18 +153,7 @@ public final class BulkSenderVerdict {
         return findings.stream().filter(p).collect(Collectors.toList());
     }
 
-    private static String names(List<Requirement> reqs) {
-        return reqs.stream().map(r -> r.name).collect(Collectors.joining(", "));
-    }
-
-    private static String words(Status s) {
-        switch (s) {
-            case MET:
-                return "met";
-            case NOT_MET:
-                return "NOT met";
-            default:
-                return "not confirmed";
-        }
+    private static List<Phrase> names(List<Requirement> reqs) {
+        return reqs.stream().map(r -> Phrase.of("bulk-sender.name." + r.name)).collect(Collectors.toList());
     }
 }

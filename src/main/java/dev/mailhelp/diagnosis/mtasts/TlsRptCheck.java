@@ -31,41 +31,41 @@ public final class TlsRptCheck {
         try {
             name = Name.fromString("_smtp._tls." + domain + ".");
         } catch (TextParseException e) {
-            return CompletableFuture.completedFuture(List.of(couldNotCheck("Not a DNS name: " + domain, "")));
+            return CompletableFuture.completedFuture(List.of(couldNotCheck("name").with("domain", domain)));
         }
-        String fixRecord = "_smtp._tls." + domain + ". IN TXT \"v=TLSRPTv1; rua=mailto:tls-reports@" + domain + "\"";
         return dns.query(name, Type.TXT).thenApply(r -> {
             if (r instanceof DnsResult.Failure) {
-                return List.of(couldNotCheck(LookupText.couldNotLookUp((DnsResult.Failure) r)
-                        + " Whether " + domain + " publishes TLS-RPT is unknown.", LookupText.describe(r)));
+                return List.of(couldNotCheck("lookup").with("domain", domain)
+                        .with("lookup", LookupText.couldNotLookUpPhrase((DnsResult.Failure) r)).evidence(LookupText.describe(r)));
             }
             List<String> records = TxtStrings.of(r).stream().filter(StsTxtRecord::isTlsRpt).collect(Collectors.toList());
             if (records.isEmpty()) {
-                return List.of(new Finding(CHECK, Severity.INFO, "tls-rpt.absent",
-                        domain + " does not publish TLS-RPT, so senders cannot tell you when TLS delivery to you fails.",
-                        LookupText.describe(r), "To receive reports, publish:\n" + fixRecord, ARTICLE));
+                return List.of(finding(Severity.INFO, "tls-rpt.absent").with("domain", domain).evidence(LookupText.describe(r)));
             }
             String evidence = records.stream().map(t -> "_smtp._tls." + domain + " TXT \"" + t + "\"").collect(Collectors.joining("\n"));
             if (records.size() > 1) {
-                return List.of(new Finding(CHECK, Severity.FAIL, "tls-rpt.syntax",
-                        "_smtp._tls." + domain + " has " + records.size() + " TLS-RPT records; senders ignore them all.",
-                        evidence, "Keep exactly one, e.g.\n" + fixRecord, ARTICLE));
+                return List.of(finding(Severity.FAIL, "tls-rpt.syntax").with("reason", "multiple").with("domain", domain)
+                        .with("count", records.size()).evidence(evidence));
             }
             StsTxtRecord rec = StsTxtRecord.parseTlsRpt(records.get(0));
             List<Finding> out = new ArrayList<>();
             for (String problem : rec.problems()) {
-                out.add(new Finding(CHECK, Severity.FAIL, "tls-rpt.syntax", "TLS-RPT record problem: " + problem, evidence,
-                        "Publish, e.g.\n" + fixRecord, ARTICLE));
+                out.add(finding(Severity.FAIL, "tls-rpt.syntax").with("reason", "problem").with("domain", domain)
+                        .with("problem", problem).evidence(evidence));
             }
             if (out.isEmpty()) {
-                out.add(new Finding(CHECK, Severity.OK, "tls-rpt.ok",
-                        "TLS-RPT is published: reports go to " + rec.tag("rua").orElse("") + ".", evidence, "", ARTICLE));
+                out.add(finding(Severity.OK, "tls-rpt.ok").with("rua", rec.tag("rua").orElse("")).evidence(evidence));
             }
             return out;
-        }).exceptionally(e -> List.of(couldNotCheck("The TLS-RPT check failed unexpectedly: " + e, "")));
+        }).exceptionally(e -> List.of(couldNotCheck("internal").with("domain", domain).evidence(String.valueOf(e))));
     }
 
-    private static Finding couldNotCheck(String message, String evidence) {
-        return Finding.couldNotCheck(CHECK, "tls-rpt.could-not-check", message, evidence).withArticle(ARTICLE);
+    private static Finding finding(Severity severity, String code) {
+        return Finding.of(CHECK, severity, code).withArticle(ARTICLE);
+    }
+
+    /** {@code reason}: name, lookup or internal. */
+    private static Finding couldNotCheck(String reason) {
+        return finding(Severity.ERROR, "tls-rpt.could-not-check").with("reason", reason);
     }
 }

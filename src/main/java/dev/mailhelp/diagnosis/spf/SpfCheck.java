@@ -50,28 +50,25 @@ public final class SpfCheck {
         }
         Name name = DomainNames.toName(d);
         if (name == null || !DomainNames.isCheckable(d)) {
-            return CompletableFuture.completedFuture(List.of(new Finding(CHECK, Severity.ERROR, "spf.could-not-check",
-                    "'" + domain + "' is not a domain name SPF can be checked for", domain,
-                    "Give a domain such as example.com.", ARTICLE)));
+            return CompletableFuture.completedFuture(List.of(finding(Severity.ERROR, "spf.could-not-check").with("reason", "name")
+                    .with("domain", domain).evidence(domain)));
         }
         String dom = d;
         CompletableFuture<DnsResult> txt = dns.query(name, Type.TXT);
         CompletableFuture<DnsResult> type99 = dns.query(name, Type.SPF);
         return txt.thenCombine(type99, (t, s) -> new Object[] {t, s})
                 .thenCompose(pair -> lint(dom, (DnsResult) pair[0], (DnsResult) pair[1]))
-                .exceptionally(e -> List.of(new Finding(CHECK, Severity.ERROR, "spf.could-not-check",
-                        "The SPF check of " + dom + " failed unexpectedly: " + e, "", "", ARTICLE)));
+                .exceptionally(e -> List.of(finding(Severity.ERROR, "spf.could-not-check").with("reason", "internal")
+                        .with("domain", dom).evidence(String.valueOf(e))));
     }
 
     private CompletableFuture<List<Finding>> lint(String domain, DnsResult txt, DnsResult type99) {
         List<Finding> out = new ArrayList<>();
         if (txt instanceof DnsResult.Failure) {
             DnsResult.Failure f = (DnsResult.Failure) txt;
-            out.add(new Finding(CHECK, Severity.ERROR, "spf.could-not-check",
-                    "Could not read the TXT records of " + domain + ": the DNS lookup failed (" + f.kind().id()
-                            + (f.detail().isEmpty() ? "" : ", " + f.detail()) + "), so it is unknown whether an SPF record exists.",
-                    "TXT " + domain + ": " + f.kind().id(),
-                    "Try again later; if it keeps failing, check that the domain's name servers answer.", ARTICLE));
+            out.add(finding(Severity.ERROR, "spf.could-not-check").with("reason", "lookup").with("domain", domain)
+                    .with("failure", dev.mailhelp.diagnosis.dnsdata.LookupText.failure(f.kind()))
+                    .evidence("TXT " + domain + ": " + f.kind().name()));
             return CompletableFuture.completedFuture(out);
         }
         List<TXTRecord> spfRecords = new ArrayList<>();
@@ -93,23 +90,14 @@ public final class SpfCheck {
                     return CompletableFuture.completedFuture(out);
                 }
             }
-            out.add(new Finding(CHECK, Severity.FAIL, "spf.missing",
-                    domain + " publishes no SPF record" + (txt instanceof DnsResult.NxDomain
-                            ? " (the name does not exist in DNS)" : "")
-                            + ", so receivers cannot tell which servers may send its mail.",
-                    txt instanceof DnsResult.NxDomain ? "NXDOMAIN " + domain : "no TXT record starting with v=spf1 at " + domain,
-                    "Publish one TXT record at " + domain + " listing the servers that send its mail, e.g. "
-                            + "\"v=spf1 mx ~all\" plus the include: of each sending service "
-                            + "(Google Workspace: include:_spf.google.com, Microsoft 365: include:spf.protection.outlook.com).",
-                    ARTICLE));
+            out.add(finding(Severity.FAIL, "spf.missing").with("domain", domain)
+                    .with("nxdomain", txt instanceof DnsResult.NxDomain ? "yes" : "no")
+                    .evidence(txt instanceof DnsResult.NxDomain ? "NXDOMAIN " + domain : "TXT " + domain + ": v=spf1 —"));
             return CompletableFuture.completedFuture(out);
         }
         if (texts.size() > 1) {
-            out.add(new Finding(CHECK, Severity.FAIL, "spf.multiple-records",
-                    domain + " publishes " + texts.size() + " SPF records; receivers treat that as a permanent "
-                            + "error (permerror) and SPF fails for all its mail.",
-                    String.join("\n", texts),
-                    "Delete them and publish one merged TXT record at " + domain + ": " + merged(texts), ARTICLE));
+            out.add(finding(Severity.FAIL, "spf.multiple-records").with("domain", domain).with("count", texts.size())
+                    .with("record", merged(texts)).evidence(String.join("\n", texts)));
             return CompletableFuture.completedFuture(out);
         }
         String text = texts.get(0);
@@ -124,18 +112,15 @@ public final class SpfCheck {
         splitFinding(domain, published, text, false).ifPresent(out::add);
         allFindings(domain, record).ifPresent(out::add);
         if (record.mechanisms().stream().anyMatch(m -> m.kind() == MechanismKind.PTR)) {
-            out.add(new Finding(CHECK, Severity.WARN, "spf.ptr-mechanism",
-                    "The record uses 'ptr', which RFC 7208 says not to use: it is slow, costs extra lookups, and "
-                            + "some receivers ignore it.",
-                    text, "List the sending servers by address or name instead; publish: "
-                            + without(record, MechanismKind.PTR) + " (add ip4:/a: for the servers 'ptr' covered)", ARTICLE));
+            out.add(finding(Severity.WARN, "spf.ptr-mechanism").with("record", without(record, MechanismKind.PTR))
+                    .evidence(text));
         }
         return new SpfPolicyTree(dns).walk(domain, record).thenApply(tree -> {
             treeFindings(domain, text, record, tree, out);
             if (out.stream().noneMatch(f -> f.severity() != Severity.OK && f.severity() != Severity.INFO)) {
-                out.add(new Finding(CHECK, Severity.OK, "spf.ok",
-                        domain + " publishes one valid SPF record using " + tree.lookups() + " of " + maxLookups
-                                + " DNS lookups" + endingNote(record) + ".", text, "", ARTICLE));
+                out.add(finding(Severity.OK, "spf.ok").with("domain", domain).with("lookups", tree.lookups())
+                        .with("limit", maxLookups).with("ending", endingNote(record))
+                        .with("ends", endingNote(record).isEmpty() ? "no" : "yes").evidence(text));
             }
             return out;
         });
@@ -144,22 +129,19 @@ public final class SpfCheck {
     private static String endingNote(SpfRecord record) {
         for (Mechanism m : record.mechanisms()) {
             if (m.kind() == MechanismKind.ALL) {
-                return ", ending in " + m.qualifier().symbol() + "all";
+                return m.qualifier().symbol() + "all";
             }
         }
-        return record.redirect() != null ? ", ending in " + record.redirect().text() : "";
+        return record.redirect() != null ? record.redirect().text() : "";
     }
 
     private static Finding syntax(String domain, String text, SpfSyntaxException e) {
         int pos = Math.max(0, Math.min(e.position(), text.length()));
         String pointer = text + "\n" + " ".repeat(pos) + "^";
-        return new Finding(CHECK, Severity.FAIL, "spf.syntax",
-                "The SPF record of " + domain + " has a syntax error at character " + (pos + 1) + ": " + e.getMessage()
-                        + ". Receivers treat the whole record as a permanent error (permerror).",
-                pointer, SyntaxRepair.repaired(text).map(r -> "Publish: " + r)
-                        .orElse("Correct the term at character " + (pos + 1) + " and republish the record; each term "
-                        + "is a mechanism (all, include:, a, mx, ip4:, ip6:, exists:) with an optional + - ~ ? in "
-                        + "front, or a modifier (redirect=, exp=), separated by single spaces."), ARTICLE);
+        java.util.Optional<String> repaired = SyntaxRepair.repaired(text);
+        return finding(Severity.FAIL, "spf.syntax").with("domain", domain).with("position", String.valueOf(pos + 1))
+                .with("problem", e.getMessage()).with("repaired", repaired.isPresent() ? "yes" : "no")
+                .with("record", repaired.orElse("")).evidence(pointer);
     }
 
     /** Several strings glued into a broken record, literal quotes, or a string over 255 octets. */
@@ -168,11 +150,8 @@ public final class SpfCheck {
         List<byte[]> strings = published.getStringsAsByteArrays();
         String cleaned = text.replace("\" \"", "").replace("\"", "").replaceAll(" {2,}", " ").trim();
         if (text.contains("\"")) {
-            return java.util.Optional.of(new Finding(CHECK, Severity.FAIL, "spf.string-split",
-                    "The SPF record of " + domain + " contains quote characters: the record was entered with its "
-                            + "quotes (\"...\" \"...\"), which DNS stores as part of the text.",
-                    quoted(strings), "Publish the text without quotes, split into strings of at most 255 characters "
-                    + "that the DNS host joins without spaces: " + quoted(chunks(cleaned)), ARTICLE));
+            return java.util.Optional.of(finding(Severity.FAIL, "spf.string-split").with("reason", "quotes").with("domain", domain)
+                    .with("count", strings.size()).with("record", quoted(chunks(cleaned))).evidence(quoted(strings)));
         }
         if (strings.size() < 2) {
             return java.util.Optional.empty();
@@ -210,12 +189,9 @@ public final class SpfCheck {
         // a split inside a term is fine (the halves are joined back); a split where a space was
         // dropped glues two terms into one, which either breaks the record or names a wrong domain
         if (spacedParses && (brokenSyntax || spacedTerms > joinedTerms)) {
-            return java.util.Optional.of(new Finding(CHECK, Severity.FAIL, "spf.string-split",
-                    "The SPF record of " + domain + " is split into " + strings.size() + " strings that DNS joins "
-                            + "without spaces, which glues two terms together and breaks the record.",
-                    quoted(strings) + "\njoined: " + text,
-                    "Publish it with a space at the end of each string but the last (strings of at most 255 "
-                            + "characters): " + quoted(chunks(spaced.toString())), ARTICLE));
+            return java.util.Optional.of(finding(Severity.FAIL, "spf.string-split").with("reason", "glued").with("domain", domain)
+                    .with("count", strings.size()).with("record", quoted(chunks(spaced.toString())))
+                    .evidence(quoted(strings) + "\n= " + text));
         }
         return java.util.Optional.empty();
     }
@@ -242,15 +218,8 @@ public final class SpfCheck {
         for (Record r : ((DnsResult.Answer) type99).records()) {
             texts.add(r.rdataToString());
         }
-        String note = txtRecords.isEmpty()
-                ? " There is no TXT SPF record, and receivers read only TXT, so for them the domain has no SPF at all."
-                : " Receivers read only the TXT record; keeping two copies invites them to drift apart.";
-        return java.util.Optional.of(new Finding(CHECK, Severity.WARN, "spf.type99-record",
-                domain + " publishes a record of the obsolete DNS type SPF (99), which RFC 7208 retired." + note,
-                "SPF " + String.join("\n", texts),
-                txtRecords.isEmpty()
-                        ? "Publish the same text as a TXT record at " + domain + " and delete the type SPF record."
-                        : "Delete the type SPF record; keep the TXT record.", ARTICLE));
+        return java.util.Optional.of(finding(Severity.WARN, "spf.type99-record").with("domain", domain)
+                .with("txt", txtRecords.isEmpty() ? "no" : "yes").evidence("SPF " + String.join("\n", texts)));
     }
 
     private static java.util.Optional<Finding> allFindings(String domain, SpfRecord record) {
@@ -260,23 +229,16 @@ public final class SpfCheck {
             if (record.redirect() != null) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(new Finding(CHECK, Severity.WARN, "spf.neutral-all",
-                    "The SPF record of " + domain + " does not end in an 'all' mechanism, so mail from any other "
-                            + "server gets 'neutral': SPF does not say it is unauthorised.",
-                    record.text(), "Publish: " + record.text() + " ~all", ARTICLE));
+            return java.util.Optional.of(finding(Severity.WARN, "spf.neutral-all").with("reason", "no_all").with("domain", domain)
+                    .with("record", record.text() + " ~all").evidence(record.text()));
         }
         if (all.qualifier() == Qualifier.PASS) {
-            return java.util.Optional.of(new Finding(CHECK, Severity.FAIL, "spf.plus-all",
-                    "The SPF record of " + domain + " ends in '" + all.text() + "', which authorises every server on "
-                            + "the internet to send as " + domain + ".",
-                    record.text(), "Publish: " + replaceTerm(record, all, "~all")
-                    + " (or -all once every sending service is listed)", ARTICLE));
+            return java.util.Optional.of(finding(Severity.FAIL, "spf.plus-all").with("domain", domain).with("term", all.text())
+                    .with("record", replaceTerm(record, all, "~all")).evidence(record.text()));
         }
         if (all.qualifier() == Qualifier.NEUTRAL) {
-            return java.util.Optional.of(new Finding(CHECK, Severity.WARN, "spf.neutral-all",
-                    "The SPF record of " + domain + " ends in '?all': other servers get 'neutral', so the record "
-                            + "protects nothing.",
-                    record.text(), "Publish: " + replaceTerm(record, all, "~all"), ARTICLE));
+            return java.util.Optional.of(finding(Severity.WARN, "spf.neutral-all").with("reason", "neutral").with("domain", domain)
+                    .with("record", replaceTerm(record, all, "~all")).evidence(record.text()));
         }
         return java.util.Optional.empty();
     }
@@ -284,11 +246,8 @@ public final class SpfCheck {
     private void treeFindings(String domain, String text, SpfRecord record, SpfPolicyTree.Node tree,
                               List<Finding> out) {
         if (!tree.failures().isEmpty()) {
-            out.add(new Finding(CHECK, Severity.ERROR, "spf.could-not-check",
-                    "Some lookups the SPF record of " + domain + " needs failed, so the lookup count and the "
-                            + "included records could not all be checked: " + String.join("; ", tree.failures()),
-                    text, "Try again later; if it keeps failing, the included domain's name servers are broken and "
-                    + "receivers will get temperror for your mail.", ARTICLE));
+            out.add(finding(Severity.ERROR, "spf.could-not-check").with("reason", "tree").with("domain", domain)
+                    .with("failures", String.join("; ", tree.failures())).evidence(text));
         }
         List<SpfPolicyTree.Node> noRecord = new ArrayList<>();
         tree.collect(SpfPolicyTree.Status.NO_RECORD, noRecord);
@@ -296,33 +255,24 @@ public final class SpfCheck {
         tree.collect(SpfPolicyTree.Status.SYNTAX, noRecord);
         for (SpfPolicyTree.Node n : noRecord) {
             boolean top = tree.children().contains(n);
-            String fix = top
-                    ? "Remove '" + n.via() + "' or correct the domain name (check your sending service's documentation "
-                    + "for its current include); without it publish: " + withoutTerm(record, n.via())
-                    : "The broken record belongs to " + n.domain() + ", included through your record; ask that "
-                    + "provider to fix it, or stop including it.";
-            out.add(new Finding(CHECK, Severity.FAIL, "spf.include-no-spf",
-                    "'" + n.via() + "' points to " + n.domain() + ", which has no usable SPF record (" + n.detail()
-                            + "); receivers give permerror when they reach it.", text, fix, ARTICLE));
+            out.add(finding(Severity.FAIL, "spf.include-no-spf").with("via", n.via()).with("target", n.domain())
+                    .with("status", switch (n.status()) {
+                        case SEVERAL_RECORDS -> "several";
+                        case SYNTAX -> "syntax";
+                        default -> "none";
+                    }).with("top", top ? "yes" : "no").with("record", top ? withoutTerm(record, n.via()) : "")
+                    .evidence(text));
         }
         if (tree.lookups() > maxLookups || tree.hasLoop()) {
             List<SpfPolicyTree.Node> costly = tree.children().stream()
                     .sorted(Comparator.comparingInt((SpfPolicyTree.Node n) -> -(1 + n.lookups()))).toList();
-            String costs = costly.stream().map(n -> n.via() + " costs " + (1 + n.lookups()))
-                    .collect(Collectors.joining(", "));
+            // "include:x (3)": the term and what it costs, protocol text the same in every language.
+            List<String> costs = costly.stream().map(n -> n.via() + " (" + (1 + n.lookups()) + ")").toList();
             int own = record.directLookups() - tree.children().size();
-            String message = tree.hasLoop()
-                    ? "The SPF record of " + domain + " includes itself in a loop, so receivers run past the limit of "
-                    + maxLookups + " DNS lookups and give permerror."
-                    : "The SPF record of " + domain + " needs " + tree.lookups() + " DNS lookups; receivers stop at "
-                    + maxLookups + " and give permerror, so SPF fails for all its mail.";
-            out.add(new Finding(CHECK, Severity.FAIL, "spf.too-many-lookups",
-                    message + (costs.isEmpty() ? "" : " Costliest first: " + costs + ".")
-                            + (own > 0 ? " Its own a/mx/ptr/exists terms cost " + own + "." : ""),
-                    text, "Get to " + maxLookups + " or fewer: remove includes of services you no longer use, "
-                    + "replace 'a', 'mx' and 'ptr' with ip4:/ip6: ranges, and replace the costliest include with the "
-                    + "ip4:/ip6: ranges its provider publishes (or a flattening service that keeps them current).",
-                    ARTICLE));
+            out.add(finding(Severity.FAIL, "spf.too-many-lookups").with("domain", domain)
+                    .with("loop", tree.hasLoop() ? "yes" : "no").with("lookups", tree.lookups()).with("limit", maxLookups)
+                    .with("costs", String.join(", ", costs)).with("hasCosts", costs.isEmpty() ? "no" : "yes")
+                    .with("own", own).evidence(text));
         }
         else if (tree.lookups() >= maxLookups - 1 && tree.lookups() > 0) {
             // Still passing, but one more include (or a provider growing its own) makes every message fail.
@@ -338,12 +288,14 @@ public final class SpfCheck {
                     + " publishes.", ARTICLE));
         }
         if (tree.voids().size() > maxVoids) {
-            out.add(new Finding(CHECK, Severity.FAIL, "spf.too-many-void-lookups",
-                    "The SPF record of " + domain + " has " + tree.voids().size() + " lookups that find nothing; "
-                            + "receivers give permerror after " + maxVoids + ": " + String.join(", ", tree.voids()) + ".",
-                    text, "Remove the terms that name domains without the records they look for: publish "
-                    + withoutVoids(record, tree.voids()), ARTICLE));
+            out.add(finding(Severity.FAIL, "spf.too-many-void-lookups").with("domain", domain)
+                    .with("count", tree.voids().size()).with("limit", maxVoids).with("voids", String.join(", ", tree.voids()))
+                    .with("record", withoutVoids(record, tree.voids())).evidence(text));
         }
+    }
+
+    private static Finding finding(Severity severity, String code) {
+        return Finding.of(CHECK, severity, code).withArticle(ARTICLE);
     }
 
     private static String replaceTerm(SpfRecord record, Term term, String replacement) {

@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The labelled Sisimai corpus (366 real bounces): floors just under the issue's targets
- * (status 97%, reason 90%, branch 95%), with the measured figures printed.
+ * The labelled Sisimai corpus (366 real bounces): the floors of issue #10 (status 97 %, reason
+ * 92 %, branch 95 %), with the measured figures printed.
  */
 class BounceCorpusAccuracyTest {
 
-    // Just under the issue's targets (97 / 90 / 95 %); measured figures are in docs/benchmarks.md.
-    static final double STATUS_FLOOR = 0.965;
-    static final double REASON_FLOOR = 0.895;
-    static final double BRANCH_FLOOR = 0.945;
+    // Issue #10: no regression below 97 / 92 / 95 %; measured figures are in docs/benchmarks.md.
+    static final double STATUS_FLOOR = 0.97;
+    static final double REASON_FLOOR = 0.92;
+    static final double BRANCH_FLOOR = 0.95;
 
     static Path corpus() {
         String shared = System.getProperty("mailhelp.shared");

@@ -87,8 +87,7 @@ class BounceRulesTest {
 
     @Test
     void everyProblemOfBothFiles_onceWithItsPosition_allAtOnce() {
-        String rules = "texts:\n  listCapped: {en: \"{shown} of {total}\", zh-TW: \"{total} 中 {shown}\"}\n"
-                + "reasons:\n" + BUILT_INS + reason("userunknown", "nowhere")
+        String rules = "reasons:\n" + BUILT_INS + reason("userunknown", "nowhere")
                 + "phrases:\n  - nosuchreason: [\"x\"]\n"
                 + "statusCodes:\n  X.1.1: userunknown\n  X.1.1: userunknown\n"
                 + "colour: blue\n";
@@ -97,10 +96,10 @@ class BounceRulesTest {
         BounceRulesException e = assertThrows(BounceRulesException.class, () -> load(rules, codes));
         java.util.List<String> got = e.problems().stream().map(Object::toString).toList();
         java.util.List<String> expected = java.util.List.of(
-                "bounce-rules.yaml:36:3: duplicate key \"X.1.1\"",
-                "bounce-rules.yaml:37:1: unknown key \"colour\"",
-                "bounce-rules.yaml:29:5: reason userunknown: unknown branch 'nowhere'",
-                "bounce-rules.yaml:33:5: phrases: unknown reason 'nosuchreason'",
+                "bounce-rules.yaml:34:3: duplicate key \"X.1.1\"",
+                "bounce-rules.yaml:35:1: unknown key \"colour\"",
+                "bounce-rules.yaml:27:5: reason userunknown: unknown branch 'nowhere'",
+                "bounce-rules.yaml:31:5: phrases: unknown reason 'nosuchreason'",
                 "bounce-codes.yaml:4:5: provider code x: unknown reason 'userunknwn'",
                 "bounce-codes.yaml:6:11: missing translation: \"next\" of a provider code has no zh-TW text",
                 "bounce-codes.yaml:2:5: provider code x: needs source and checked");

@@ -31,9 +31,9 @@ class BulkSenderVerdictTest {
     void eachMissingRequirementIsNamed() {
         List<Finding> noDkimNoDmarc = List.of(f("spf", Severity.OK, "spf.ok"), f("dkim", Severity.FAIL, "dkim.selector-missing"),
                 f("dmarc", Severity.FAIL, "dmarc.missing"), f("ptr", Severity.OK, "ptr.ok"));
-        Finding v = BulkSenderVerdict.judge("example.com", noDkimNoDmarc, true);
+        Finding v = dev.mailhelp.texts.ShippedTexts.english(BulkSenderVerdict.judge("example.com", noDkimNoDmarc, true));
         assertEquals("bulk-sender.not-ready", v.code());
-        assertTrue(v.message().contains("DKIM, DMARC missing"), v.message());
+        assertTrue(v.message().contains("DKIM and DMARC missing"), v.message());
         assertTrue(v.evidence().contains("Alignment: met"), "SPF alone makes alignment possible: " + v.evidence());
     }
 
@@ -41,7 +41,7 @@ class BulkSenderVerdictTest {
     void noSpfAndNoDkimMeansNoAlignment() {
         List<Finding> none = List.of(f("spf", Severity.FAIL, "spf.missing"), f("dkim", Severity.FAIL, "dkim.selector-missing"),
                 f("dmarc", Severity.OK, "dmarc.ok"), f("ptr", Severity.OK, "ptr.ok"));
-        assertTrue(BulkSenderVerdict.judge("example.com", none, true).evidence().contains("Alignment: NOT met"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(BulkSenderVerdict.judge("example.com", none, true)).evidence().contains("Alignment: NOT met"));
     }
 
     @Test

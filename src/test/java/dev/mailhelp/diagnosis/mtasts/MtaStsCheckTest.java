@@ -63,7 +63,8 @@ class MtaStsCheckTest {
         DnsClient client = ScenarioDns.client(dns);
         PolicyFetcher fetcher = new HttpsPolicyFetcher(client, rule, https.clientContext(),
                 new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(1), 64 * 1024));
-        return await(new MtaStsCheck(client, fetcher).check(domain, new MxCheck(client, MailProviders.NONE).check(domain)));
+        return dev.mailhelp.texts.ShippedTexts.english(
+                await(new MtaStsCheck(client, fetcher).check(domain, new MxCheck(client, MailProviders.NONE).check(domain))));
     }
 
     private List<Finding> check(String domain) {
@@ -161,7 +162,7 @@ class MtaStsCheckTest {
     }
 
     private List<Finding> tlsRpt(String domain) {
-        return await(new TlsRptCheck(ScenarioDns.client(dns)).check(domain));
+        return dev.mailhelp.texts.ShippedTexts.english(await(new TlsRptCheck(ScenarioDns.client(dns)).check(domain)));
     }
 
     @Test

@@ -37,7 +37,8 @@ class SpfCheckTest {
     }
 
     private List<Finding> check(String domain) throws Exception {
-        return new SpfCheck(SuiteDns.client(server)).check(domain).toCompletableFuture().get(20, TimeUnit.SECONDS);
+        return dev.mailhelp.texts.ShippedTexts.english(
+                new SpfCheck(SuiteDns.client(server)).check(domain).toCompletableFuture().get(20, TimeUnit.SECONDS));
     }
 
     private static Finding only(List<Finding> findings, String code) {
@@ -84,7 +85,7 @@ class SpfCheckTest {
         List<Finding> findings = check("slow.test");
         Finding f = only(findings, "spf.could-not-check");
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(f.message().contains("timeout"), f.message());
+        assertTrue(f.message().contains("no answer from the DNS server in time"), f.message());
         assertFalse(findings.stream().anyMatch(x -> x.code().equals("spf.missing")), () -> codes(findings));
     }
 
@@ -93,7 +94,7 @@ class SpfCheckTest {
         txt("broken.test", "v=spf1 -all");
         server.setFault(name("broken.test"), TestDnsServer.Fault.SERVFAIL);
         Finding f = only(check("broken.test"), "spf.could-not-check");
-        assertTrue(f.message().contains("servfail"), f.message());
+        assertTrue(f.message().contains("SERVFAIL"), f.message());
     }
 
     @Test
@@ -160,7 +161,7 @@ class SpfCheckTest {
         Finding f = only(check("busy.test"), "spf.too-many-lookups");
         assertEquals(Severity.FAIL, f.severity());
         assertTrue(f.message().contains("needs 11 DNS lookups"), f.message());
-        assertTrue(f.message().contains("Costliest first: include:_spf.big.test costs 7, include:small.test costs 2"), f.message());
+        assertTrue(f.message().contains("Costliest first (lookups each): include:_spf.big.test (7), include:small.test (2)"), f.message());
     }
 
     /** Issue 16: at 9 or 10 of 10 lookups SPF still passes, but the user must hear it is about to break. */
