@@ -35,7 +35,7 @@ import dev.mailhelp.diagnosis.smtp.SmtpCheck;
 import dev.mailhelp.diagnosis.smtp.SmtpDiagnosis;
 import dev.mailhelp.diagnosis.smtp.SmtpProbe;
 import dev.mailhelp.diagnosis.smtp.SmtpProviderGuide;
-import dev.mailhelp.diagnosis.spf.SpfCheck;
+import dev.mailhelp.diagnosis.spf.SpfPart;
 import dev.mailhelp.diagnosis.spf.SpfEvaluator;
 import dev.mailhelp.discord.DiscordBot;
 import dev.mailhelp.discord.DiscordConfig;
@@ -239,7 +239,7 @@ public final class Wiring {
     public DomainReport domainReport(DnsClient dns) {
         Optional<DomainPart> blocklist = blocklists(dns).map(b ->
                 d -> b.checkDomain(Name.fromConstantString(d + "."), ProgressListener.NONE));
-        return DomainReport.standard(dns, mailProviders(), new SpfCheck(dns)::check, blocklist);
+        return DomainReport.standard(dns, mailProviders(), new SpfPart(dns)::check, blocklist, allowPrivate());
     }
 
     /** The {@code check domain --probe-smtp} part: the MX hosts probed on port 25. */

@@ -1,5 +1,7 @@
 package dev.mailhelp.conversation;
 
+import dev.mailhelp.diagnosis.Outcome;
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Check;
 import dev.mailhelp.diagnosis.CheckOutcome;
 import dev.mailhelp.diagnosis.CheckRequest;
@@ -175,7 +177,7 @@ public final class ConversationEngine {
         CheckRequest request = new CheckRequest(s.facts(), s.locale());
         CompletionStage<CheckOutcome> run;
         if (check == null) {
-            run = CompletableFuture.completedFuture(new CheckOutcome("error", List.of(Finding.couldNotCheck(action.check(),
+            run = CompletableFuture.completedFuture(new CheckOutcome(Outcome.ERROR, List.of(Finding.couldNotCheck(action.check(),
                     "check.unavailable", "This check is not available in this installation.", "")), Map.of(), ""));
         } else {
             try {
@@ -184,7 +186,7 @@ public final class ConversationEngine {
                 run = CompletableFuture.failedFuture(e);
             }
         }
-        return run.exceptionally(e -> new CheckOutcome("error", List.of(Finding.couldNotCheck(action.check(),
+        return run.exceptionally(e -> new CheckOutcome(Outcome.ERROR, List.of(Finding.couldNotCheck(action.check(),
                         "check.failed", "The check stopped unexpectedly: " + rootMessage(e), "")), Map.of(), ""))
                 .thenCompose(outcome -> {
                     outcome.facts().forEach(s::putFact);
@@ -197,7 +199,7 @@ public final class ConversationEngine {
                     });
                     s.record(new CheckRecord(action.check(), kept, clock.instant(), outcome.outcome(),
                             outcome.summary(), outcome.findings()));
-                    String next = action.outcomes().getOrDefault(outcome.outcome(), action.outcomes().get("error"));
+                    String next = action.outcomes().getOrDefault(outcome.outcome(), action.outcomes().get(Outcome.ERROR));
                     if (next == null) {
                         return show(s, nodeId, notice, null);
                     }
@@ -258,7 +260,7 @@ public final class ConversationEngine {
             String block = show.equals("support-summary")
                     ? SupportSummary.render(facts, s.checks(), knowledge.messages(), locale, clock.instant(),
                             knowledge.providers())
-                    : providerSheet.render(show, Optional.ofNullable(facts.get("provider")), locale);
+                    : providerSheet.render(show, Optional.ofNullable(facts.get(Fact.PROVIDER)), locale);
             if (!block.isEmpty()) {
                 text.append("\n\n").append(block);
             }
@@ -309,7 +311,7 @@ public final class ConversationEngine {
         while (m.find()) {
             String key = m.group(1);
             String value = facts.get(key);
-            if (value != null && key.equals("provider")) {
+            if (value != null && key.equals(Fact.PROVIDER)) {
                 value = knowledge.providers().byId(value).map(p -> p.name()).orElse(value);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value == null

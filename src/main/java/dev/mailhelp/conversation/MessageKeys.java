@@ -1,5 +1,6 @@
 package dev.mailhelp.conversation;
 
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.input.InputProblem;
 import dev.mailhelp.input.SpecialUseName;
 import java.util.Set;
@@ -9,7 +10,7 @@ import java.util.stream.Stream;
 /** The interface texts the engine uses; the knowledge validator checks messages.yaml has them all. */
 public final class MessageKeys {
 
-    private static final Set<String> FACTS = Set.of("domain", "ip", "host", "selector", "bounce", "message");
+    private static final Set<String> FACTS = Set.of(Fact.DOMAIN, Fact.IP, Fact.HOST, Fact.SELECTOR, Fact.BOUNCE, Fact.MESSAGE);
     private static final Set<String> LIMIT_KINDS = Set.of("messages-per-day", "recipients-per-message",
             "recipients-per-day", "messages-per-minute", "messages-per-second", "messages-per-hour", "message-size-mb", "external-recipients-per-day");
 

@@ -1,24 +1,24 @@
 package dev.mailhelp.conversation;
 
+import com.google.common.base.Ticker;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Open conversations in memory, bounded in number (least recently used goes first) and expiring
- * after an idle time. No shared store is needed: with Discord sharding a guild's interactions
+ * after an idle time: Guava's cache, the one bounded cache of the project, on the given clock. No shared store is needed: with Discord sharding a guild's interactions
  * always reach the same process (see docs/architecture.md).
  */
 public final class SessionStore {
 
-    private final int maxSessions;
     private final Duration idleTimeout;
     private final Clock clock;
-    private final LinkedHashMap<String, Session> sessions;
+    private final Cache<String, Session> sessions;
     private static final int SWEEP_EVERY = 256;
     private long created;
 
@@ -26,22 +26,27 @@ public final class SessionStore {
         if (maxSessions < 1) {
             throw new IllegalArgumentException("maxSessions must be at least 1, was " + maxSessions);
         }
-        this.maxSessions = maxSessions;
         this.idleTimeout = idleTimeout;
         this.clock = clock;
-        this.sessions = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
-                return size() > SessionStore.this.maxSessions;
-            }
-        };
+        this.sessions = CacheBuilder.newBuilder()
+                // One segment: eviction is then exactly least-recently-used, as the bound promises.
+                .concurrencyLevel(1)
+                .maximumSize(maxSessions)
+                .expireAfterAccess(idleTimeout)
+                .ticker(new Ticker() {
+                    @Override
+                    public long read() {
+                        return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+                    }
+                })
+                .build();
     }
 
     synchronized Optional<Session> find(String key) {
-        Session s = sessions.get(key);
+        Session s = sessions.getIfPresent(key);
         Instant now = clock.instant();
         if (s != null && expired(s, now)) {
-            sessions.remove(key);
+            sessions.invalidate(key);
             s = null;
         }
         if (s != null) {
@@ -63,19 +68,14 @@ public final class SessionStore {
 
     /** Drops expired sessions; the engine calls it now and then so idle memory is given back. */
     public synchronized int sweep() {
-        Instant now = clock.instant();
-        int removed = 0;
-        for (Iterator<Session> it = sessions.values().iterator(); it.hasNext();) {
-            if (expired(it.next(), now)) {
-                it.remove();
-                removed++;
-            }
-        }
-        return removed;
+        long before = sessions.size();
+        sessions.cleanUp();
+        return (int) (before - sessions.size());
     }
 
     public synchronized int size() {
-        return sessions.size();
+        sessions.cleanUp();
+        return (int) sessions.size();
     }
 
     private boolean expired(Session s, Instant now) {

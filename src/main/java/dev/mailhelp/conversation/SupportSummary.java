@@ -1,5 +1,6 @@
 package dev.mailhelp.conversation;
 
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.knowledge.Messages;

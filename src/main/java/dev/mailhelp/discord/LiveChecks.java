@@ -1,5 +1,11 @@
 package dev.mailhelp.discord;
 
+import dev.mailhelp.diagnosis.bounce.BounceCheck;
+import dev.mailhelp.diagnosis.message.MessageCheck;
+import dev.mailhelp.diagnosis.smtp.SmtpCheck;
+import dev.mailhelp.diagnosis.blocklist.BlocklistIpCheck;
+import dev.mailhelp.diagnosis.domain.DomainCheck;
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.conversation.FindingLocalizer;
 import dev.mailhelp.diagnosis.Finding;
 
@@ -39,11 +45,11 @@ import org.javacord.api.interaction.SlashCommandInteractionOption;
  */
 final class LiveChecks {
 
-    static final String DOMAIN = "domain";
-    static final String IP = "blocklist-ip";
-    static final String SMTP = "smtp";
-    static final String BOUNCE = "bounce";
-    static final String MESSAGE = "message";
+    static final String DOMAIN = DomainCheck.ID;
+    static final String IP = BlocklistIpCheck.ID;
+    static final String SMTP = SmtpCheck.ID;
+    static final String BOUNCE = BounceCheck.ID;
+    static final String MESSAGE = MessageCheck.ID;
     /** Discord modals hold five text inputs of 4,000 characters: the headers may be split across them. */
     static final int MESSAGE_FIELDS = 5;
     static final String INPUT_ID = "value";
@@ -79,7 +85,7 @@ final class LiveChecks {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("domain", domain);
         if (!selector.isEmpty()) {
-            facts.put("selector", selector);
+            facts.put(Fact.SELECTOR, selector);
         }
         return new Target(DOMAIN, facts, domain, selector.isEmpty() ? domain : domain + ";" + selector);
     }
@@ -92,7 +98,7 @@ final class LiveChecks {
             return;
         }
         String address = ip.value();
-        start(interaction, texts, new Target(IP, Map.of("ip", address), address, address));
+        start(interaction, texts, new Target(IP, Map.of(Fact.IP, address), address, address));
     }
 
     void smtp(SlashCommandInteraction interaction, SlashCommandInteractionOption options) {
@@ -108,7 +114,7 @@ final class LiveChecks {
 
     /** @param subject the conversation's fact "host": {@code host}, {@code host:port} or {@code [v6]:port} */
     static Target smtpTarget(String subject) {
-        return new Target(SMTP, Map.of("host", subject), subject, subject);
+        return new Target(SMTP, Map.of(Fact.HOST, subject), subject, subject);
     }
 
     /** {@code /mailhelp bounce}: the modal to paste into is the first response. */
@@ -133,7 +139,7 @@ final class LiveChecks {
     }
 
     private static Target bounceTarget(String text, Texts texts) {
-        return new Target(BOUNCE, Map.of("bounce", text), texts.get("input.kind.bounce"), "");
+        return new Target(BOUNCE, Map.of(Fact.BOUNCE, text), texts.get("input.kind.bounce"), "");
     }
 
     private static Target messageTarget(String text, Texts texts) {
@@ -277,10 +283,10 @@ final class LiveChecks {
                 break;
             }
             case IP:
-                target = new Target(IP, Map.of("ip", id.argument()), id.argument(), id.argument());
+                target = new Target(IP, Map.of(Fact.IP, id.argument()), id.argument(), id.argument());
                 break;
             case SMTP: {
-                target = new Target(SMTP, Map.of("host", id.argument()), id.argument(), id.argument());
+                target = new Target(SMTP, Map.of(Fact.HOST, id.argument()), id.argument(), id.argument());
                 break;
             }
             default:

@@ -1,5 +1,6 @@
 package dev.mailhelp.discord;
 
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.conversation.Reply;
 import dev.mailhelp.discord.CustomId.Action;
 import dev.mailhelp.discord.MessageView.ButtonStyle;
@@ -150,11 +151,11 @@ final class StepRenderer {
 
     static String knownFact(String fact) {
         switch (fact) {
-            case "domain":
-            case "ip":
-            case "host":
-            case "bounce":
-            case "selector":
+            case Fact.DOMAIN:
+            case Fact.IP:
+            case Fact.HOST:
+            case Fact.BOUNCE:
+            case Fact.SELECTOR:
                 return fact;
             default:
                 return "text";

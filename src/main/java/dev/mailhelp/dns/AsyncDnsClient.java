@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +39,7 @@ import org.xbill.DNS.WireParseException;
  * an identical exchange already in flight; otherwise sent, with up to {@code retries} more tries
  * after a timeout or network error. Truncated UDP answers are retried over TCP by
  * {@link SimpleResolver}. CNAMEs are followed, in the answer and by further questions, up to
- * {@link DnsSettings#maxCnameChain()} links; a loop or a longer chain is {@link FailureKind#OTHER}.
+ * {@link DnsSettings#maxCnameChain()} links; a loop is {@link FailureKind#CNAME_LOOP}, a longer chain {@link FailureKind#OTHER}.
  * Answers are cached for their smallest TTL, NXDOMAIN/NODATA for the SOA's negative TTL
  * (RFC 2308), both capped; failures are not cached, so a later question tries again.
  */
@@ -132,7 +131,7 @@ public final class AsyncDnsClient implements DnsClient {
     }
 
     private static DnsResult loop(Name asked, int type, List<Record> cnames) {
-        return new DnsResult.Failure(asked, type, FailureKind.OTHER, "CNAME loop: " + describe(cnames));
+        return new DnsResult.Failure(asked, type, FailureKind.CNAME_LOOP, "CNAME loop: " + describe(cnames));
     }
 
     private static String describe(List<Record> cnames) {
@@ -357,11 +356,20 @@ public final class AsyncDnsClient implements DnsClient {
             ttl = Math.min(ttl, cname.getTTL());
             current = cname.getTarget();
             if (seen.contains(current)) {
-                return new Hop(HopKind.LOOP, List.of(), cnames, current, 0, FailureKind.OTHER, "");
+                return new Hop(HopKind.LOOP, List.of(), cnames, current, 0, FailureKind.CNAME_LOOP, "");
             }
             if (cnames.size() > settings.maxCnameChain()) {
                 return Hop.failure(FailureKind.OTHER, "CNAME chain longer than " + settings.maxCnameChain()
                         + " links: " + describe(cnames));
+            }
+        }
+        // Records that answer none of the names asked (the name, or a CNAME target on the way) are
+        // an answer for another name: a broken or spoofing server, not "this name has no records".
+        for (Record r : answer) {
+            if (r.getDClass() == DClass.IN && r.getType() != Type.DNAME && r.getType() != Type.RRSIG
+                    && !r.getName().equals(current) && !seen.contains(r.getName())) {
+                return Hop.failure(FailureKind.WRONG_NAME, "the answer from " + server() + " is for " + r.getName()
+                        + ", not for " + name + " " + Type.string(type));
             }
         }
         SOARecord soa = null;
@@ -393,31 +401,29 @@ public final class AsyncDnsClient implements DnsClient {
         return t;
     }
 
-    /** A bounded least-recently-used map from exchange to response, each entry with its expiry. */
+    /**
+     * A bounded least-recently-used map from exchange to response, each entry with its own expiry
+     * (its TTL): Guava's cache, the project's one bounded cache, holds the entries.
+     */
     private static final class LruCache {
         private record Entry(Hop hop, long expiresAtNanos) { }
 
         private final int maxEntries;
-        private final LinkedHashMap<Key, Entry> map;
+        private final com.google.common.cache.Cache<Key, Entry> map;
 
         LruCache(int maxEntries) {
             this.maxEntries = maxEntries;
-            this.map = new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
-                    return size() > LruCache.this.maxEntries;
-                }
-            };
+            this.map = com.google.common.cache.CacheBuilder.newBuilder().maximumSize(Math.max(0, maxEntries)).build();
         }
 
-        synchronized Hop get(Key key, long now) {
-            Entry e = map.get(key);
+        Hop get(Key key, long now) {
+            Entry e = map.getIfPresent(key);
             if (e == null) {
                 return null;
             }
             long remaining = e.expiresAtNanos() - now;
             if (remaining <= 0) {
-                map.remove(key);
+                map.asMap().remove(key, e);
                 return null;
             }
             Hop h = e.hop();
@@ -425,14 +431,15 @@ public final class AsyncDnsClient implements DnsClient {
             return new Hop(h.kind(), h.records(), h.cnames(), h.next(), seconds, h.failureKind(), h.detail());
         }
 
-        synchronized void put(Key key, Hop hop, long expiresAtNanos) {
+        void put(Key key, Hop hop, long expiresAtNanos) {
             if (maxEntries > 0) {
                 map.put(key, new Entry(hop, expiresAtNanos));
             }
         }
 
-        synchronized int size() {
-            return map.size();
+        int size() {
+            map.cleanUp();
+            return (int) map.size();
         }
     }
 }

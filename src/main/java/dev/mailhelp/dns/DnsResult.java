@@ -36,7 +36,12 @@ public sealed interface DnsResult {
     }
 
     enum FailureKind {
-        SERVFAIL, REFUSED, TIMEOUT, NETWORK, MALFORMED, OTHER;
+        SERVFAIL, REFUSED, TIMEOUT, NETWORK, MALFORMED,
+        /** The answer's records belong to another name than the one asked: a broken or spoofing server. */
+        WRONG_NAME,
+        /** The CNAME chain comes back to a name already met. */
+        CNAME_LOOP,
+        OTHER;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);

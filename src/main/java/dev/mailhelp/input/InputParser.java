@@ -77,7 +77,9 @@ public final class InputParser {
         if (zone > 0 && InetAddresses.isInetAddress(s.substring(0, zone))) {
             return refused(InputError.of(InputProblem.ZONE_ID, quote(p.text), s.substring(0, zone)));
         }
-        if (!InetAddresses.isInetAddress(s)) {
+        // any other '%' is no address either: Guava would take what follows as a zone id and throw
+        // naming an interface (found by fuzzing)
+        if (zone >= 0 || !InetAddresses.isInetAddress(s)) {
             return refused(InputError.of(InputProblem.NOT_AN_IP, quote(p.text)));
         }
         return new Parsed.Accepted<>(InetAddresses.forString(s));
@@ -291,7 +293,12 @@ public final class InputParser {
         }
         StringBuilder ascii = new StringBuilder();
         IDNA.Info info = new IDNA.Info();
-        UTS46.nameToASCII(s, ascii, info);
+        try {
+            UTS46.nameToASCII(s, ascii, info);
+        } catch (com.ibm.icu.util.ICUInputTooLongException e) {
+            // ICU refuses names over about 1,000 code units (found by fuzzing: it escaped as an exception)
+            return refused(InputError.of(InputProblem.NAME_TOO_LONG, String.valueOf(s.length())));
+        }
         if (info.hasErrors()) {
             return refused(idnaError(typed, s, info.getErrors()));
         }

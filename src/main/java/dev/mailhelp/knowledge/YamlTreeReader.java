@@ -58,6 +58,11 @@ public final class YamlTreeReader {
         } catch (IOException e) {
             problems.add(file, Position.UNKNOWN, "could not read: " + e.getMessage());
             return Optional.empty();
+        } catch (RuntimeException e) {
+            // the YAML library itself can fail on some malformed text (found by fuzzing)
+            problems.add(file, Position.UNKNOWN, "not readable as YAML (malformed text; check quotes, brackets and"
+                    + " unusual characters)");
+            return Optional.empty();
         }
     }
 

@@ -12,7 +12,7 @@ import dev.mailhelp.diagnosis.domain.DomainRequest;
 import dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher;
 import dev.mailhelp.diagnosis.mtasts.PublicAddressRule;
 import dev.mailhelp.diagnosis.provider.MailProviders;
-import dev.mailhelp.diagnosis.spf.SpfCheck;
+import dev.mailhelp.diagnosis.spf.SpfPart;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
@@ -108,7 +108,7 @@ public final class DomainCheckBenchmark {
         // bench.test publishes no MTA-STS, so the fetcher is never asked to connect anywhere.
         HttpsPolicyFetcher fetcher = new HttpsPolicyFetcher(dns, PublicAddressRule.publicOnly(), SSLContext.getDefault(),
                 HttpsPolicyFetcher.Settings.defaults());
-        SpfCheck spf = new SpfCheck(dns);
+        SpfPart spf = new SpfPart(dns);
         return new DomainReport(dns, MailProviders.NONE, fetcher, spf::check, blocklist, DomainReport.DEFAULT_DEADLINE);
     }
 }

@@ -148,4 +148,40 @@ class CheckDomainCommandTest {
         assertTrue(r.out().contains("[smtp]") && r.out().contains("mx.good.test: port 25 answers"), r.out());
         assertEquals(0, r.exit());
     }
+
+    /** Issue #13: a zh-TW report has no English sentence, only record text, host names and protocol keywords. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"good.test", "weak.test", "nodmarc.test", "mx.test",
+            "dkim.test", "dmarc.test", "ptr.test", "mtasts.test", "reports.test", "missing.test"})
+    void zhTwReportsHaveNoEnglishSentence(String domain) throws Exception {
+        Run json = run(domain, "--dns", server.hostPort(), "--json", "--lang", "zh-TW");
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertEquals("zh-TW", root.get("lang").asText());
+        List<String> english = new java.util.ArrayList<>();
+        for (JsonNode f : root.get("findings")) {
+            for (String field : new String[] {"message", "fix"}) {
+                dev.mailhelp.texts.EnglishScanner.englishRuns(f.get(field).asText())
+                        .forEach(run -> english.add(f.get("code").asText() + " " + field + ": " + run));
+            }
+            assertTrue(f.has("values"), "JSON keeps the values: " + f);
+        }
+        Run text = run(domain, "--dns", server.hostPort(), "--lang", "zh-TW");
+        // Evidence (the records and replies seen) is shown verbatim; everything else is scanned.
+        String shown = java.util.Arrays.stream(text.out().split("\n"))
+                .filter(l -> !l.startsWith("        所見：") && !l.startsWith("              "))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        dev.mailhelp.texts.EnglishScanner.englishRuns(shown + "\n" + text.err()).forEach(run -> english.add("text: " + run));
+        assertEquals(List.of(), english, text.out());
+    }
+
+    @Test
+    void langComesFromTheEnvironmentAndBadLanguagesAreRefused() {
+        assertEquals("zh-TW", Language.fromEnvironment(java.util.Map.of("LANG", "zh_TW.UTF-8")));
+        assertEquals("zh-TW", Language.fromEnvironment(java.util.Map.of("LC_ALL", "zh_TW", "LANG", "en_US.UTF-8")));
+        assertEquals("en", Language.fromEnvironment(java.util.Map.of("LANG", "C.UTF-8")));
+        assertEquals("en", Language.fromEnvironment(java.util.Map.of()));
+        Run r = run("good.test", "--dns", server.hostPort(), "--lang", "fr");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--lang fr") && r.err().contains("zh-TW"), r.err());
+    }
 }

@@ -120,6 +120,11 @@ final class BotFixture implements AutoCloseable {
     }
 
     /** With the project's own checks, wired as the application wires them. */
+    /** With the project's own checks and the given live-check rate (the load run has more people than 100). */
+    static BotFixture withProjectChecks(CheckRate rate) {
+        return new BotFixture(rate, Duration.ofMillis(100), true, UnaryOperator.identity());
+    }
+
     static BotFixture withProjectChecks() {
         return new BotFixture(new CheckRate(100, Duration.ofSeconds(60)), Duration.ofMillis(100), true, UnaryOperator.identity());
     }

@@ -81,8 +81,8 @@ class MessageCommandDiscordTest {
         int cut = text.indexOf("From: Joe");
         SimInteraction submit = fixture.sim.submitModal(slash, Map.of("value0", text.substring(0, cut), "value1", text.substring(cut)));
         String shown = report(submit);
-        assertTrue(shown.contains("d=football.example.com s=brisbane a=ed25519-sha256: pass"), shown);
-        assertTrue(shown.contains("d=football.example.com s=test a=rsa-sha256: pass"), shown);
+        assertTrue(shown.contains("d=football.example.com s=brisbane (ed25519-sha256): pass"), shown);
+        assertTrue(shown.contains("d=football.example.com s=test (rsa-sha256): pass"), shown);
         assertFalse(shown.contains("We lost the game"), "the message itself is not echoed: " + shown);
     }
 
@@ -94,7 +94,7 @@ class MessageCommandDiscordTest {
                 Map.of("file", fixture.sim.attachment("arrived.eml", "message/rfc822", changed)));
         String shown = report(slash);
         assertTrue(shown.contains("body-hash-mismatch"), shown);
-        assertTrue(shown.contains("DKIM 失敗：簽署後內文被更改"), shown);
+        assertTrue(shown.contains("內文已與簽章中的雜湊值不符"), shown);
         assertTrue(fixture.sim.requests().stream().anyMatch(r -> r.startsWith("GET cdn /attachments/")));
     }
 

@@ -18,6 +18,8 @@ final class SimulatedUser {
     final String locale;
     ShownMessage shown;
     SimInteraction last;
+    /** How long each step may take to appear; the load test raises it for 200 users on two cores. */
+    Duration patience = Duration.ofSeconds(10);
 
     SimulatedUser(DiscordSimulator sim, String name, String locale) {
         this.sim = sim;
@@ -32,7 +34,7 @@ final class SimulatedUser {
     ShownMessage start(boolean inDm) {
         last = inDm ? sim.slashCommandInDm(user, locale, "mailhelp", "start", Map.of())
                 : sim.slashCommand(user, locale, "mailhelp", "start", Map.of());
-        shown = last.awaitOriginal("the first step", SimulatedUser::isStep);
+        shown = last.awaitOriginal("the first step", patience, SimulatedUser::isStep);
         return shown;
     }
 
@@ -65,13 +67,13 @@ final class SimulatedUser {
                     .findFirst().orElseThrow(() -> new AssertionError("option " + index + " not offered on " + shown));
             last = sim.selectOption(user, locale, shown, select.customId(), Integer.toString(index));
         }
-        shown = awaitStep("the step after option " + index, before, Duration.ofSeconds(10));
+        shown = awaitStep("the step after option " + index, before, patience);
         return shown;
     }
 
     /** Opens the input modal of this step, types {@code value} and waits for the next step. */
     ShownMessage enter(String value) {
-        return enter(value, Duration.ofSeconds(10));
+        return enter(value, patience);
     }
 
     ShownMessage enter(String value, Duration timeout) {

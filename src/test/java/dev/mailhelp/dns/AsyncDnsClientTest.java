@@ -146,18 +146,18 @@ class AsyncDnsClientTest {
     }
 
     @Test
-    void cnameLoopIsFailureOther() throws Exception {
+    void cnameLoopIsFailureCnameLoop() throws Exception {
         DnsResult.Failure f = failure(client().query(name("loop1.client.mailhelp.test"), Type.A));
-        assertEquals(FailureKind.OTHER, f.kind());
+        assertEquals(FailureKind.CNAME_LOOP, f.kind());
         assertTrue(f.detail().contains("loop"), f.detail());
     }
 
     @Test
-    void cnameLoopAcrossZonesIsFailureOther() throws Exception {
+    void cnameLoopAcrossZonesIsFailureCnameLoop() throws Exception {
         server.addZone(name("z1.test"), List.of(record("a.z1.test. 60 IN CNAME b.z2.test.")));
         server.addZone(name("z2.test"), List.of(record("b.z2.test. 60 IN CNAME a.z1.test.")));
         DnsResult.Failure f = failure(client().query(name("a.z1.test"), Type.TXT));
-        assertEquals(FailureKind.OTHER, f.kind());
+        assertEquals(FailureKind.CNAME_LOOP, f.kind());
         assertTrue(f.detail().contains("loop"), f.detail());
     }
 

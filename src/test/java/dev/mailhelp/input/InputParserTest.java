@@ -116,6 +116,18 @@ class InputParserTest {
     }
 
     @Test
+    void aNameOfMappedAwayCharactersOverIcusLimitIsRefusedNotThrown() {
+        // found by fuzzing (issue #12): 1,017 zero-width joiners are within MAX_INPUT but over ICU's own limit
+        assertEquals(InputProblem.NAME_TOO_LONG, refusal(InputParser.domain("\u200d".repeat(1_017))).problem());
+    }
+
+    @Test
+    void aPercentSignAfterSomethingThatIsNotAnAddressIsNotAnAddress() {
+        // found by fuzzing (issue #12): Guava read it as a zone id and threw "No such interface"
+        assertEquals(InputProblem.NOT_AN_IP, refusal(InputParser.address("::f:0.11%eth0'fF:167.0.0.1")).problem());
+    }
+
+    @Test
     void zoneIdsAreRefusedInPlainWords() {
         InputError e = refusal(InputParser.address("fe80::1%eth0"));
         assertEquals(InputProblem.ZONE_ID, e.problem());

@@ -102,7 +102,15 @@ import org.xbill.DNS.Type;
 public final class TestDnsServer implements AutoCloseable {
 
     /** A way to misbehave, set per name with {@link #setFault(Name, Fault)} and its siblings. */
-    public enum Fault { DROP, SERVFAIL, REFUSED, TRUNCATE }
+    /**
+     * DROP: never answered. SERVFAIL, REFUSED: that RCODE. TRUNCATE: UDP answers carry TC, TCP works.
+     * TRUNCATE_TCP_FAILS: UDP answers carry TC and the TCP retry is never answered.
+     * WRONG_NAME: the records are answered under another owner name ({@link #WRONG_OWNER}).
+     */
+    public enum Fault { DROP, SERVFAIL, REFUSED, TRUNCATE, TRUNCATE_TCP_FAILS, WRONG_NAME }
+
+    /** The owner name a WRONG_NAME answer carries instead of the name asked. */
+    public static final Name WRONG_OWNER = Name.fromConstantString("someone-else.mailhelp.test.");
 
     public enum Transport { UDP, TCP }
 
@@ -129,6 +137,14 @@ public final class TestDnsServer implements AutoCloseable {
     private final Map<Name, AuthoritativeZone> zones = new ConcurrentHashMap<>();
     private final Rules<Fault> faults = new Rules<>();
     private final Rules<Duration> latency = new Rules<>();
+    private final Map<Name, Rebinding> rebindings = new ConcurrentHashMap<>();
+    /** Share of UDP queries dropped at random (packet loss), 0 for none; with its seeded generator. */
+    private volatile double lossRate;
+    private volatile java.util.Random loss = new java.util.Random(0);
+    private final java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A name that answers one record to the first question of its type and another to every later one. */
+    private record Rebinding(Record first, Record later, java.util.concurrent.atomic.AtomicInteger asked) { }
     private final List<LoggedQuery> log = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -316,6 +332,31 @@ public final class TestDnsServer implements AutoCloseable {
         faults.all = fault;
     }
 
+    /**
+     * DNS rebinding: the first question for {@code first}'s name and type gets {@code first}, every
+     * later one {@code later} (both should carry TTL 0, as a rebinding server's do).
+     */
+    public void setRebinding(Record first, Record later) {
+        rebindings.put(first.getName(), new Rebinding(first, later, new java.util.concurrent.atomic.AtomicInteger()));
+    }
+
+    /**
+     * Loses this share of UDP queries at random, as a lossy network would (TCP is never lost);
+     * seeded, so a run can be repeated. 0 turns it off.
+     */
+    public void setLossRate(double rate, long seed) {
+        if (rate < 0 || rate >= 1) {
+            throw new IllegalArgumentException("loss rate must be in [0, 1), got " + rate);
+        }
+        loss = new java.util.Random(seed);
+        lossRate = rate;
+    }
+
+    /** UDP queries lost so far by {@link #setLossRate}. */
+    public int lostQueries() {
+        return lost.get();
+    }
+
     /** A fault for exactly this name. */
     public void setFault(Name name, Fault fault) {
         faults.exact.put(name, fault);
@@ -341,6 +382,8 @@ public final class TestDnsServer implements AutoCloseable {
 
     /** Removes every fault and every latency setting. */
     public void clearFaults() {
+        rebindings.clear();
+        lossRate = 0;
         faults.clear();
         latency.clear();
     }
@@ -512,8 +555,18 @@ public final class TestDnsServer implements AutoCloseable {
         if (delay == null) {
             delay = Duration.ZERO;
         }
-        if (fault == Fault.DROP) {
+        if (fault == Fault.DROP || (fault == Fault.TRUNCATE_TCP_FAILS && transport == Transport.TCP)) {
             return null;
+        }
+        if (transport == Transport.UDP && lossRate > 0) {
+            boolean drop;
+            synchronized (this) {
+                drop = loss.nextDouble() < lossRate;
+            }
+            if (drop) {
+                lost.incrementAndGet();
+                return null;
+            }
         }
         Message response = header(query);
         OPTRecord queryOpt = query.getOPT();
@@ -526,10 +579,30 @@ public final class TestDnsServer implements AutoCloseable {
             response.getHeader().setRcode(Rcode.SERVFAIL);
         } else if (fault == Fault.REFUSED) {
             response.getHeader().setRcode(Rcode.REFUSED);
-        } else if (fault == Fault.TRUNCATE && transport == Transport.UDP) {
+        } else if ((fault == Fault.TRUNCATE || fault == Fault.TRUNCATE_TCP_FAILS) && transport == Transport.UDP) {
             response.getHeader().setFlag(Flags.TC);
+        } else if (rebindings.containsKey(qname)) {
+            Rebinding r = rebindings.get(qname);
+            response.getHeader().setFlag(Flags.AA);
+            if (qtype == r.first().getType()) {
+                response.addRecord(r.asked().getAndIncrement() == 0 ? r.first() : r.later(), Section.ANSWER);
+            }
         } else {
             resolve(response, qname, qtype);
+            if (fault == Fault.WRONG_NAME) {
+                List<Record> answered = new java.util.ArrayList<>(response.getSection(Section.ANSWER));
+                for (Record r : answered) {
+                    response.removeRecord(r, Section.ANSWER);
+                    response.addRecord(r.withName(WRONG_OWNER), Section.ANSWER);
+                }
+                if (answered.isEmpty()) {
+                    // nothing to rename: answer with some record of the asked type under the other name
+                    response.getHeader().setRcode(Rcode.NOERROR);
+                    response.getSection(Section.AUTHORITY).forEach(r -> response.removeRecord(r, Section.AUTHORITY));
+                    response.addRecord(record(WRONG_OWNER + " 300 IN "
+                            + (qtype == Type.TXT ? "TXT \"not the name asked\"" : "A 192.0.2.1")), Section.ANSWER);
+                }
+            }
         }
         int max = transport == Transport.TCP ? 65535
                 : queryOpt == null ? 512 : Math.max(512, queryOpt.getPayloadSize());

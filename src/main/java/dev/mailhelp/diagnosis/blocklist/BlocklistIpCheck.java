@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.blocklist;
 
+import dev.mailhelp.diagnosis.Outcome;
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Check;
 import dev.mailhelp.diagnosis.CheckOutcome;
 import dev.mailhelp.diagnosis.CheckRequest;
@@ -25,6 +27,9 @@ import java.util.concurrent.CompletionStage;
 public final class BlocklistIpCheck implements Check {
 
     public static final String ID = "blocklist-ip";
+    /** Outcomes: some list lists the address; the lists that answered do not. */
+    public static final String LISTED = "listed";
+    public static final String CLEAN = "clean";
 
     private final BlocklistChecker checker;
 
@@ -39,12 +44,12 @@ public final class BlocklistIpCheck implements Check {
 
     @Override
     public Set<String> requiredFacts() {
-        return Set.of("ip");
+        return Set.of(Fact.IP);
     }
 
     @Override
     public Set<String> outcomes() {
-        return Set.of("listed", "clean", "error");
+        return Set.of(LISTED, CLEAN, Outcome.ERROR);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mailhelp.diagnosis.bounce;
 
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Check;
 import dev.mailhelp.diagnosis.CheckOutcome;
 import dev.mailhelp.diagnosis.CheckRequest;
@@ -23,7 +24,7 @@ import java.util.concurrent.CompletionStage;
 public final class BounceCheck implements Check {
 
     public static final String ID = "bounce";
-    public static final String FACT = "bounce";
+    public static final String FACT = Fact.BOUNCE;
     private static final Set<String> OUTCOMES;
 
     static {

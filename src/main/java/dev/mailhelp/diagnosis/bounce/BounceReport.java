@@ -101,6 +101,9 @@ public record BounceReport(BounceKind kind, List<RecipientResult> results, Branc
         StringBuilder b = new StringBuilder(text.length());
         int at = 0;
         for (Addresses.Found f : found) {
+            if (f.start() < at) {
+                continue; // overlaps the address just masked (found by fuzzing: it threw IndexOutOfBounds)
+            }
             b.append(text, at, f.start()).append(mask(f.address()));
             at = f.end();
         }

@@ -67,6 +67,10 @@ public final class LookupText {
                 return "a network error reaching the DNS server";
             case MALFORMED:
                 return "the DNS answer was malformed";
+            case CNAME_LOOP:
+                return "the name's CNAME records form a loop (a DNS fault)";
+            case WRONG_NAME:
+                return "the DNS server answered for another name (a DNS fault, not a missing record)";
             default:
                 return "the lookup failed";
         }

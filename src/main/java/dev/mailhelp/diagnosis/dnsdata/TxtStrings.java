@@ -1,6 +1,8 @@
 package dev.mailhelp.diagnosis.dnsdata;
 
 import dev.mailhelp.dns.DnsResult;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.Record;
@@ -27,5 +29,17 @@ public final class TxtStrings {
             }
         }
         return values;
+    }
+
+    /**
+     * One record's text, its strings' bytes joined and decoded with {@code charset}: SPF reads
+     * records as ASCII bytes (ISO-8859-1 keeps every byte visible for the lint), explanations as UTF-8.
+     */
+    public static String joined(TXTRecord record, Charset charset) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] s : record.getStringsAsByteArrays()) {
+            out.writeBytes(s);
+        }
+        return out.toString(charset);
     }
 }

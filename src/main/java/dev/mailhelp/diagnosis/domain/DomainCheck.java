@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.domain;
 
+import dev.mailhelp.diagnosis.Outcome;
+import dev.mailhelp.diagnosis.Fact;
 import com.google.common.net.InetAddresses;
 import dev.mailhelp.diagnosis.Check;
 import dev.mailhelp.diagnosis.CheckOutcome;
@@ -27,6 +29,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class DomainCheck implements Check {
 
+    public static final String ID = "domain";
+
     private final DomainReport report;
     private final MailProviders providers;
     private final Optional<DnsClient> dns;
@@ -51,17 +55,17 @@ public final class DomainCheck implements Check {
 
     @Override
     public String id() {
-        return "domain";
+        return ID;
     }
 
     @Override
     public Set<String> requiredFacts() {
-        return Set.of("domain");
+        return Set.of(Fact.DOMAIN);
     }
 
     @Override
     public Set<String> outcomes() {
-        return Set.of("ok", "problems", "error", "provider-domain");
+        return Set.of(Outcome.OK, Outcome.PROBLEMS, Outcome.ERROR, "provider-domain");
     }
 
     @Override

@@ -3,17 +3,17 @@ package dev.mailhelp.diagnosis.domain;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.ProgressListener;
 import dev.mailhelp.diagnosis.Report;
-import dev.mailhelp.diagnosis.dkim.DkimCheck;
-import dev.mailhelp.diagnosis.dmarc.DmarcCheck;
-import dev.mailhelp.diagnosis.mtasts.MtaStsCheck;
+import dev.mailhelp.diagnosis.dkim.DkimPart;
+import dev.mailhelp.diagnosis.dmarc.DmarcPart;
+import dev.mailhelp.diagnosis.mtasts.MtaStsPart;
 import dev.mailhelp.diagnosis.mtasts.PolicyFetcher;
-import dev.mailhelp.diagnosis.mtasts.TlsRptCheck;
+import dev.mailhelp.diagnosis.mtasts.TlsRptPart;
 import dev.mailhelp.diagnosis.mx.MailExchange;
-import dev.mailhelp.diagnosis.mx.MxCheck;
+import dev.mailhelp.diagnosis.mx.MxPart;
 import dev.mailhelp.diagnosis.mx.MxResult;
 import dev.mailhelp.diagnosis.provider.KnownProvider;
 import dev.mailhelp.diagnosis.provider.MailProviders;
-import dev.mailhelp.diagnosis.ptr.PtrCheck;
+import dev.mailhelp.diagnosis.ptr.PtrPart;
 import dev.mailhelp.diagnosis.ptr.SendingAddress;
 import dev.mailhelp.dns.DnsClient;
 import java.net.InetAddress;
@@ -42,12 +42,12 @@ public final class DomainReport {
     /** Reverse DNS of the MX hosts: a few addresses tell the story; large providers have dozens. */
     private static final int MAX_MX_ADDRESSES = 4;
 
-    private final MxCheck mx;
-    private final DmarcCheck dmarc;
-    private final DkimCheck dkim;
-    private final PtrCheck ptr;
-    private final MtaStsCheck mtaSts;
-    private final TlsRptCheck tlsRpt;
+    private final MxPart mx;
+    private final DmarcPart dmarc;
+    private final DkimPart dkim;
+    private final PtrPart ptr;
+    private final MtaStsPart mtaSts;
+    private final TlsRptPart tlsRpt;
     private final DomainPart spf;
     private final Optional<DomainPart> blocklist;
     private final Duration deadline;
@@ -58,12 +58,12 @@ public final class DomainReport {
      */
     public DomainReport(DnsClient dns, MailProviders providers, PolicyFetcher policyFetcher, DomainPart spf,
                         Optional<DomainPart> blocklist, Duration deadline) {
-        this.mx = new MxCheck(dns, providers);
-        this.dmarc = new DmarcCheck(dns);
-        this.dkim = new DkimCheck(dns, providers);
-        this.ptr = new PtrCheck(dns);
-        this.mtaSts = new MtaStsCheck(dns, policyFetcher);
-        this.tlsRpt = new TlsRptCheck(dns);
+        this.mx = new MxPart(dns, providers);
+        this.dmarc = new DmarcPart(dns);
+        this.dkim = new DkimPart(dns, providers);
+        this.ptr = new PtrPart(dns);
+        this.mtaSts = new MtaStsPart(dns, policyFetcher);
+        this.tlsRpt = new TlsRptPart(dns);
         this.spf = spf;
         this.blocklist = blocklist;
         this.deadline = deadline;
@@ -74,8 +74,14 @@ public final class DomainReport {
      * JDK's trusted certificate authorities; the default deadline.
      */
     public static DomainReport standard(DnsClient dns, MailProviders providers, DomainPart spf, Optional<DomainPart> blocklist) {
-        return new DomainReport(dns, providers, dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher.standard(dns), spf, blocklist,
-                DEFAULT_DEADLINE);
+        return standard(dns, providers, spf, blocklist, false);
+    }
+
+    /** As above; {@code allowPrivate} (MAILHELP_ALLOW_PRIVATE) lets the MTA-STS fetch reach private addresses. */
+    public static DomainReport standard(DnsClient dns, MailProviders providers, DomainPart spf, Optional<DomainPart> blocklist,
+                                        boolean allowPrivate) {
+        return new DomainReport(dns, providers, dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher.standard(dns, allowPrivate),
+                spf, blocklist, DEFAULT_DEADLINE);
     }
 
     /** How long {@link #run} waits for a part before reporting it as not checked. */
@@ -155,8 +161,8 @@ public final class DomainReport {
                 }
             }
             if (addresses.isEmpty()) {
-                return CompletableFuture.completedFuture(List.of(Finding.of(PtrCheck.CHECK,
-                        dev.mailhelp.diagnosis.Severity.INFO, "ptr.not-checked").withArticle(PtrCheck.ARTICLE)));
+                return CompletableFuture.completedFuture(List.of(Finding.of(PtrPart.CHECK,
+                        dev.mailhelp.diagnosis.Severity.INFO, "ptr.not-checked").withArticle(PtrPart.ARTICLE)));
             }
             return ptr.check(addresses);
         });

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 public final class MessageCheck implements Check {
 
     public static final String ID = "message";
-    public static final String FACT = "message";
+    public static final String FACT = dev.mailhelp.diagnosis.Fact.MESSAGE;
     /** The whole reading may take this long; each lookup inside has its own shorter timeout. */
     static final long TIMEOUT_SECONDS = 25;
 

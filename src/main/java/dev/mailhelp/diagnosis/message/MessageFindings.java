@@ -61,11 +61,10 @@ public final class MessageFindings {
 
     private static void dkim(MessageAnalysis a, List<Finding> out) {
         if (a.dkim().isEmpty()) {
-            out.add(new Finding(CHECK, Severity.WARN, "dkim-sig.none", "No DKIM-Signature", "", "", "dkim"));
+            out.add(Finding.of(CHECK, Severity.WARN, "dkim-sig.none").withArticle("dkim"));
             return;
         }
         for (DkimVerdict v : a.dkim()) {
-            String who = "d=" + v.domain() + " s=" + v.selector() + " a=" + v.algorithm() + ": " + v.result().id() + " (" + v.reason() + ")";
             String code = switch (v.reason()) {
                 case "ok" -> "dkim-sig.pass";
                 case "body-hash-mismatch", "body-shorter-than-l" -> "dkim-sig.body-changed";
@@ -85,9 +84,12 @@ public final class MessageFindings {
                 case TEMPERROR -> Severity.ERROR;
                 default -> Severity.FAIL;
             };
-            out.add(new Finding(CHECK, s, code, who, v.detail(), "", "dkim"));
+            out.add(Finding.of(CHECK, s, code).with("domain", v.domain()).with("selector", v.selector())
+                    .with("algorithm", v.algorithm()).with("result", v.result().id()).with("reason", v.reason())
+                    .evidence(v.detail()).withArticle("dkim"));
             if (v.testing()) {
-                out.add(Finding.info(CHECK, "dkim-sig.testing", "d=" + v.domain() + " s=" + v.selector() + ": t=y", ""));
+                out.add(Finding.of(CHECK, Severity.INFO, "dkim-sig.testing").with("domain", v.domain()).with("selector", v.selector())
+                        .withArticle("dkim"));
             }
         }
     }

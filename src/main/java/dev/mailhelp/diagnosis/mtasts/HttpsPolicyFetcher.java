@@ -1,6 +1,7 @@
 package dev.mailhelp.diagnosis.mtasts;
 
 import dev.mailhelp.diagnosis.dnsdata.LookupText;
+import dev.mailhelp.diagnosis.smtp.Dialer;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
 import java.io.ByteArrayOutputStream;
@@ -49,8 +50,13 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
      * @param timeout  for connecting, and for the whole exchange (RFC 8461 10.3 suggests about a minute at most; a
      *                 person is waiting, so less)
      * @param maxBytes RFC 8461 3.3: senders should limit the policy to about 64 KiB
+     * @param dialer   opens the connection ({@link Dialer#DIRECT} in production)
      */
-    public record Settings(int port, Duration timeout, int maxBytes) {
+    public record Settings(int port, Duration timeout, int maxBytes, Dialer dialer) {
+        public Settings(int port, Duration timeout, int maxBytes) {
+            this(port, timeout, maxBytes, Dialer.DIRECT);
+        }
+
         public static Settings defaults() {
             return new Settings(443, Duration.ofSeconds(10), 64 * 1024);
         }
@@ -78,8 +84,17 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
 
     /** Production: the JDK's trusted certificate authorities, public addresses only, port 443. */
     public static HttpsPolicyFetcher standard(DnsClient dns) {
+        return standard(dns, false);
+    }
+
+    /**
+     * Production with {@code MAILHELP_ALLOW_PRIVATE}: when it is on, the fetch may reach the same
+     * private and loopback addresses the SMTP probe may (self-hosted mail), as the README says.
+     */
+    public static HttpsPolicyFetcher standard(DnsClient dns, boolean allowPrivate) {
         try {
-            return new HttpsPolicyFetcher(dns, PublicAddressRule.publicOnly(), SSLContext.getDefault(), Settings.defaults());
+            return new HttpsPolicyFetcher(dns, PublicAddressRule.allowingPrivate(allowPrivate), SSLContext.getDefault(),
+                    Settings.defaults());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("This Java runtime has no TLS support", e);
         }
@@ -142,7 +157,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
             long deadline = System.nanoTime() + settings.timeout().toNanos();
             String address = ip.getHostAddress();
             try (Socket plain = new Socket()) {
-                plain.connect(new InetSocketAddress(ip, settings.port()), (int) settings.timeout().toMillis());
+                settings.dialer().connect(plain, new InetSocketAddress(ip, settings.port()), (int) settings.timeout().toMillis());
                 plain.setSoTimeout((int) settings.timeout().toMillis());
                 try (SSLSocket tls = (SSLSocket) ssl.getSocketFactory().createSocket(plain, host, settings.port(), true)) {
                     SSLParameters params = tls.getSSLParameters();

@@ -71,7 +71,10 @@ public record MtaStsPolicy(Optional<String> mode, List<String> mx, Optional<Long
                     break;
                 case "mx":
                     String pattern = value.toLowerCase(Locale.ROOT);
-                    if (!pattern.matches("(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9-]+\\.?")) {
+                    // a DNS name is at most 253 characters; checking that first also keeps the regular
+                    // expression's recursion short (found by fuzzing: a long line overflowed the stack)
+                    if (pattern.length() > 255
+                            || !pattern.matches("(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9-]+\\.?")) {
                         problems.add("mx: " + value + " is not a host name pattern (a name, or *. followed by a name).");
                     } else {
                         mx.add(pattern.endsWith(".") ? pattern.substring(0, pattern.length() - 1) : pattern);

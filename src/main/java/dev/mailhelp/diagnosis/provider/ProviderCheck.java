@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.provider;
 
+import dev.mailhelp.diagnosis.Outcome;
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Check;
 import dev.mailhelp.diagnosis.CheckOutcome;
 import dev.mailhelp.diagnosis.CheckRequest;
@@ -7,7 +9,7 @@ import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.ProgressListener;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.diagnosis.domain.DomainName;
-import dev.mailhelp.diagnosis.mx.MxCheck;
+import dev.mailhelp.diagnosis.mx.MxPart;
 import dev.mailhelp.dns.DnsClient;
 import java.util.List;
 import java.util.Map;
@@ -21,25 +23,30 @@ import java.util.concurrent.CompletionStage;
  */
 public final class ProviderCheck implements Check {
 
-    private final MxCheck mx;
+    public static final String ID = "provider";
+    /** Outcomes: the MX records name a provider of the catalogue, or none of them. */
+    public static final String KNOWN = "known";
+    public static final String UNKNOWN = "unknown";
+
+    private final MxPart mx;
 
     public ProviderCheck(DnsClient dns, MailProviders providers) {
-        this.mx = new MxCheck(dns, providers);
+        this.mx = new MxPart(dns, providers);
     }
 
     @Override
     public String id() {
-        return "provider";
+        return ID;
     }
 
     @Override
     public Set<String> requiredFacts() {
-        return Set.of("domain");
+        return Set.of(Fact.DOMAIN);
     }
 
     @Override
     public Set<String> outcomes() {
-        return Set.of("known", "unknown", "error");
+        return Set.of(KNOWN, UNKNOWN, Outcome.ERROR);
     }
 
     @Override

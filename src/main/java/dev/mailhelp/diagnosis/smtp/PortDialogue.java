@@ -250,7 +250,7 @@ final class PortDialogue {
         WatchedSocket second = new WatchedSocket();
         open.add(second);
         try {
-            second.connect(new InetSocketAddress(to, plan.port()), (int) settings.connectTimeout().toMillis());
+            settings.dialer().connect(second, new InetSocketAddress(to, plan.port()), (int) settings.connectTimeout().toMillis());
             second.setSoTimeout((int) settings.readTimeout().toMillis());
             TlsInspector inspector = new TlsInspector(target.host(), target.isLiteral(), settings.trust(), settings.clock());
             inspector.handshake(second);
@@ -273,7 +273,8 @@ final class PortDialogue {
             note("connect " + address + " port " + plan.port());
             long t0 = System.nanoTime();
             try {
-                socket.connect(new InetSocketAddress(a, plan.port()), (int) settings.connectTimeout().toMillis());
+                settings.dialer().connect(socket, new InetSocketAddress(a, plan.port()),
+                        (int) settings.connectTimeout().toMillis());
                 socket.setSoTimeout((int) settings.readTimeout().toMillis());
                 connectMillis = (System.nanoTime() - t0) / 1_000_000;
                 readyAt = System.nanoTime();

@@ -17,24 +17,34 @@ import javax.net.ssl.X509TrustManager;
  * @param ehloName        the name sent in EHLO; {@code .invalid} is reserved, so it claims nobody's name
  * @param trust           whose trust store judges certificate chains (the JDK's cacerts in production)
  * @param clock           for certificate dates
+ * @param dialer          opens the connections ({@link Dialer#DIRECT} in production)
  */
 public record ProbeSettings(Duration connectTimeout, Duration readTimeout, Duration slowGreeting,
-                            Duration totalTimeout, String ehloName, X509TrustManager trust, Clock clock) {
+                            Duration totalTimeout, String ehloName, X509TrustManager trust, Clock clock, Dialer dialer) {
+
+    public ProbeSettings(Duration connectTimeout, Duration readTimeout, Duration slowGreeting,
+                         Duration totalTimeout, String ehloName, X509TrustManager trust, Clock clock) {
+        this(connectTimeout, readTimeout, slowGreeting, totalTimeout, ehloName, trust, clock, Dialer.DIRECT);
+    }
 
     public static ProbeSettings defaults() {
         return new ProbeSettings(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(5),
                 Duration.ofSeconds(45), "mailhelp-probe.invalid", TlsInspector.jdkTrust(), Clock.systemUTC());
     }
 
+    public ProbeSettings withDialer(Dialer newDialer) {
+        return new ProbeSettings(connectTimeout, readTimeout, slowGreeting, totalTimeout, ehloName, trust, clock, newDialer);
+    }
+
     public ProbeSettings withTimeouts(Duration connect, Duration read, Duration slow, Duration total) {
-        return new ProbeSettings(connect, read, slow, total, ehloName, trust, clock);
+        return new ProbeSettings(connect, read, slow, total, ehloName, trust, clock, dialer);
     }
 
     public ProbeSettings withTrust(X509TrustManager newTrust) {
-        return new ProbeSettings(connectTimeout, readTimeout, slowGreeting, totalTimeout, ehloName, newTrust, clock);
+        return new ProbeSettings(connectTimeout, readTimeout, slowGreeting, totalTimeout, ehloName, newTrust, clock, dialer);
     }
 
     public ProbeSettings withClock(Clock newClock) {
-        return new ProbeSettings(connectTimeout, readTimeout, slowGreeting, totalTimeout, ehloName, trust, newClock);
+        return new ProbeSettings(connectTimeout, readTimeout, slowGreeting, totalTimeout, ehloName, trust, newClock, dialer);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.smtp;
 
+import dev.mailhelp.diagnosis.Outcome;
+import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Check;
 import dev.mailhelp.diagnosis.CheckOutcome;
 import dev.mailhelp.diagnosis.CheckRequest;
@@ -20,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SmtpCheck implements Check {
 
+    public static final String ID = "smtp";
+
     private final SmtpProbe probe;
     private final SmtpDiagnosis diagnosis;
 
@@ -30,17 +34,17 @@ public final class SmtpCheck implements Check {
 
     @Override
     public String id() {
-        return "smtp";
+        return ID;
     }
 
     @Override
     public Set<String> requiredFacts() {
-        return Set.of("host");
+        return Set.of(Fact.HOST);
     }
 
     @Override
     public Set<String> outcomes() {
-        return Set.of("ok", "problems", "error", "no-such-name");
+        return Set.of(Outcome.OK, Outcome.PROBLEMS, Outcome.ERROR, "no-such-name");
     }
 
     @Override

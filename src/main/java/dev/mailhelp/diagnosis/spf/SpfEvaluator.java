@@ -1,5 +1,6 @@
 package dev.mailhelp.diagnosis.spf;
 
+import dev.mailhelp.diagnosis.dnsdata.TxtStrings;
 import com.google.common.net.InetAddresses;
 import dev.mailhelp.config.DurationText;
 import dev.mailhelp.dns.DnsClient;

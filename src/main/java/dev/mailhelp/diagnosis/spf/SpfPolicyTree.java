@@ -1,5 +1,6 @@
 package dev.mailhelp.diagnosis.spf;
 
+import dev.mailhelp.diagnosis.dnsdata.TxtStrings;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
 import java.nio.charset.StandardCharsets;

@@ -73,6 +73,6 @@ class DmarcRecordParserTest {
     void suggestedRecordKeepsValidTagsAndDropsRemovedOnes() {
         DmarcRecord r = DmarcRecordParser.parse("v=DMARC1; p=none; pct=50; rua=mailto:d@example.com; adkim=s");
         assertEquals("_dmarc.example.com. IN TXT \"v=DMARC1; p=quarantine; rua=mailto:d@example.com; adkim=s\"",
-                DmarcCheck.suggested("example.com", r, DmarcRecord.Policy.QUARANTINE));
+                DmarcPart.suggested("example.com", r, DmarcRecord.Policy.QUARANTINE));
     }
 }

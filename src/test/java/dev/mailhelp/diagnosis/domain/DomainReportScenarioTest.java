@@ -214,10 +214,10 @@ class DomainReportScenarioTest {
         try (DnsServerTarget.Endpoint dns = DnsServerTarget.IN_PROCESS.open()) {
             dev.mailhelp.dns.DnsClient client = ScenarioDns.client(dns.address());
             DomainReport standard = DomainReport.standard(client, dev.mailhelp.diagnosis.provider.MailProviders.NONE,
-                    new dev.mailhelp.diagnosis.spf.SpfCheck(client)::check, java.util.Optional.empty());
+                    new dev.mailhelp.diagnosis.spf.SpfPart(client)::check, java.util.Optional.empty());
             Report r = await(standard.run(DomainRequest.of(DomainName.parse("good.test")), dev.mailhelp.diagnosis.ProgressListener.NONE));
             Finding refused = find(r.findings(), "mta-sts.could-not-check");
-            assertTrue(refused.evidence().contains("127.0.0.1: loopback"), refused.evidence());
+            assertTrue(refused.evidence().contains("127.0.0.1: a loopback address"), refused.evidence());
         }
     }
 
@@ -235,7 +235,7 @@ class DomainReportScenarioTest {
                     dev.mailhelp.diagnosis.ProgressListener.NONE);
             List<Integer> totals = new CopyOnWriteArrayList<>();
             Report r = await(new DomainReport(client, dev.mailhelp.diagnosis.provider.MailProviders.NONE, fetcher,
-                    new dev.mailhelp.diagnosis.spf.SpfCheck(client)::check, java.util.Optional.of(blocklist), DomainReport.DEFAULT_DEADLINE)
+                    new dev.mailhelp.diagnosis.spf.SpfPart(client)::check, java.util.Optional.of(blocklist), DomainReport.DEFAULT_DEADLINE)
                     .run(DomainRequest.of(DomainName.parse("good.test")), (part, n, total, findings) -> totals.add(total)));
             assertTrue(r.findings().stream().anyMatch(f -> f.check().equals("blocklist")), describe(r.findings()));
             assertEquals(9, totals.size());

@@ -4,7 +4,7 @@ import dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher;
 import dev.mailhelp.diagnosis.mtasts.LocalPolicyServer;
 import dev.mailhelp.diagnosis.mtasts.PublicAddressRule;
 import dev.mailhelp.diagnosis.provider.MailProviders;
-import dev.mailhelp.diagnosis.spf.SpfCheck;
+import dev.mailhelp.diagnosis.spf.SpfPart;
 import dev.mailhelp.dns.DnsClient;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class DomainScenarios {
     public static DomainReport report(DnsClient dns, LocalPolicyServer https, Duration deadline, MailProviders providers) {
         HttpsPolicyFetcher fetcher = new HttpsPolicyFetcher(dns, PublicAddressRule.allowingLoopback(), https.clientContext(),
                 new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(2), 64 * 1024));
-        SpfCheck spf = new SpfCheck(dns);
+        SpfPart spf = new SpfPart(dns);
         return new DomainReport(dns, providers, fetcher, spf::check, Optional.empty(), deadline);
     }
 }

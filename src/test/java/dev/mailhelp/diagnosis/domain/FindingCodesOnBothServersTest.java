@@ -8,16 +8,16 @@ import com.google.common.net.InetAddresses;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.ScenarioDns;
 import dev.mailhelp.diagnosis.Severity;
-import dev.mailhelp.diagnosis.dkim.DkimCheck;
-import dev.mailhelp.diagnosis.dmarc.DmarcCheck;
+import dev.mailhelp.diagnosis.dkim.DkimPart;
+import dev.mailhelp.diagnosis.dmarc.DmarcPart;
 import dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher;
 import dev.mailhelp.diagnosis.mtasts.LocalPolicyServer;
-import dev.mailhelp.diagnosis.mtasts.MtaStsCheck;
+import dev.mailhelp.diagnosis.mtasts.MtaStsPart;
 import dev.mailhelp.diagnosis.mtasts.PublicAddressRule;
-import dev.mailhelp.diagnosis.mtasts.TlsRptCheck;
-import dev.mailhelp.diagnosis.mx.MxCheck;
+import dev.mailhelp.diagnosis.mtasts.TlsRptPart;
+import dev.mailhelp.diagnosis.mx.MxPart;
 import dev.mailhelp.diagnosis.provider.MailProviders;
-import dev.mailhelp.diagnosis.ptr.PtrCheck;
+import dev.mailhelp.diagnosis.ptr.PtrPart;
 import dev.mailhelp.diagnosis.ptr.SendingAddress;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.testdns.DnsServerTarget;
@@ -175,20 +175,20 @@ class FindingCodesOnBothServersTest {
     private static java.util.concurrent.CompletionStage<List<Finding>> run(DnsClient dns, String check, String input) {
         switch (check) {
             case "mx":
-                return new MxCheck(dns, MailProviders.NONE).check(input).thenApply(r -> r.findings());
+                return new MxPart(dns, MailProviders.NONE).check(input).thenApply(r -> r.findings());
             case "dmarc":
-                return new DmarcCheck(dns).check(input);
+                return new DmarcPart(dns).check(input);
             case "dkim":
                 String[] parts = input.split("/", -1);
-                return new DkimCheck(dns, MailProviders.NONE).check(parts[0], parts[1].isEmpty() ? List.of() : List.of(parts[1]));
+                return new DkimPart(dns, MailProviders.NONE).check(parts[0], parts[1].isEmpty() ? List.of() : List.of(parts[1]));
             case "ptr":
-                return new PtrCheck(dns).checkOne(new SendingAddress(InetAddresses.forString(input), "", true));
+                return new PtrPart(dns).checkOne(new SendingAddress(InetAddresses.forString(input), "", true));
             case "mta-sts":
                 HttpsPolicyFetcher fetcher = new HttpsPolicyFetcher(dns, PublicAddressRule.allowingLoopback(), https.clientContext(),
                         new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(2), 64 * 1024));
-                return new MtaStsCheck(dns, fetcher).check(input, new MxCheck(dns, MailProviders.NONE).check(input));
+                return new MtaStsPart(dns, fetcher).check(input, new MxPart(dns, MailProviders.NONE).check(input));
             case "tls-rpt":
-                return new TlsRptCheck(dns).check(input);
+                return new TlsRptPart(dns).check(input);
             default:
                 throw new IllegalArgumentException(check);
         }

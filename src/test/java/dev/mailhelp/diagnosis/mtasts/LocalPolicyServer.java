@@ -62,6 +62,7 @@ public final class LocalPolicyServer implements AutoCloseable {
     private final ExecutorService executor;
     private final SSLContext clientContext;
     private final Map<String, Response> responses = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> requests = new ConcurrentHashMap<>();
 
     private LocalPolicyServer(HttpsServer server, ExecutorService executor, SSLContext clientContext) {
         this.server = server;
@@ -111,6 +112,12 @@ public final class LocalPolicyServer implements AutoCloseable {
         responses.put(host, response);
     }
 
+    /** Requests received for this Host so far: a refused fetch must leave it unchanged. */
+    public int requestCount(String host) {
+        java.util.concurrent.atomic.AtomicInteger n = requests.get(host);
+        return n == null ? 0 : n.get();
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -122,6 +129,7 @@ public final class LocalPolicyServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String host = exchange.getRequestHeaders().getFirst("Host");
         host = host == null ? "" : host.replaceFirst(":\\d+$", "");
+        requests.computeIfAbsent(host, h -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         Response r = exchange.getRequestURI().getPath().equals("/.well-known/mta-sts.txt") ? responses.get(host) : null;
         if (r == null) {
             r = new Response(404, "text/plain", "not found", Duration.ZERO);

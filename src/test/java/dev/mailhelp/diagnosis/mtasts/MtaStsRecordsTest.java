@@ -21,6 +21,14 @@ class MtaStsRecordsTest {
     }
 
     @Test
+    void aVeryLongMxLineIsAProblemNotAStackOverflow() {
+        // found by fuzzing (issue #12): the pattern check recursed once per label
+        MtaStsPolicy p = MtaStsPolicy.parse("version: STSv1\nmode: enforce\nmx: mx1" + ".tle".repeat(5_000) + "\nmax_age: 86400\n");
+        assertEquals(List.of(), p.mx());
+        assertTrue(p.problems().stream().anyMatch(x -> x.startsWith("mx: ")), p.problems().toString());
+    }
+
+    @Test
     void reportsPolicyProblems() {
         List<String> p = MtaStsPolicy.parse("version: STSv2\nmode: strict\nmax_age: 99999999999\nmx: bad_host!\ngarbage\n").problems();
         assertTrue(p.stream().anyMatch(s -> s.startsWith("version: STSv2")), p.toString());

@@ -55,6 +55,8 @@ class SpfRecordTest {
         "v=spf1 ip4:01.2.3.4|11",
         "v=spf1 ip4:1.2.3|11",
         "v=spf1 ip6:1.2.3.4|11",
+        "v=spf1 ip6:::1%eth0|11",
+        "v=spf1 ip6:::1%.1.1.1/0|11",
         "v=spf1 a:foo-bar -all|9",
         "v=spf1 include:|14",
         "v=spf1 exists|13",

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** MX scenarios of mx.test (one per subdomain) and good.test, over DNS on 127.0.0.1. */
-class MxCheckTest {
+class MxPartTest {
 
     static TestDnsServer server;
 
@@ -57,7 +57,7 @@ class MxCheckTest {
     }
 
     private MxResult check(String domain) {
-        return await(new MxCheck(ScenarioDns.client(server), CATALOGUE).check(domain));
+        return await(new MxPart(ScenarioDns.client(server), CATALOGUE).check(domain));
     }
 
     @Test
@@ -128,6 +128,18 @@ class MxCheckTest {
         server.setFault(TestDnsServer.name("mx1.mx.test"), TestDnsServer.Fault.DROP);
         MxResult r = check("ok.mx.test");
         assertEquals(List.of("mx.could-not-check"), codes(r.findings()), describe(r.findings()));
+    }
+
+    @Test
+    void anAddressAnswerForAnotherNameIsCouldNotCheckNotNoAddress() {
+        // issue #17 item 14: the A/AAAA answers of the MX host carry another owner name
+        server.setFault(TestDnsServer.name("mx1.mx.test"), TestDnsServer.Fault.WRONG_NAME);
+        MxResult r = check("ok.mx.test");
+        assertEquals(List.of("mx.could-not-check"), codes(r.findings()), describe(r.findings()));
+        assertEquals(Severity.ERROR, r.findings().get(0).severity());
+        dev.mailhelp.diagnosis.Finding shown = dev.mailhelp.texts.ShippedTexts.english(r.findings().get(0));
+        assertTrue(shown.message().contains("answered for another name"), shown.message());
+        assertTrue(shown.evidence().toLowerCase(java.util.Locale.ROOT).contains("wrong_name"), shown.evidence());
     }
 
     @Test

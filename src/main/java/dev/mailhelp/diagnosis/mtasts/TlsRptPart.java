@@ -15,14 +15,14 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /** TLS-RPT (RFC 8460): the {@code _smtp._tls} TXT record that says where senders report TLS failures. */
-public final class TlsRptCheck {
+public final class TlsRptPart {
 
     public static final String CHECK = "tls-rpt";
     public static final String ARTICLE = "mta-sts";
 
     private final DnsClient dns;
 
-    public TlsRptCheck(DnsClient dns) {
+    public TlsRptPart(DnsClient dns) {
         this.dns = dns;
     }
 

@@ -1,5 +1,6 @@
 package dev.mailhelp.diagnosis.spf;
 
+import dev.mailhelp.diagnosis.dnsdata.TxtStrings;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.dns.DnsClient;
@@ -24,7 +25,7 @@ import org.xbill.DNS.Type;
  * and says what is wrong with it, each finding with the record seen and the record to publish.
  * The returned stage never completes exceptionally; DNS trouble is {@code spf.could-not-check}.
  */
-public final class SpfCheck {
+public final class SpfPart {
 
     public static final String CHECK = "spf";
     public static final String ARTICLE = "spf";
@@ -33,11 +34,11 @@ public final class SpfCheck {
     private final int maxLookups;
     private final int maxVoids;
 
-    public SpfCheck(DnsClient dns) {
+    public SpfPart(DnsClient dns) {
         this(dns, SpfSettings.defaults());
     }
 
-    public SpfCheck(DnsClient dns, SpfSettings settings) {
+    public SpfPart(DnsClient dns, SpfSettings settings) {
         this.dns = dns;
         this.maxLookups = settings.maxLookups();
         this.maxVoids = settings.maxVoidLookups();

@@ -3,6 +3,7 @@ package dev.mailhelp.diagnosis.ptr;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.diagnosis.dnsdata.LookupText;
+import dev.mailhelp.diagnosis.dnsdata.SharedCause;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
 import java.net.Inet4Address;
@@ -20,7 +21,7 @@ import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Type;
 
 /** PTR and forward-confirmed reverse DNS of addresses, all addresses concurrently. Never completes exceptionally. */
-public final class PtrCheck {
+public final class PtrPart {
 
     public static final String CHECK = "ptr";
     public static final String ARTICLE = "ptr";
@@ -29,14 +30,15 @@ public final class PtrCheck {
 
     private final DnsClient dns;
 
-    public PtrCheck(DnsClient dns) {
+    public PtrPart(DnsClient dns) {
         this.dns = dns;
     }
 
     public CompletableFuture<List<Finding>> check(List<SendingAddress> addresses) {
         List<CompletableFuture<List<Finding>>> all = addresses.stream().map(this::checkOne).collect(Collectors.toList());
-        return CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).thenApply(v ->
-                all.stream().flatMap(f -> f.join().stream()).collect(Collectors.toList()));
+        // one could-not-check per cause, not one per address (issue #12: the same remedy once)
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).thenApply(v -> SharedCause.group(
+                all.stream().flatMap(f -> f.join().stream()).collect(Collectors.toList()), "ptr.could-not-check"));
     }
 
     public CompletableFuture<List<Finding>> checkOne(SendingAddress address) {

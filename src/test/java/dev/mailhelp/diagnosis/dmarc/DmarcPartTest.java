@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** DMARC scenarios of dmarc.test, good.test, weak.test served over DNS on 127.0.0.1. */
-class DmarcCheckTest {
+class DmarcPartTest {
 
     static TestDnsServer server;
 
@@ -40,7 +40,7 @@ class DmarcCheckTest {
 
     private List<Finding> check(String domain) {
         // As users read them: tests assert on the sentences as well as on the codes.
-        return dev.mailhelp.texts.ShippedTexts.english(await(new DmarcCheck(ScenarioDns.client(server)).check(domain)));
+        return dev.mailhelp.texts.ShippedTexts.english(await(new DmarcPart(ScenarioDns.client(server)).check(domain)));
     }
 
     @Test

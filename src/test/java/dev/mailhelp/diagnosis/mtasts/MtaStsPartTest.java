@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.ScenarioDns;
 import dev.mailhelp.diagnosis.Severity;
-import dev.mailhelp.diagnosis.mx.MxCheck;
+import dev.mailhelp.diagnosis.mx.MxPart;
 import dev.mailhelp.diagnosis.provider.MailProviders;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.testdns.TestDnsServer;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * MTA-STS and TLS-RPT scenarios of mtasts.test: the TXT records over DNS on 127.0.0.1 and the
  * policies from a real HTTPS server on 127.0.0.1 (loopback allowed for the test only).
  */
-class MtaStsCheckTest {
+class MtaStsPartTest {
 
     static TestDnsServer dns;
     static LocalPolicyServer https;
@@ -64,7 +64,7 @@ class MtaStsCheckTest {
         PolicyFetcher fetcher = new HttpsPolicyFetcher(client, rule, https.clientContext(),
                 new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(1), 64 * 1024));
         return dev.mailhelp.texts.ShippedTexts.english(
-                await(new MtaStsCheck(client, fetcher).check(domain, new MxCheck(client, MailProviders.NONE).check(domain))));
+                await(new MtaStsPart(client, fetcher).check(domain, new MxPart(client, MailProviders.NONE).check(domain))));
     }
 
     private List<Finding> check(String domain) {
@@ -132,13 +132,22 @@ class MtaStsCheckTest {
         List<Finding> f = check("private.mtasts.test");
         Finding e = find(f, "mta-sts.could-not-check");
         assertEquals(Severity.ERROR, e.severity());
-        assertTrue(e.evidence().contains("10.1.2.3: private"), e.evidence());
+        assertTrue(e.evidence().contains("10.1.2.3: a private network address"), e.evidence());
     }
 
     @Test
     void loopbackIsRefusedOutsideTests() {
+        int okRequestsBefore = https.requestCount("mta-sts.ok.mtasts.test");
         List<Finding> f = check("ok.mtasts.test", PublicAddressRule.publicOnly());
-        assertTrue(find(f, "mta-sts.could-not-check").evidence().contains("127.0.0.1: loopback"), describe(f));
+        assertTrue(find(f, "mta-sts.could-not-check").evidence().contains("127.0.0.1: a loopback address"), describe(f));
+        assertEquals(0, https.requestCount("mta-sts.ok.mtasts.test") - okRequestsBefore, "no connection was made");
+    }
+
+    @Test
+    void allowPrivateLetsTheFetchReachWhatTheSmtpProbeMayReach() {
+        // issue #17 item 11: MAILHELP_ALLOW_PRIVATE=true, as the README says, reaches a policy on a local address
+        List<Finding> f = check("ok.mtasts.test", PublicAddressRule.allowingPrivate(true));
+        assertEquals(List.of("mta-sts.ok"), codes(f), describe(f));
     }
 
     @Test
@@ -162,7 +171,7 @@ class MtaStsCheckTest {
     }
 
     private List<Finding> tlsRpt(String domain) {
-        return dev.mailhelp.texts.ShippedTexts.english(await(new TlsRptCheck(ScenarioDns.client(dns)).check(domain)));
+        return dev.mailhelp.texts.ShippedTexts.english(await(new TlsRptPart(ScenarioDns.client(dns)).check(domain)));
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** DKIM scenarios of dkim.test (one selector each), good.test and nodmarc.test, over DNS on 127.0.0.1. */
-class DkimCheckTest {
+class DkimPartTest {
 
     static TestDnsServer server;
 
@@ -44,7 +44,7 @@ class DkimCheckTest {
 
     private List<Finding> check(String domain, String... selectors) {
         return dev.mailhelp.texts.ShippedTexts.english(
-                await(new DkimCheck(ScenarioDns.client(server), MailProviders.NONE).check(domain, List.of(selectors))));
+                await(new DkimPart(ScenarioDns.client(server), MailProviders.NONE).check(domain, List.of(selectors))));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -127,7 +127,7 @@ class DkimCheckTest {
                 return List.of(new KnownProvider("test", "Test Mail", List.of("short1024")));
             }
         };
-        DkimCheck check = new DkimCheck(ScenarioDns.client(server), catalogue);
+        DkimPart check = new DkimPart(ScenarioDns.client(server), catalogue);
         assertTrue(check.defaultSelectors().containsAll(List.of("google", "selector1", "selector2", "k1", "s1", "s2", "short1024")));
         List<Finding> f = dev.mailhelp.texts.ShippedTexts.english(await(check.check("dkim.test", List.of())));
         assertEquals(List.of("dkim.key-short"), codes(f), describe(f));

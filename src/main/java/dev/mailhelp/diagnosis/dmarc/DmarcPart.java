@@ -22,7 +22,7 @@ import org.xbill.DNS.Type;
  * policy is, report destinations (and their verification records when external), and the
  * organisational domain. Never completes exceptionally.
  */
-public final class DmarcCheck {
+public final class DmarcPart {
 
     public static final String CHECK = "dmarc";
     public static final String ARTICLE = "dmarc";
@@ -30,7 +30,7 @@ public final class DmarcCheck {
     private final DnsClient dns;
     private final DmarcTreeWalk walker;
 
-    public DmarcCheck(DnsClient dns) {
+    public DmarcPart(DnsClient dns) {
         this.dns = dns;
         this.walker = new DmarcTreeWalk(dns);
     }

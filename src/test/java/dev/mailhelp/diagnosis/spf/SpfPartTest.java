@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
 /** Every spf.* finding code, from records served by a DNS server on 127.0.0.1. */
-class SpfCheckTest {
+class SpfPartTest {
 
     private TestDnsServer server;
 
@@ -38,7 +38,7 @@ class SpfCheckTest {
 
     private List<Finding> check(String domain) throws Exception {
         return dev.mailhelp.texts.ShippedTexts.english(
-                new SpfCheck(SuiteDns.client(server)).check(domain).toCompletableFuture().get(20, TimeUnit.SECONDS));
+                new SpfPart(SuiteDns.client(server)).check(domain).toCompletableFuture().get(20, TimeUnit.SECONDS));
     }
 
     private static Finding only(List<Finding> findings, String code) {

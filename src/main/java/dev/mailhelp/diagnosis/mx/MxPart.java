@@ -27,7 +27,7 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /** Checks a domain's MX records and resolves every exchange, concurrently. Never completes exceptionally. */
-public final class MxCheck {
+public final class MxPart {
 
     public static final String CHECK = "mx";
     public static final String ARTICLE = "dns-records";
@@ -35,7 +35,7 @@ public final class MxCheck {
     private final DnsClient dns;
     private final MailProviders providers;
 
-    public MxCheck(DnsClient dns, MailProviders providers) {
+    public MxPart(DnsClient dns, MailProviders providers) {
         this.dns = dns;
         this.providers = providers;
     }

@@ -25,7 +25,7 @@ import org.xbill.DNS.Type;
  * Looks up DKIM keys at {@code <selector>._domainkey.<domain>} for the user's selectors, or else
  * for the common ones and those of the provider catalogue, all concurrently, and judges each key.
  */
-public final class DkimCheck {
+public final class DkimPart {
 
     public static final String CHECK = "dkim";
     public static final String ARTICLE = "dkim";
@@ -35,7 +35,7 @@ public final class DkimCheck {
     private final DnsClient dns;
     private final MailProviders providers;
 
-    public DkimCheck(DnsClient dns, MailProviders providers) {
+    public DkimPart(DnsClient dns, MailProviders providers) {
         this.dns = dns;
         this.providers = providers;
     }
@@ -76,7 +76,7 @@ public final class DkimCheck {
         CompletableFuture<DnsResult> txt = dns.query(name, Type.TXT);
         // A dangling CNAME looks like "no key" in the TXT answer; only the CNAME itself tells them apart.
         CompletableFuture<Optional<String>> cname = askCname
-                ? dns.query(name, Type.CNAME).thenApply(DkimCheck::cnameTarget)
+                ? dns.query(name, Type.CNAME).thenApply(DkimPart::cnameTarget)
                 : CompletableFuture.completedFuture(Optional.empty());
         return txt.thenCombine(cname, (t, c) -> new SelectorResult(selector, name, t, c));
     }
@@ -118,7 +118,7 @@ public final class DkimCheck {
             found++;
             List<String> values = TxtStrings.of(r.result());
             String via = delegation(r);
-            List<String> keys = values.stream().filter(DkimCheck::looksLikeKey).collect(Collectors.toList());
+            List<String> keys = values.stream().filter(DkimPart::looksLikeKey).collect(Collectors.toList());
             if (keys.isEmpty()) {
                 out.add(located(Severity.FAIL, "dkim.syntax", where, via).with("reason", "no_key")
                         .evidence(String.join("\n", values)));

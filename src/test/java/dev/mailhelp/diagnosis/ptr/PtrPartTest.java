@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Reverse-DNS scenarios of 198.51.100.0/24 (zone 100.51.198.in-addr.arpa and ptr.test), over DNS on 127.0.0.1. */
-class PtrCheckTest {
+class PtrPartTest {
 
     static TestDnsServer server;
 
@@ -39,7 +39,7 @@ class PtrCheckTest {
     }
 
     private List<Finding> check(String ip, boolean sends) {
-        return dev.mailhelp.texts.ShippedTexts.english(await(new PtrCheck(ScenarioDns.client(server)).checkOne(
+        return dev.mailhelp.texts.ShippedTexts.english(await(new PtrPart(ScenarioDns.client(server)).checkOne(
                 new SendingAddress(InetAddresses.forString(ip), "", sends))));
     }
 
@@ -92,5 +92,24 @@ class PtrCheckTest {
         server.setFault(TestDnsServer.name("host30.ptr.test"), TestDnsServer.Fault.DROP);
         List<Finding> f = check("198.51.100.30", true);
         assertEquals(List.of("ptr.could-not-check"), codes(f), describe(f));
+    }
+
+    @Test
+    void addressesFailingForOneCauseAreOneCouldNotCheck() {
+        // issue #12 item 4: the DNS server refuses every reverse lookup: one finding, the cause once
+        server.setFaultBelow(TestDnsServer.name("100.51.198.in-addr.arpa"), TestDnsServer.Fault.REFUSED);
+        List<Finding> f = await(new PtrPart(ScenarioDns.client(server)).check(List.of(
+                new SendingAddress(InetAddresses.forString("198.51.100.10"), "The MX host mx1", false),
+                new SendingAddress(InetAddresses.forString("198.51.100.20"), "The MX host mx2", false),
+                new SendingAddress(InetAddresses.forString("198.51.100.30"), "The MX host mx3", false))));
+        assertEquals(List.of("ptr.could-not-check"), codes(f), describe(f));
+        assertEquals(Severity.ERROR, f.get(0).severity());
+        String message = dev.mailhelp.texts.ShippedTexts.english(f.get(0)).message();
+        assertTrue(message.startsWith("Could not look up the reverse DNS of 3 addresses: the DNS server refused"), message);
+        String zh = dev.mailhelp.texts.ShippedTexts.in("zh-TW", f.get(0)).message();
+        assertTrue(zh.startsWith("無法查詢 3 個位址的反向 DNS：DNS 伺服器拒絕了查詢"), zh);
+        for (String reverse : List.of("10.100.51.198.in-addr.arpa", "20.100.51.198.in-addr.arpa", "30.100.51.198.in-addr.arpa")) {
+            assertTrue(f.get(0).evidence().contains(reverse), f.get(0).evidence());
+        }
     }
 }

@@ -18,7 +18,7 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /** MTA-STS: the {@code _mta-sts} TXT record, then the policy file and its coverage of the MX hosts. */
-public final class MtaStsCheck {
+public final class MtaStsPart {
 
     public static final String CHECK = "mta-sts";
     public static final String ARTICLE = "mta-sts";
@@ -28,7 +28,7 @@ public final class MtaStsCheck {
     private final DnsClient dns;
     private final PolicyFetcher fetcher;
 
-    public MtaStsCheck(DnsClient dns, PolicyFetcher fetcher) {
+    public MtaStsPart(DnsClient dns, PolicyFetcher fetcher) {
         this.dns = dns;
         this.fetcher = fetcher;
     }
