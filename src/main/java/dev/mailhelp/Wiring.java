@@ -252,7 +252,7 @@ public final class Wiring {
         if (checks == null) {
             Map<String, Check> out = new LinkedHashMap<>();
             DnsClient dns = dns();
-            add(out, new DomainCheck(domainReport(dns)));
+            add(out, new DomainCheck(domainReport(dns), mailProviders(), dns));
             add(out, new ProviderCheck(dns, mailProviders()));
             blocklists(dns).ifPresent(b -> add(out, new BlocklistIpCheck(b)));
             add(out, new SmtpCheck(smtpProbe(Optional.empty(), false), smtpDiagnosis(liveProviderGuide())));
@@ -390,7 +390,8 @@ public final class Wiring {
     private MailProviders mailProviders() {
         return MailProviders.of(
                 host -> providers().byMxHost(host).map(Wiring::known),
-                () -> providers().all().stream().map(Wiring::known).toList());
+                () -> providers().all().stream().map(Wiring::known).toList(),
+                domain -> providers().byOwnDomain(domain).map(Wiring::known));
     }
 
     private static KnownProvider known(Provider p) {

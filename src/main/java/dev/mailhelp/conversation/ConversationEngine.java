@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class ConversationEngine {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(domain|ip|host|selector|provider)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(domain|ip|host|selector|provider|dnshost)}");
 
     /** Replaced whole by {@link #replaceKnowledge} (a reload); a step reads it once per use. */
     private volatile KnowledgeBase knowledge;
@@ -274,7 +274,8 @@ public final class ConversationEngine {
         StringBuilder text = new StringBuilder(fill(node.text().in(locale), facts, locale));
         node.show().ifPresent(show -> {
             String block = show.equals("support-summary")
-                    ? SupportSummary.render(facts, s.checks(), knowledge.messages(), locale, clock.instant())
+                    ? SupportSummary.render(facts, s.checks(), knowledge.messages(), locale, clock.instant(),
+                            knowledge.providers())
                     : providerSheet.render(show, Optional.ofNullable(facts.get(Fact.PROVIDER)), locale);
             if (!block.isEmpty()) {
                 text.append("\n\n").append(block);
@@ -285,7 +286,7 @@ public final class ConversationEngine {
             options.add(new Reply.Option(i, node.options().get(i).label().in(locale)));
         }
         Optional<Reply.InputRequest> input = node.input().map(i -> new Reply.InputRequest(i.kind().id(), i.fact(),
-                i.prompt().in(locale), i.placeholder().in(locale), facts.getOrDefault(i.fact(), ""), i.optional(),
+                i.prompt().in(locale), i.placeholder().in(locale), suggested(i.fact(), facts), i.optional(),
                 inputError == null ? "" : inputError));
         List<Reply.ArticleLink> articles = node.articles().stream()
                 .map(id -> knowledge.articles().get(id, locale))
@@ -294,6 +295,19 @@ public final class ConversationEngine {
                 .toList();
         return new Reply(node.id(), locale, fill(node.title().in(locale), facts, locale), text.toString(), options, input,
                 List.of(), "", articles, node.isLeaf(), notice);
+    }
+
+    /**
+     * What an input step offers: the fact if known, else for the server test the provider's
+     * recommended server (smtp.gmail.com:587 once Gmail was recognised), so nothing known is typed twice.
+     */
+    private String suggested(String fact, Map<String, String> facts) {
+        String known = facts.getOrDefault(fact, "");
+        if (!known.isEmpty() || !fact.equals("host") || !facts.containsKey("provider")) {
+            return known;
+        }
+        return knowledge.providers().byId(facts.get("provider")).flatMap(p -> p.smtp().stream().findFirst())
+                .map(preset -> preset.host() + ":" + preset.port()).orElse("");
     }
 
     private Reply withFindings(Reply r, CheckOutcome outcome) {

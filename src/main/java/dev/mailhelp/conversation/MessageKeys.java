@@ -22,6 +22,9 @@ public final class MessageKeys {
                     "fact.unknown", "warning.secret"),
             FACTS.stream().flatMap(f -> Stream.of("input.prompt." + f, "input.placeholder." + f)),
             LIMIT_KINDS.stream().map(k -> "limit." + k),
+            Stream.of("summary.local-time"),
+            SupportSummary.FACTS.stream().map(f -> "summary.fact." + f),
+            Stream.of("ok", "problems", "error", "known", "unknown", "listed", "clean", "other").map(o -> "summary.outcome." + o),
             // every sentence the input parser's codes are worded by, in every front end
             Stream.of(InputProblem.values()).filter(p -> p != InputProblem.SPECIAL_USE).map(InputProblem::messageKey),
             SpecialUseName.messageKeys().stream()

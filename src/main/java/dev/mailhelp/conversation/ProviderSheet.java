@@ -31,9 +31,15 @@ final class ProviderSheet {
         for (Provider p : shown) {
             switch (show) {
                 case "provider-limits" -> limits(p, locale, out, provider.isPresent());
-                case "provider-contact" -> out.append("**").append(p.name()).append("** — ")
-                        .append(messages.get("show.status", locale)).append(": <").append(p.statusPage()).append("> · ")
-                        .append(messages.get("show.support", locale)).append(": <").append(p.supportPage()).append(">\n");
+                case "provider-contact" -> {
+                    out.append("**").append(p.name()).append("** — ")
+                            .append(messages.get("show.status", locale)).append(": <").append(p.statusPage()).append("> · ")
+                            .append(messages.get("show.support", locale)).append(": <").append(p.supportPage()).append(">\n");
+                    String note = p.contactNote().in(locale);
+                    if (provider.isPresent() && !note.isEmpty()) {
+                        out.append(note).append('\n');
+                    }
+                }
                 case "smtp-presets" -> presets(p, locale, out, provider.isPresent());
                 default -> { }
             }

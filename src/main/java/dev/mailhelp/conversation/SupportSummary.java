@@ -4,41 +4,63 @@ import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.knowledge.Messages;
+import dev.mailhelp.knowledge.ProviderCatalogue;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
- * The ready-to-paste text for a support ticket: what the user told us, what was checked, when,
+ * The ready-to-paste text for a support request: what the user told us, what was checked, when,
  * and what was found, so the provider's first answer need not ask again. Pasted bounces are not
- * included (they hold other people's addresses); the findings they produced are.
+ * included (they hold other people's addresses); the findings they produced are. Facts are named
+ * in the user's language (never internal keys), a provider by its name, each check once (the
+ * latest run for the same subject), and times in UTC plus the user's own time where the language
+ * tells it (zh-TW: Taiwan, UTC+8), because a support team and the user read the same text.
  */
 final class SupportSummary {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The facts a summary names, in this order; others (the pasted bounce) stay out. */
+    static final List<String> FACTS = List.of("domain", "provider", "host", "ip", "selector");
+    /** Languages whose users live in one time zone: zh-TW is Traditional Chinese as used in Taiwan. */
+    private static final Map<String, ZoneId> ZONES = Map.of("zh-TW", ZoneId.of("Asia/Taipei"));
 
     private SupportSummary() {
     }
 
     static String render(Map<String, String> facts, List<CheckRecord> checks, Messages messages, String locale,
-                         java.time.Instant now) {
+                         Instant now, ProviderCatalogue providers) {
         StringBuilder out = new StringBuilder();
         out.append("```\n");
-        out.append(messages.get("summary.header", locale, TIME.format(now))).append('\n');
-        Map<String, String> shown = new TreeMap<>(facts);
-        shown.remove(Fact.BOUNCE);
-        shown.remove(Fact.MESSAGE);
+        out.append(messages.get("summary.header", locale, time(now, locale, messages))).append('\n');
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String key : FACTS) {
+            String value = facts.get(key);
+            if (value != null && !value.isBlank()) {
+                shown.put(key, key.equals("provider") ? providers.byId(value).map(p -> p.name()).orElse(value) : value);
+            }
+        }
         if (!shown.isEmpty()) {
             out.append(messages.get("summary.facts", locale)).append('\n');
-            shown.forEach((k, v) -> out.append("  ").append(k).append(": ").append(v).append('\n'));
+            shown.forEach((k, v) -> out.append("  ").append(messages.get("summary.fact." + k, locale)).append(": ")
+                    .append(v).append('\n'));
         }
-        if (checks.isEmpty()) {
+        List<CheckRecord> once = latestPerSubject(checks);
+        if (once.isEmpty()) {
             out.append(messages.get("summary.no-checks", locale)).append('\n');
         }
-        for (CheckRecord c : checks) {
-            out.append(messages.get("summary.check", locale, c.check(), TIME.format(c.at()), c.outcome())).append('\n');
+        for (CheckRecord c : once) {
+            String name = messages.has("summary.check-name." + c.check())
+                    ? messages.get("summary.check-name." + c.check(), locale) : c.check();
+            out.append(messages.get("summary.check", locale, name,
+                    time(c.at(), locale, messages), messages.get("summary.outcome." + outcome(c.outcome()), locale))).append('\n');
             if (!c.summary().isEmpty()) {
                 out.append("  ").append(c.summary()).append('\n');
             }
@@ -46,8 +68,7 @@ final class SupportSummary {
                 if (f.severity() == Severity.OK || f.severity() == Severity.INFO) {
                     continue;
                 }
-                out.append("  - [").append(f.severity().id()).append("] ").append(f.code()).append(": ")
-                        .append(f.message()).append('\n');
+                out.append("  - [").append(f.severity().id()).append("] ").append(f.message()).append('\n');
                 if (!f.evidence().isEmpty()) {
                     out.append("    ").append(f.evidence().replace('\n', ' ')).append('\n');
                 }
@@ -55,5 +76,37 @@ final class SupportSummary {
         }
         out.append("```");
         return out.toString();
+    }
+
+    /** The outcome keys the summary has words for; any other is a check-specific verdict shown as "done". */
+    private static final Set<String> OUTCOMES = Set.of("ok", "problems", "error", "known", "unknown", "listed", "clean");
+
+    private static String outcome(String outcome) {
+        return OUTCOMES.contains(outcome) ? outcome : "other";
+    }
+
+    /** "2026-12-04 14:03 (Taiwan, UTC+8) = 2026-12-04 06:03 UTC", or UTC alone. */
+    static String time(Instant at, String locale, Messages messages) {
+        ZoneId zone = ZONES.get(locale);
+        if (zone == null) {
+            return UTC.format(at);
+        }
+        return messages.get("summary.local-time", locale, LOCAL.format(at.atZone(zone)), UTC.format(at));
+    }
+
+    /** The fact each check is about; a check not named here is about all the facts it was given. */
+    private static final Map<String, String> SUBJECT = Map.of("provider", "domain", "domain", "domain", "smtp", "host",
+            "blocklist-ip", "ip", "bounce", "bounce");
+
+    /** A check run twice on the same subject (the provider of one domain, asked in two branches) is listed once. */
+    private static List<CheckRecord> latestPerSubject(List<CheckRecord> checks) {
+        Map<String, CheckRecord> latest = new LinkedHashMap<>();
+        for (CheckRecord c : checks) {
+            String fact = SUBJECT.get(c.check());
+            String subject = c.check() + "|" + (fact == null ? new java.util.TreeMap<>(c.facts()).toString() : c.facts().get(fact));
+            latest.remove(subject);
+            latest.put(subject, c);
+        }
+        return new ArrayList<>(latest.values());
     }
 }

@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 final class CheckGate {
 
+    /**
+     * Checks that cost no more than a cached lookup (the provider from MX records) or none at all
+     * (reading a pasted bounce): an ordinary session runs several of them, and they protect nothing.
+     */
+    private static final java.util.Set<String> FREE = java.util.Set.of("bounce", "provider");
+
     private final ConversationTree tree;
 
     CheckGate(ConversationTree tree) {
@@ -33,6 +39,28 @@ final class CheckGate {
             return Optional.of(node.get().title().in(locale));
         }
         return node.get().input().flatMap(i -> checkStep(i.next(), locale));
+    }
+
+    /** True when picking {@code option} on {@code nodeId} runs a check that counts against the rate. */
+    boolean countsAfterChoice(String nodeId, int option) {
+        return tree.node(nodeId).filter(n -> option >= 0 && option < n.options().size())
+                .map(n -> counts(n.options().get(option).next())).orElse(false);
+    }
+
+    /** The same for an answer typed on {@code nodeId}. */
+    boolean countsAfterInput(String nodeId) {
+        Optional<Node> node = tree.node(nodeId);
+        if (node.isEmpty()) {
+            return false;
+        }
+        if (node.get().action().isPresent()) {
+            return !FREE.contains(node.get().action().get().check());
+        }
+        return node.get().input().map(i -> counts(i.next())).orElse(false);
+    }
+
+    private boolean counts(String nodeId) {
+        return tree.node(nodeId).flatMap(Node::action).map(a -> !FREE.contains(a.check())).orElse(false);
     }
 
     private Optional<String> checkStep(String nodeId, String locale) {

@@ -41,12 +41,19 @@ final class ConversationFlow {
             .maximumSize(20_000).expireAfterAccess(Duration.ofMinutes(30)).build();
 
     private final CheckGate gate;
+    private final java.util.Set<String> resultSteps;
+    /** The retry button's argument for "submit the answer that was typed". */
+    private static final String TYPED = "t";
+    /** Answers typed when the rate limit refused them, by user and node; bounded like {@link #lastInput}. */
+    private final Cache<String, String> typed = CacheBuilder.newBuilder()
+            .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(30)).build();
     private final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<?>> running =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     ConversationFlow(FlowContext context) {
         this.context = context;
         this.gate = new CheckGate(context.conversation().knowledge().tree());
+        this.resultSteps = resultSteps(context.conversation().knowledge().tree());
     }
 
     static String sessionKey(InteractionBase interaction) {
@@ -82,11 +89,21 @@ final class ConversationFlow {
         }
         String key = sessionKey(interaction);
         Optional<String> check = gate.afterChoice(node, index, texts.locale());
-        if (check.isPresent() && limited(interaction, texts)) {
+        if (gate.countsAfterChoice(node, index) && limited(interaction, texts, node, Integer.toString(index))) {
             return;
         }
-        run(InteractionReply.deferUpdate(interaction, context), texts, key, check.orElse(""),
+        run(nextStepReply(interaction, node), texts, key, check.orElse(""),
                 progress -> context.conversation().choose(key, texts.locale(), node, index, progress));
+    }
+
+    /**
+     * Where the next step goes: in place of a plain step, but as a new message below a step that shows
+     * results (a report, a limits table, a probe), so that they stay on screen while the user goes on.
+     */
+    private InteractionReply nextStepReply(MessageComponentInteraction interaction, String node) {
+        return resultSteps.contains(node)
+                ? InteractionReply.deferNew(interaction, true, context)
+                : InteractionReply.deferUpdate(interaction, context);
     }
 
     void back(MessageComponentInteraction interaction, CustomId id) {
@@ -133,21 +150,56 @@ final class ConversationFlow {
         Texts texts = LiveChecks.texts(interaction);
         String text = interaction.getTextInputValueByCustomId(LiveChecks.INPUT_ID).orElse("").strip();
         Optional<String> check = gate.afterInput(id.node(), texts.locale());
-        if (check.isPresent() && limited(interaction, texts)) {
-            return;
-        }
         String key = sessionKey(interaction);
+        if (gate.countsAfterInput(id.node())) {
+            // Kept, so that the retry button can send it once the wait is over: nothing is typed twice.
+            typed.put(key + "|" + id.node(), text);
+            if (limited(interaction, texts, id.node(), TYPED)) {
+                return;
+            }
+        }
         String subject = check.orElse("");
         InteractionReply reply = InteractionReply.updateNow(interaction,
                 ProgressEdits.startView(subject, texts, ProgressEdits.Heading.STEP), context);
         run(reply, texts, key, subject, progress -> context.conversation().submit(key, texts.locale(), id.node(), text, progress));
     }
 
-    /** True (and the user told how long to wait) when the user may not start another check yet. */
-    private boolean limited(InteractionBase interaction, Texts texts) {
+    /**
+     * True (and the user told how long to wait, with a button that repeats the step) when the user
+     * may not start another check yet. {@code argument}: the option index, or {@link #TYPED}.
+     */
+    private boolean limited(InteractionBase interaction, Texts texts, String node, String argument) {
         Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId());
-        wait.ifPresent(w -> ImmediateReplies.rateLimited(interaction, texts, context.limiter().rate().permits(), w));
+        wait.ifPresent(w -> {
+            ButtonView retry = new ButtonView(CustomId.of(Action.RETRY, node, argument).encode(), texts.get("retry"),
+                    ButtonStyle.PRIMARY);
+            String text = ImmediateReplies.rateText(texts, context.limiter().rate().permits(), w) + "\n\n"
+                    + texts.get(argument.equals(TYPED) ? "rate.kept" : "rate.retry");
+            ImmediateReplies.send(interaction, MessageView.of(new EmbedView(texts.get("rate.title"), text,
+                    StepRenderer.STEP_COLOUR, List.of(), ""), List.of(List.of(retry))));
+        });
         return wait.isPresent();
+    }
+
+    /** "Try again" after a rate-limit wait: repeats the choice, or submits the answer that was kept. */
+    void retry(MessageComponentInteraction interaction, CustomId id) {
+        Texts texts = LiveChecks.texts(interaction);
+        String key = sessionKey(interaction);
+        String node = id.node();
+        if (id.argument().equals(TYPED)) {
+            String text = typed.getIfPresent(key + "|" + node);
+            if (text == null) {
+                ImmediateReplies.notice(interaction, texts.get("expired.title"), texts.get("expired.text"));
+                return;
+            }
+            if (gate.countsAfterInput(node) && limited(interaction, texts, node, TYPED)) {
+                return;
+            }
+            run(InteractionReply.deferUpdate(interaction, context), texts, key, gate.afterInput(node, texts.locale()).orElse(""),
+                    progress -> context.conversation().submit(key, texts.locale(), node, text, progress));
+            return;
+        }
+        choose(interaction, node, id.argument());
     }
 
     /**
@@ -191,6 +243,18 @@ final class ConversationFlow {
                     Failures.record("showing a conversation step", error);
                     return null;
                 }));
+    }
+
+    /** Steps that show results: a check's outcome (its findings) or provider data (a limits table). */
+    private static java.util.Set<String> resultSteps(dev.mailhelp.knowledge.ConversationTree tree) {
+        java.util.Set<String> steps = new java.util.HashSet<>();
+        tree.nodes().values().forEach(n -> {
+            n.action().ifPresent(a -> steps.addAll(a.outcomes().values()));
+            if (n.show().isPresent()) {
+                steps.add(n.id());
+            }
+        });
+        return java.util.Set.copyOf(steps);
     }
 
     /**

@@ -17,7 +17,7 @@ public record CustomId(Action action, String node, String argument) {
 
     public enum Action {
         OPTION("o"), SELECT("s"), BACK("b"), RESTART("r"), INPUT("i"), MODAL("m"), ARTICLE("a"), SHARE("sh"),
-        CHECK_AGAIN("x"), BOUNCE_MODAL("bm"), MESSAGE_MODAL("mm");
+        CHECK_AGAIN("x"), BOUNCE_MODAL("bm"), RETRY("rt"), MESSAGE_MODAL("mm");
 
         final String code;
 

@@ -64,14 +64,21 @@ final class FindingsRenderer {
         return embeds;
     }
 
-    /** One embed per check, in the order the checks first appear, findings worst first. */
+    /**
+     * One embed per check, worst check first (the verdict must be in the first message when a report
+     * is split), then in the order the checks first appeared; findings worst first.
+     */
     static List<EmbedView> groups(List<Finding> findings, Texts texts, Function<String, String> articleTitle) {
         Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
         for (Finding finding : findings) {
             byCheck.computeIfAbsent(finding.check(), c -> new ArrayList<>()).add(finding);
         }
+        List<Map.Entry<String, List<Finding>>> ordered = new ArrayList<>(byCheck.entrySet());
+        ordered.sort(Comparator.comparingInt((Map.Entry<String, List<Finding>> e) -> worst(e.getValue()).rank()).reversed());
         List<EmbedView> embeds = new ArrayList<>();
-        byCheck.forEach((check, group) -> {
+        ordered.forEach(entry -> {
+            String check = entry.getKey();
+            List<Finding> group = entry.getValue();
             List<Finding> sorted = new ArrayList<>(group);
             sorted.sort(Comparator.comparingInt((Finding f) -> f.severity().rank()).reversed());
             Severity worst = worst(group);
@@ -79,7 +86,7 @@ final class FindingsRenderer {
             for (Finding finding : sorted) {
                 fields.add(field(finding, texts, articleTitle));
             }
-            embeds.add(new EmbedView(icon(worst) + " " + check, "", colour(worst), fields, ""));
+            embeds.add(new EmbedView(icon(worst) + " " + texts.name(check), "", colour(worst), fields, ""));
         });
         return embeds;
     }
@@ -99,6 +106,6 @@ final class FindingsRenderer {
             value.append(texts.get("finding.article", articleTitle.apply(finding.article()))).append('\n');
         }
         String text = value.toString().strip();
-        return new FieldView(DiscordLimits.truncate(name, DiscordLimits.FIELD_NAME), text.isEmpty() ? "`" + finding.code() + "`" : text);
+        return new FieldView(DiscordLimits.truncate(name, DiscordLimits.FIELD_NAME), text.isEmpty() ? texts.get("finding.nothing") : text);
     }
 }

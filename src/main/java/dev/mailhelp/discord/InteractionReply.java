@@ -22,12 +22,24 @@ final class InteractionReply implements ReplyTarget {
     private final boolean ephemeral;
     private final ShownMessages shown;
     private CompletableFuture<Void> chain;
+    /**
+     * The id of the message being edited once known (at once for a click's own message, else from the
+     * first edit): views are then recorded before they are sent, so a click on the result can never
+     * find an older record than what the user already sees.
+     */
+    private volatile Long messageId;
 
     private InteractionReply(InteractionBase interaction, boolean ephemeral, CompletableFuture<?> acknowledgement,
                              ShownMessages shown) {
+        this(interaction, ephemeral, acknowledgement, shown, null);
+    }
+
+    private InteractionReply(InteractionBase interaction, boolean ephemeral, CompletableFuture<?> acknowledgement,
+                             ShownMessages shown, Long messageId) {
         this.interaction = interaction;
         this.ephemeral = ephemeral;
         this.shown = shown;
+        this.messageId = messageId;
         this.chain = acknowledgement.thenApply(x -> (Void) null);
     }
 
@@ -39,7 +51,8 @@ final class InteractionReply implements ReplyTarget {
 
     /** Acknowledge a click without changing the message yet (type 6); edits then replace that message. */
     static InteractionReply deferUpdate(MessageComponentInteraction interaction, FlowContext context) {
-        return new InteractionReply(interaction, true, context.acknowledger().deferUpdate(interaction), context.shown());
+        return new InteractionReply(interaction, true, context.acknowledger().deferUpdate(interaction), context.shown(),
+                interaction.getMessage().getId());
     }
 
     /** Replace the message the interaction came from at once (type 7), e.g. with "Checking…". */
@@ -59,10 +72,21 @@ final class InteractionReply implements ReplyTarget {
     }
 
     private CompletableFuture<Message> editRecorded(MessageView view) {
+        return editRecorded(view, List.of(view));
+    }
+
+    private CompletableFuture<Message> editRecorded(MessageView view, List<MessageView> step) {
         CompletableFuture<Message> edited = chain.handle((x, error) -> error)
-                .thenCompose(previous -> JavacordViews.interactionMessage(view, false).editOriginalResponse(interaction))
+                .thenCompose(previous -> {
+                    Long known = messageId;
+                    if (known != null) {
+                        shown.shownTogether(List.of(known), step);
+                    }
+                    return JavacordViews.interactionMessage(view, false).editOriginalResponse(interaction);
+                })
                 .thenApply(message -> {
-                    shown.shown(message.getId(), view);
+                    messageId = message.getId();
+                    shown.shownTogether(List.of(message.getId()), step);
                     return message;
                 });
         edited.exceptionally(error -> {
@@ -74,7 +98,7 @@ final class InteractionReply implements ReplyTarget {
 
     @Override
     public synchronized CompletableFuture<Void> show(List<MessageView> views) {
-        CompletableFuture<List<Long>> ids = editRecorded(views.get(0)).thenApply(m -> {
+        CompletableFuture<List<Long>> ids = editRecorded(views.get(0), views).thenApply(m -> {
             List<Long> list = new ArrayList<>();
             list.add(m.getId());
             return list;
@@ -86,7 +110,9 @@ final class InteractionReply implements ReplyTarget {
                         return list;
                     }));
         }
-        CompletableFuture<Void> result = ids.thenAccept(list -> shown.shownTogether(list, views));
+        CompletableFuture<Void> result = ids.thenAccept(list -> {
+            shown.shownTogether(list, views);
+        });
         chain = result;
         return result;
     }

@@ -51,6 +51,7 @@ final class InteractionRouter {
         components.put(Action.SELECT, conversation::select);
         components.put(Action.BACK, conversation::back);
         components.put(Action.RESTART, conversation::restart);
+        components.put(Action.RETRY, conversation::retry);
         components.put(Action.INPUT, conversation::openInput);
         components.put(Action.ARTICLE, articles::button);
         components.put(Action.SHARE, share::share);

@@ -57,7 +57,7 @@ final class ProgressEdits implements ProgressListener {
             return;
         }
         Severity worst = FindingsRenderer.worst(findings);
-        partsDone.add(FindingsRenderer.icon(findings.isEmpty() ? Severity.INFO : worst) + " " + part);
+        partsDone.add(FindingsRenderer.icon(findings.isEmpty() ? Severity.INFO : worst) + " " + texts.name(part));
         this.done = Math.max(this.done, done);
         this.total = Math.max(total, this.done);
         if (!scheduled) {

@@ -39,6 +39,12 @@ public final class Texts {
         return locale;
     }
 
+    /** What users call a check or part ({@code mx} is "Mail servers (MX)"); unknown ids as they are. */
+    public String name(String id) {
+        String key = "check." + id;
+        return bundle.containsKey(key) ? bundle.getString(key) : id;
+    }
+
     public String get(String key, Object... arguments) {
         String pattern = bundle.getString(key);
         return new MessageFormat(pattern, Locale.forLanguageTag(locale)).format(arguments);

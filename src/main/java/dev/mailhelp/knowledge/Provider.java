@@ -6,12 +6,16 @@ import java.util.Optional;
 /**
  * A mail provider or sending service from {@code knowledge/providers.yaml}: how to recognise it,
  * how to configure a client for it, its sending limits (each with a source) and where to get help.
+ * {@code contactNote} says where help really is when that is not a ticket (free Gmail has none).
+ * {@code domains} are the provider's own mail domains (gmail.com): their DNS is the provider's, not the user's.
  */
 public record Provider(String id, String name, List<String> mxPatterns, List<String> smtpHosts,
                        List<SmtpPreset> smtp, Auth auth, List<String> dkimSelectors, List<Limit> limits,
-                       List<String> limitCodes, String statusPage, String supportPage) {
+                       List<String> limitCodes, String statusPage, String supportPage, List<String> domains,
+                       LocalizedText contactNote) {
 
     public Provider {
+        domains = List.copyOf(domains);
         mxPatterns = List.copyOf(mxPatterns);
         smtpHosts = List.copyOf(smtpHosts);
         smtp = List.copyOf(smtp);

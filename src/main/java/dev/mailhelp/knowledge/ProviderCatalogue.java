@@ -50,6 +50,12 @@ public final class ProviderCatalogue {
                 || p.smtp().stream().anyMatch(s -> normalise(s.host()).equals(h))).findFirst();
     }
 
+    /** The provider whose own mail domain {@code domain} is (gmail.com, outlook.com, hinet.net). */
+    public Optional<Provider> byOwnDomain(String domain) {
+        String d = normalise(domain);
+        return providers.stream().filter(p -> p.domains().contains(d)).findFirst();
+    }
+
     /** DKIM selectors of every provider, for the "try common selectors" scan. */
     public List<String> allDkimSelectors() {
         LinkedHashSet<String> out = new LinkedHashSet<>();

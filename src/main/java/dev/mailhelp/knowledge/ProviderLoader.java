@@ -51,7 +51,7 @@ final class ProviderLoader {
 
     private Provider provider(MappingReader p) {
         p.onlyKeys(Set.of("id", "name", "mx", "smtp_hosts", "smtp", "auth", "dkim_selectors", "limits",
-                "limit_codes", "status_page", "support_page"));
+                "limit_codes", "status_page", "support_page", "domains", "contact_note"));
         String id = p.text("id");
         String what = "provider \"" + id + "\"";
         List<Provider.SmtpPreset> presets = new ArrayList<>();
@@ -96,7 +96,9 @@ final class ProviderLoader {
         }
         return new Provider(id, p.text("name"), p.texts("mx"), p.texts("smtp_hosts"), presets, auth,
                 p.texts("dkim_selectors"), limits, p.texts("limit_codes"),
-                url(p, "status_page", what), url(p, "support_page", what));
+                url(p, "status_page", what), url(p, "support_page", what),
+                p.texts("domains").stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).toList(),
+                p.localized("contact_note", false, 600));
     }
 
     /** A fact's source: a URL and the date it was checked; both are required. */

@@ -236,8 +236,8 @@ class ConversationEngineTest {
         get(engine.submit("u1", "en", "ask-domain", "example.com", ProgressListener.NONE));
         Reply contact = get(engine.choose("u1", "en", "domain-ok", 0, ProgressListener.NONE));
         assertTrue(contact.text().contains("mailhelp support summary — 2026-11-27 06:00 UTC"), contact.text());
-        assertTrue(contact.text().contains("domain: example.com"), contact.text());
-        assertTrue(contact.text().contains("Check \"fake-domain\" at 2026-11-27 06:00 UTC: ok"), contact.text());
+        assertTrue(contact.text().contains("Email domain: example.com"), contact.text());
+        assertTrue(contact.text().contains("fake-domain, 2026-11-27 06:00 UTC: no problem found"), contact.text());
     }
 
     @Test

@@ -37,10 +37,19 @@ class ShippedConversationTest {
                 "outlook-user.conv.test. 300 IN MX 10 outlook-user-conv-test.olc.protection.outlook.com.",
                 "m365-user.conv.test. 300 IN MX 0 m365-user-conv-test.mail.protection.outlook.com.",
                 "yahoo-user.conv.test. 300 IN MX 1 mta5.am0.yahoodns.net.",
-                "gmail-user.conv.test. 300 IN MX 5 gmail-smtp-in.l.google.com.")) {
+                "gmail-user.conv.test. 300 IN MX 5 gmail-smtp-in.l.google.com.",
+                "hinet-user.conv.test. 300 IN MX 10 msa-smtp-mx1.hinet.net.",
+                "nomx.conv.test. 300 IN A 192.0.2.44")) {
             records.add(TestDnsServer.record(line));
         }
         dns.addZone(TestDnsServer.name("conv.test."), records);
+        dns.addZone(TestDnsServer.name("hosted.test."), List.of(
+                TestDnsServer.record("hosted.test. 300 IN NS bob.ns.cloudflare.com."),
+                TestDnsServer.record("hosted.test. 300 IN NS ada.ns.cloudflare.com."),
+                TestDnsServer.record("hosted.test. 300 IN TXT \"v=spf1 -all\"")));
+        dns.addZone(TestDnsServer.name("gmail.com."), List.of(
+                TestDnsServer.record("gmail.com. 300 IN MX 5 gmail-smtp-in.l.google.com."),
+                TestDnsServer.record("gmail.com. 300 IN TXT \"v=spf1 redirect=_spf.google.com\"")));
         Wiring wiring = new Wiring(new Environment(Map.of("MAILHELP_DNS", dns.hostPort(), "MAILHELP_ALLOW_PRIVATE", "true")),
                 Optional.of(Path.of("knowledge")));
         engine = wiring.engine(wiring.knowledge());
@@ -108,10 +117,10 @@ class ShippedConversationTest {
     @Test
     void aProviderWithoutPublishedLimitsSaysSoInsteadOfAnEmptyHeading() {
         Reply en = limitsFor("yahoo-user.conv.test", "en");
-        assertTrue(en.text().contains("**Yahoo Mail** publishes no fixed sending limits"), en.text());
+        assertTrue(en.text().contains("**Yahoo Mail / Yahoo奇摩** publishes no fixed sending limits"), en.text());
         assertTrue(en.text().contains("<https://help.yahoo.com/kb/mail>"), en.text());
         Reply zh = limitsFor("yahoo-user.conv.test", "zh-TW");
-        assertTrue(zh.text().contains("**Yahoo Mail** 沒有公布"), zh.text());
+        assertTrue(zh.text().contains("**Yahoo Mail / Yahoo奇摩** 沒有公布"), zh.text());
     }
 
     @Test
@@ -120,5 +129,150 @@ class ShippedConversationTest {
                 dev.mailhelp.diagnosis.domain.BulkSenderVerdict.judge("example.com", List.<Finding>of(), false)).fix();
         assertTrue(text.contains("below 0.10%") && text.contains("never reaches 0.30%"), text);
         assertFalse(text.contains("under 0.3%"), text);
+    }
+
+    /** Issue 16: "name does not exist" went to the ports/STARTTLS step; it is a misspelled name. */
+    @Test
+    void aMistypedServerNameGoesToTheMisspelledNameStep() {
+        for (String locale : List.of("en", "zh-TW")) {
+            String key = user();
+            Reply r = join(engine.start(key, locale));
+            r = join(engine.choose(key, locale, r.nodeId(), 1, ProgressListener()));
+            assertEquals("auth-situation", r.nodeId());
+            r = join(engine.choose(key, locale, r.nodeId(), 1, ProgressListener()));
+            assertEquals("auth-cannot-connect", r.nodeId());
+            r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
+            assertEquals("auth-probe-ask", r.nodeId());
+            assertTrue(r.text().contains(locale.equals("en") ? "mailhelp's own network" : "mailhelp 自己的網路"),
+                    "the user is told where the test runs from: " + r.text());
+            r = join(engine.submit(key, locale, r.nodeId(), "smpt.conv.test", ProgressListener()));
+            assertEquals("auth-probe-no-such-name", r.nodeId(), r.text());
+            assertTrue(r.text().contains("smpt.conv.test"), r.text());
+            assertTrue(r.findings().stream().anyMatch(f -> f.code().equals("smtp.host-not-found")), r.findings().toString());
+        }
+    }
+
+    /** Issue 16: gmail.com got "problems in your DNS records" and fixes the user cannot apply. */
+    @Test
+    void aProvidersOwnDomainIsRecognisedAndOffersTheChecksThatFit() {
+        for (String locale : List.of("en", "zh-TW")) {
+            String key = user();
+            Reply r = join(engine.start(key, locale));
+            r = join(engine.choose(key, locale, r.nodeId(), 2, ProgressListener()));
+            assertEquals("not-arriving", r.nodeId());
+            r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
+            assertEquals("dns-ask-domain", r.nodeId());
+            r = join(engine.submit(key, locale, r.nodeId(), "Gmail.com", ProgressListener()));
+            assertEquals("dns-ask-selector", r.nodeId());
+            r = join(engine.submit(key, locale, r.nodeId(), "", ProgressListener()));
+            assertEquals("dns-provider-domain", r.nodeId(), r.text());
+            assertTrue(r.text().contains("Gmail (personal account)"), r.text());
+            assertFalse(r.text().contains("{provider}"), r.text());
+            r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
+            assertEquals("auth-settings", r.nodeId(), r.text());
+            assertTrue(r.text().contains("smtp.gmail.com"), r.text());
+        }
+    }
+
+    private static Reply contactFor(String key, String domain, String locale) {
+        Reply r = join(engine.start(key, locale));
+        r = join(engine.choose(key, locale, r.nodeId(), 2, ProgressListener()));
+        assertEquals("not-arriving", r.nodeId());
+        r = join(engine.choose(key, locale, r.nodeId(), 2, ProgressListener()));
+        assertEquals("recipient-side", r.nodeId());
+        r = join(engine.choose(key, locale, r.nodeId(), 1, ProgressListener()));
+        assertEquals("contact-provider", r.nodeId());
+        return join(engine.submit(key, locale, r.nodeId(), domain, ProgressListener()));
+    }
+
+    /** Issue 16: no "ticket" for free Gmail, no duplicates, no internal keys, Taiwan time with UTC. */
+    @Test
+    void contactBranchForFreeGmailInTraditionalChinese() {
+        String key = user();
+        Reply known = contactFor(key, "gmail-user.conv.test", "zh-TW");
+        assertEquals("contact-known", known.nodeId(), known.text());
+        assertTrue(known.text().contains("免費 Gmail 帳號沒有客服單"), known.text());
+        // The same provider asked about again (an old button): listed once in the summary.
+        join(engine.submit(key, "zh-TW", "contact-provider", "gmail-user.conv.test", ProgressListener()));
+        Reply summary = join(engine.choose(key, "zh-TW", "contact-known", 0, ProgressListener()));
+        assertEquals("contact-summary", summary.nodeId());
+        String text = summary.text();
+        assertFalse(text.contains("provider: gmail") || text.contains("domain:"), "no internal keys: " + text);
+        assertTrue(text.contains("郵件服務供應商: Gmail (personal account)") || text.contains("郵件服務供應商：Gmail (personal account)"), text);
+        assertTrue(text.contains("電子郵件網域"), text);
+        assertTrue(text.contains("台灣時間，UTC+8") && text.contains(" UTC"), "Taiwan time and UTC: " + text);
+        assertEquals(1, text.split("辨識服務供應商（MX 紀錄）", -1).length - 1, "the provider lookup once: " + text);
+        assertFalse(text.contains("客服單中"), text);
+    }
+
+    @Test
+    void contactSummaryInEnglishGivesUtcAndNamesChecks() {
+        String key = user();
+        Reply known = contactFor(key, "hinet-user.conv.test", "en");
+        assertEquals("contact-known", known.nodeId(), known.text());
+        assertTrue(known.text().contains("HiNet"), known.text());
+        Reply summary = join(engine.choose(key, "en", "contact-known", 0, ProgressListener()));
+        assertTrue(summary.text().contains("Provider lookup (MX records)"), summary.text());
+        assertTrue(summary.text().contains("Mail provider: HiNet"), summary.text());
+        assertTrue(summary.text().matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC.*"), summary.text());
+    }
+
+    /** Issue 16: for an unknown provider, no advice to publish records for a domain the user may not own. */
+    @Test
+    void unknownProviderGetsNoAdviceToPublishRecords() {
+        Reply unknown = contactFor(user(), "nomx.conv.test", "en");
+        assertEquals("contact-unknown", unknown.nodeId(), unknown.text());
+        assertTrue(unknown.findings().stream().allMatch(f -> f.fix().isEmpty()), unknown.findings().toString());
+        assertFalse(unknown.text().toLowerCase(java.util.Locale.ROOT).contains("publish"), unknown.text());
+    }
+
+    @Test
+    void hinetIsRecognisedWithItsSourcedSettings() {
+        Reply limits = limitsFor("hinet-user.conv.test", "zh-TW");
+        assertTrue(limits.text().contains("HiNet (中華電信)"), limits.text());
+        assertTrue(limits.text().contains("沒有公布"), "no published limits, said so: " + limits.text());
+    }
+
+    /** Issue 16: facts carried forward: the bounce's IP at the sending-IP step, the provider's server at the server test. */
+    @Test
+    void factsAreCarriedForward() {
+        String key = user();
+        Reply r = join(engine.start(key, "en"));
+        r = join(engine.choose(key, "en", r.nodeId(), 0, ProgressListener()));
+        assertEquals("bounce-ask", r.nodeId());
+        r = join(engine.submit(key, "en", r.nodeId(),
+                "Delivery has failed.\nRemote server returned: 554 5.7.1 Service unavailable; Client host [45.33.32.156] blocked using zen.spamhaus.org",
+                ProgressListener()));
+        assertEquals("bounce-blocklist", r.nodeId());
+        r = join(engine.choose(key, "en", r.nodeId(), 0, ProgressListener()));
+        assertEquals("bl-ask-ip", r.nodeId());
+        assertEquals("45.33.32.156", r.input().orElseThrow().suggested(), "the IP from the bounce is offered");
+
+        String other = user();
+        Reply d = contactFor(other, "gmail-user.conv.test", "en");
+        assertEquals("contact-known", d.nodeId());
+        Reply ask = join(engine.choose(other, "en", "auth-cannot-connect", 0, ProgressListener()));
+        assertEquals("auth-probe-ask", ask.nodeId());
+        assertEquals("smtp.gmail.com:587", ask.input().orElseThrow().suggested(), "the recommended server is prefilled");
+    }
+
+    /** Issue 16: "Where is my DNS hosted?" answered from the domain's NS records. */
+    @Test
+    void whereIsMyDnsHostedNamesTheCompanyFromTheNameServers() {
+        for (String locale : List.of("en", "zh-TW")) {
+            String key = user();
+            Reply r = join(engine.start(key, locale));
+            r = join(engine.choose(key, locale, r.nodeId(), 2, ProgressListener()));
+            r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
+            r = join(engine.submit(key, locale, r.nodeId(), "hosted.test", ProgressListener()));
+            r = join(engine.submit(key, locale, r.nodeId(), "", ProgressListener()));
+            assertEquals("dns-problems", r.nodeId(), r.text());
+            r = join(engine.choose(key, locale, r.nodeId(), 1, ProgressListener()));
+            assertEquals("dns-who-hosts", r.nodeId());
+            assertTrue(r.text().contains("Cloudflare (ada.ns.cloudflare.com, bob.ns.cloudflare.com)"), r.text());
+        }
+        assertEquals(Optional.of("Amazon Route 53"), dev.mailhelp.diagnosis.domain.DnsHost.company(List.of("ns-1.awsdns-01.org.")));
+        assertEquals(Optional.of("GoDaddy"), dev.mailhelp.diagnosis.domain.DnsHost.company(List.of("ns51.domaincontrol.com")));
+        assertEquals(Optional.empty(), dev.mailhelp.diagnosis.domain.DnsHost.company(List.of("ns1.example.net")));
     }
 }

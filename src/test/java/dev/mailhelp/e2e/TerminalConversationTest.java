@@ -136,7 +136,7 @@ class TerminalConversationTest {
         String t = talk("en", "3", "2", "192.0.2.10", "3", "googlemx.test", "1");
         assertReached(t, "contact-summary", "en");
         assertTrue(t.contains("mailhelp support summary"), t);
-        assertTrue(t.contains("Check \"blocklist-ip\"") && t.contains("ip: 192.0.2.10"), t);
+        assertTrue(t.contains("Blocklist check of the sending IP") && t.contains("Sending IP address: 192.0.2.10"), t);
     }
 
     @Test

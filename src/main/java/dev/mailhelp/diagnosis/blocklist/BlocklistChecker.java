@@ -262,7 +262,7 @@ public final class BlocklistChecker {
 
         ListResult done(ListResult r, Map<String, String> env) {
             try {
-                progress.partDone(r.list().id(), done.incrementAndGet(), total, List.of(BlocklistFindings.of(r, env)));
+                progress.partDone(r.list().name(), done.incrementAndGet(), total, List.of(BlocklistFindings.of(r, env)));
             } catch (RuntimeException ignored) {
                 // a broken progress display must not break the check
             }

@@ -14,6 +14,10 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.mailhelp.diagnosis.provider.KnownProvider;
+import dev.mailhelp.diagnosis.provider.MailProviders;
+import dev.mailhelp.dns.DnsClient;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,9 +32,25 @@ public final class DomainCheck implements Check {
     public static final String ID = "domain";
 
     private final DomainReport report;
+    private final MailProviders providers;
+    private final Optional<DnsClient> dns;
 
     public DomainCheck(DomainReport report) {
+        this(report, MailProviders.NONE);
+    }
+
+    /** {@code providers}: to recognise a provider's own domain (gmail.com), whose records the user cannot change. */
+    public DomainCheck(DomainReport report, MailProviders providers) {
         this.report = report;
+        this.providers = providers;
+        this.dns = Optional.empty();
+    }
+
+    /** With {@code dns}, the check also names where the domain's DNS is hosted (fact {@code dnshost}). */
+    public DomainCheck(DomainReport report, MailProviders providers, DnsClient dns) {
+        this.report = report;
+        this.providers = providers;
+        this.dns = Optional.of(dns);
     }
 
     @Override
@@ -45,7 +65,7 @@ public final class DomainCheck implements Check {
 
     @Override
     public Set<String> outcomes() {
-        return Set.of(Outcome.OK, Outcome.PROBLEMS, Outcome.ERROR);
+        return Set.of(Outcome.OK, Outcome.PROBLEMS, Outcome.ERROR, "provider-domain");
     }
 
     @Override
@@ -58,12 +78,21 @@ public final class DomainCheck implements Check {
                     e.getMessage(), request.facts().getOrDefault("domain", ""), "Enter the domain again.", "dns-records");
             return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(f), Map.of(), e.getMessage()));
         }
-        return report.check(parsed, progress).thenApply(result -> {
+        CompletableFuture<Optional<String>> host = dns.map(d -> DnsHost.describe(d, parsed.domain().ascii()))
+                .orElse(CompletableFuture.completedFuture(Optional.empty()));
+        return report.check(parsed, progress).thenCombine(host, (result, dnsHost) -> {
             Report r = result.report();
             String outcome = r.hasProblems() ? "problems" : r.hasCouldNotCheck() ? "error" : "ok";
             Map<String, String> facts = new java.util.HashMap<>();
             facts.put("domain", parsed.domain().ascii());
             result.provider().ifPresent(p -> facts.put("provider", p.id()));
+            dnsHost.ifPresent(h -> facts.put("dnshost", h));
+            Optional<KnownProvider> owner = providers.byOwnDomain(parsed.domain().ascii());
+            if (owner.isPresent()) {
+                // gmail.com's records are Google's: the user can change none of them, whatever they show.
+                outcome = "provider-domain";
+                facts.put("provider", owner.get().id());
+            }
             return new CheckOutcome(outcome, r.findings(), facts, summary(r));
         });
     }

@@ -17,6 +17,32 @@ public interface MailProviders {
 
     List<KnownProvider> all();
 
+    /** The provider whose own mail domain this is (gmail.com): its DNS records are the provider's. */
+    default Optional<KnownProvider> byOwnDomain(String domain) {
+        return Optional.empty();
+    }
+
+    /** {@link #of(Function, Supplier)} that also knows the providers' own mail domains. */
+    static MailProviders of(Function<String, Optional<KnownProvider>> byMxHost, Supplier<List<KnownProvider>> all,
+                            Function<String, Optional<KnownProvider>> byOwnDomain) {
+        return new MailProviders() {
+            @Override
+            public Optional<KnownProvider> byMxHost(String host) {
+                return byMxHost.apply(host);
+            }
+
+            @Override
+            public List<KnownProvider> all() {
+                return all.get();
+            }
+
+            @Override
+            public Optional<KnownProvider> byOwnDomain(String domain) {
+                return byOwnDomain.apply(domain);
+            }
+        };
+    }
+
     /**
      * Adapts any catalogue, e.g. in the composition root:
      * <pre>{@code

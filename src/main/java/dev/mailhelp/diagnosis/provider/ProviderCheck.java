@@ -70,7 +70,10 @@ public final class ProviderCheck implements Check {
                 return new CheckOutcome("error", r.findings(), Map.of(),
                         "The mail servers of " + domain.display() + " could not be looked up.");
             }
-            List<Finding> findings = new java.util.ArrayList<>(r.findings());
+            // The domain may be anyone's (a recipient's, a free-mail provider's): recognising the
+            // provider is no reason to tell the user to publish records there. The DNS branch does that.
+            List<Finding> findings = new java.util.ArrayList<>(r.findings().stream()
+                    .filter(f -> !f.severity().isProblem()).toList());
             findings.add(new Finding("provider", Severity.INFO, "provider.unknown",
                     "The MX hosts of " + domain.display() + " do not match any provider in the catalogue.",
                     r.exchanges().stream().map(e -> e.host()).reduce((a, b) -> a + ", " + b).orElse("no MX hosts"),

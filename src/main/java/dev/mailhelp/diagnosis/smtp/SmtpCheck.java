@@ -44,7 +44,7 @@ public final class SmtpCheck implements Check {
 
     @Override
     public Set<String> outcomes() {
-        return Set.of(Outcome.OK, Outcome.PROBLEMS, Outcome.ERROR);
+        return Set.of(Outcome.OK, Outcome.PROBLEMS, Outcome.ERROR, "no-such-name");
     }
 
     @Override
@@ -66,6 +66,10 @@ public final class SmtpCheck implements Check {
                 List.of(SmtpDiagnosis.portSummary(port)))).thenApply(result -> {
                     List<Finding> findings = diagnosis.diagnose(result, request.locale() == null ? "en" : request.locale());
                     CheckOutcome fromFindings = CheckOutcome.fromFindings(findings, SmtpDiagnosis.headline(result));
+                    if (findings.stream().anyMatch(f -> f.code().equals("smtp.host-not-found"))) {
+                        // A name that does not exist is a typo to correct, not a port or TLS problem.
+                        return new CheckOutcome("no-such-name", findings, fromFindings.facts(), fromFindings.summary());
+                    }
                     return fromFindings;
                 }).exceptionally(e -> {
                     Finding f = Finding.couldNotCheck(SmtpDiagnosis.CHECK, "smtp.probe-failed",

@@ -275,6 +275,19 @@ public final class SpfPart {
                     .with("costs", String.join(", ", costs)).with("hasCosts", costs.isEmpty() ? "no" : "yes")
                     .with("own", own).evidence(text));
         }
+        else if (tree.lookups() >= maxLookups - 1 && tree.lookups() > 0) {
+            // Still passing, but one more include (or a provider growing its own) makes every message fail.
+            String costs = tree.children().stream()
+                    .sorted(Comparator.comparingInt((SpfPolicyTree.Node n) -> -(1 + n.lookups())))
+                    .map(n -> n.via() + " costs " + (1 + n.lookups())).collect(Collectors.joining(", "));
+            out.add(new Finding(CHECK, Severity.WARN, "spf.lookups-near-limit",
+                    "The SPF record of " + domain + " needs " + tree.lookups() + " of the " + maxLookups
+                            + " DNS lookups receivers allow; one more include, or a provider adding one to its own"
+                            + " record, makes SPF fail for all its mail." + (costs.isEmpty() ? "" : " Costliest first: " + costs + "."),
+                    text, "Make room before it breaks: remove includes of services you no longer use, replace 'a', 'mx'"
+                    + " and 'ptr' with ip4:/ip6: ranges, or replace the costliest include with the ranges its provider"
+                    + " publishes.", ARTICLE));
+        }
         if (tree.voids().size() > maxVoids) {
             out.add(finding(Severity.FAIL, "spf.too-many-void-lookups").with("domain", domain)
                     .with("count", tree.voids().size()).with("limit", maxVoids).with("voids", String.join(", ", tree.voids()))

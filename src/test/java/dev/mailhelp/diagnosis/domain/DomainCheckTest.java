@@ -46,7 +46,7 @@ class DomainCheckTest {
         DomainCheck check = new DomainCheck(DomainScenarios.report(ScenarioDns.client(server), https, DomainReport.DEFAULT_DEADLINE));
         assertEquals("domain", check.id());
         assertEquals(Set.of("domain"), check.requiredFacts());
-        assertEquals(Set.of("ok", "problems", "error"), check.outcomes());
+        assertEquals(Set.of("ok", "problems", "error", "provider-domain"), check.outcomes());
     }
 
     @Test

@@ -80,7 +80,7 @@ class GreenMailProbeTest {
         SmtpCheck check = new SmtpCheck(probe, new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeFixture.FAST.slowGreeting()));
         assertEquals("smtp", check.id());
         assertEquals(java.util.Set.of("host"), check.requiredFacts());
-        assertEquals(java.util.Set.of("ok", "problems", "error"), check.outcomes());
+        assertEquals(java.util.Set.of("ok", "problems", "error", "no-such-name"), check.outcomes());
         List<String> parts = new CopyOnWriteArrayList<>();
         CheckOutcome outcome = check.run(new CheckRequest(Map.of("host", "127.0.0.1:" + smtp()), "en"),
                 (part, done, total, findings) -> {

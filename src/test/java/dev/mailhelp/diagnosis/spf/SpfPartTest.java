@@ -164,6 +164,31 @@ class SpfPartTest {
         assertTrue(f.message().contains("Costliest first (lookups each): include:_spf.big.test (7), include:small.test (2)"), f.message());
     }
 
+    /** Issue 16: at 9 or 10 of 10 lookups SPF still passes, but the user must hear it is about to break. */
+    @Test
+    void nineOrTenLookupsIsAWarningNamingTheCostliestIncludes() throws Exception {
+        txt("_spf.big.test", "v=spf1 include:n1.big.test include:n2.big.test include:n3.big.test ~all");
+        for (String n : List.of("n1", "n2", "n3")) {
+            txt(n + ".big.test", "v=spf1 a:" + n + ".big.test ip4:203.0.113.0/24 ~all");
+            server.addRecord(record(n + ".big.test. 300 IN A 203.0.113.1"));
+        }
+        txt("small.test", "v=spf1 ip4:198.51.100.0/24 exists:%{i}.x.small.test ~all");
+        txt("nine.test", "v=spf1 include:_spf.big.test include:small.test -all");
+        txt("ten.test", "v=spf1 include:_spf.big.test include:small.test a -all");
+        server.addRecord(record("ten.test. 300 IN A 192.0.2.1"));
+        txt("eight.test", "v=spf1 include:_spf.big.test a -all");
+        server.addRecord(record("eight.test. 300 IN A 192.0.2.1"));
+        Finding nine = only(check("nine.test"), "spf.lookups-near-limit");
+        assertEquals(Severity.WARN, nine.severity());
+        assertTrue(nine.message().contains("needs 9 of the 10 DNS lookups"), nine.message());
+        assertTrue(nine.message().contains("Costliest first: include:_spf.big.test costs 7, include:small.test costs 2"), nine.message());
+        Finding ten = only(check("ten.test"), "spf.lookups-near-limit");
+        assertTrue(ten.message().contains("needs 10 of the 10"), ten.message());
+        assertFalse(codes(check("ten.test")).contains("spf.too-many-lookups"), "10 is still allowed");
+        List<Finding> eight = check("eight.test");
+        assertFalse(codes(eight).contains("spf.lookups-near-limit"), "8 of 10 leaves room: " + codes(eight));
+    }
+
     @Test
     void includeLoopIsTooManyLookups() throws Exception {
         txt("loop1.test", "v=spf1 include:loop2.test -all");
