@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.bounce;
 
+import dev.mailhelp.knowledge.LocalizedText;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.bounce;
 
+import dev.mailhelp.knowledge.LocalizedText;
+
 import dev.mailhelp.knowledge.Problems;
 import java.io.IOException;
 import java.io.InputStream;

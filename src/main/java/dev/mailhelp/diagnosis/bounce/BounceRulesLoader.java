@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.bounce;
 
+import dev.mailhelp.knowledge.LocalizedText;
+
 import dev.mailhelp.knowledge.MappingReader;
 import dev.mailhelp.knowledge.Position;
 import dev.mailhelp.knowledge.Problems;
@@ -120,8 +122,7 @@ final class BounceRulesLoader {
     }
 
     private LocalizedText localized(MappingReader y, String key, String what) {
-        dev.mailhelp.knowledge.LocalizedText t = y.localized(key, true, 0);
-        return new LocalizedText(t.in("en"), t.in("zh-TW"));
+        return y.localized(key, true, 0);
     }
 
     private void checkReason(String reason, Position at, String where, String file) {

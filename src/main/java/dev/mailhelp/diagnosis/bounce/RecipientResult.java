@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.bounce;
 
+import dev.mailhelp.knowledge.LocalizedText;
+
 /**
  * What the bounce says about one recipient. Empty strings stand for "not in the bounce".
  *

@@ -103,8 +103,8 @@ class BounceReaderTest {
         assertEquals(reason, res.reason());
         assertEquals(branch, res.branch().id());
         assertEquals(rule, res.ruleId());
-        assertFalse(res.explanation().en().isBlank());
-        assertFalse(res.explanation().zhTw().equals(res.explanation().en()), "zh-TW text present");
+        assertFalse(res.explanation().in("en").isBlank());
+        assertFalse(res.explanation().in("zh-TW").equals(res.explanation().in("en")), "zh-TW text present");
     }
 
     @ParameterizedTest(name = "{1}")
@@ -214,10 +214,10 @@ class BounceReaderTest {
         assertEquals(second, r.results().get(1).reason());
         for (RecipientResult x : r.results()) {
             // Each result carries its reason's explanation and next step in both languages.
-            assertFalse(x.explanation().en().equals(x.explanation().zhTw()), x.reason());
-            assertFalse(x.nextStep().zhTw().isBlank(), x.reason());
+            assertFalse(x.explanation().in("en").equals(x.explanation().in("zh-TW")), x.reason());
+            assertFalse(x.nextStep().in("zh-TW").isBlank(), x.reason());
         }
-        assertFalse(r.results().get(0).explanation().en().equals(r.results().get(1).explanation().en()));
+        assertFalse(r.results().get(0).explanation().in("en").equals(r.results().get(1).explanation().in("en")));
     }
 
     @Test
