@@ -125,12 +125,12 @@ public final class CheckDomainCommand implements Callable<Integer> {
             }).get(report.deadline().toSeconds() + GRACE_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            err.println("mailhelp check domain: interrupted");
+            err.println("mailhelp check domain: " + shown.text("cli.check.interrupted"));
             err.flush();
             return ExitCode.COULD_NOT_CHECK;
         } catch (ExecutionException | TimeoutException e) {
-            err.println("mailhelp check domain: the check did not complete: "
-                    + Printable.escape(String.valueOf((e.getCause() != null ? e.getCause() : e).getMessage())));
+            err.println("mailhelp check domain: " + shown.text("cli.check.incomplete", "reason",
+                    Printable.escape(String.valueOf((e.getCause() != null ? e.getCause() : e).getMessage()))));
             err.flush();
             return ExitCode.COULD_NOT_CHECK;
         }
