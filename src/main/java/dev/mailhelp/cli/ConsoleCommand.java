@@ -66,7 +66,11 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         boolean hint = wiring.environment().get("DISCORD_TOKEN").isEmpty();
-        new ConsoleConversation(engine, in, out, locale).run(hint);
+        try {
+            new ConsoleConversation(engine, in, out, locale).run(hint);
+        } catch (ConsoleConversation.StepFailed e) {
+            return ExitCode.COULD_NOT_CHECK;
+        }
         return ExitCode.OK;
     }
 }
