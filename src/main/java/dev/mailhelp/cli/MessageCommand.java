@@ -59,7 +59,7 @@ public final class MessageCommand implements Callable<Integer> {
     boolean json;
 
     @picocli.CommandLine.Mixin
-    Language language = new Language();
+    Language language;
 
     @Spec
     CommandSpec spec;

@@ -57,8 +57,12 @@ public final class ConversationWalk {
         Set<String> expanded = new LinkedHashSet<>();
         while (!queue.isEmpty()) {
             List<Step> path = queue.poll();
-            Reply reply = replay(path);
-            String key = reply.nodeId() + (reply.input().isPresent() ? "|input:" + reply.input().get().fact() : "");
+            String session = "walk-" + (sessions++);
+            Reply reply = replay(session, path);
+            // an input step is tried again with each set of facts known there (a check after it may route
+            // differently), any other step once
+            String key = reply.nodeId() + (reply.input().isPresent() ? "|input:" + reply.input().get().fact()
+                    + new java.util.TreeMap<>(engine.facts(session)) : "");
             visits.putIfAbsent(reply.nodeId(), new Visit(reply.nodeId(), path, reply));
             if (!expanded.add(key)) {
                 continue;
@@ -79,8 +83,7 @@ public final class ConversationWalk {
         return visits;
     }
 
-    private Reply replay(List<Step> path) throws Exception {
-        String session = "walk-" + (sessions++);
+    private Reply replay(String session, List<Step> path) throws Exception {
         Reply r = await(engine.start(session, locale));
         for (Step step : path) {
             if (step instanceof Choose c) {
@@ -103,12 +106,32 @@ public final class ConversationWalk {
                 .toList();
     }
 
+    /**
+     * What is left of a zh-TW text to scan for English: the English copy of the support summary
+     * (offered on purpose, for a provider's support) is taken out, and so are messages quoted in
+     * 「」 exactly as a mail program or server shows them (「Relay access denied」), which the user
+     * must recognise on their screen; everything else is scanned.
+     */
+    public static String scannable(String text, String englishCopyLine) {
+        String out = text;
+        int at;
+        while ((at = out.indexOf(englishCopyLine)) >= 0) {
+            int open = out.indexOf("```", at);
+            int close = open < 0 ? -1 : out.indexOf("```", open + 3);
+            out = out.substring(0, at) + (close < 0 ? "" : out.substring(close + 3));
+        }
+        return out.replaceAll("「[\\x20-\\x7E]+」", "「」");
+    }
+
     /** Every sentence a reply shows a reader, without the evidence (record text and server replies stay as seen). */
     public static String readerText(Reply r) {
         StringBuilder t = new StringBuilder();
         t.append(r.title()).append('\n').append(r.text()).append('\n').append(r.summary()).append('\n').append(r.notice()).append('\n');
         r.options().forEach(o -> t.append(o.label()).append('\n'));
-        r.input().ifPresent(i -> t.append(i.prompt()).append('\n').append(i.placeholder()).append('\n').append(i.error()).append('\n'));
+        // the placeholder of a pasted bounce or message is a sample of that text, verbatim
+        r.input().ifPresent(i -> t.append(i.prompt()).append('\n')
+                .append(i.fact().equals("bounce") || i.fact().equals("message") ? "" : i.placeholder()).append('\n')
+                .append(i.error()).append('\n'));
         r.articles().forEach(a -> t.append(a.title()).append('\n').append(a.summary()).append('\n'));
         for (Finding f : r.findings()) {
             t.append(f.message()).append('\n').append(f.fix()).append('\n');
