@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * text and server replies, verbatim), samples of pasted text, names of lists and providers, and the
  * sentences of findings whose codes are on {@link #STILL_ENGLISH}.
  */
-public record TranscriptScan(Set<String> verbatim, String stillEnglish, Map<String, Boolean> stillEnglishSeenClean,
+public record TranscriptScan(Set<String> verbatim, String notWorded, Map<String, Boolean> stillEnglishSeenClean,
                              String englishCopyLine) {
 
     /**
@@ -47,11 +47,13 @@ public record TranscriptScan(Set<String> verbatim, String stillEnglish, Map<Stri
         Set<String> verbatim = new TreeSet<>(java.util.Comparator.comparingInt(String::length).reversed()
                 .thenComparing(java.util.Comparator.naturalOrder()));
         Map<String, Boolean> seen = new LinkedHashMap<>();
-        StringBuilder stillEnglish = new StringBuilder();
+        StringBuilder notWorded = new StringBuilder();
         for (ConversationWalk.Visit v : visits.values()) {
             v.reply().input().filter(i -> i.fact().equals("bounce") || i.fact().equals("message"))
                     .ifPresent(i -> verbatim.add(i.placeholder()));
             for (Finding f : v.reply().findings()) {
+                // evidence is shown as seen; a front end may wrap or cut it, so any run of its words is its own
+                notWorded.append(f.evidence()).append('\n');
                 for (String line : f.evidence().split("\n")) {
                     if (!line.isBlank()) {
                         verbatim.add(line.strip());
@@ -60,7 +62,7 @@ public record TranscriptScan(Set<String> verbatim, String stillEnglish, Map<Stri
                 if (STILL_ENGLISH.containsKey(f.code())) {
                     boolean english = !EnglishScanner.englishRuns(f.message() + "\n" + f.fix()).isEmpty();
                     seen.merge(f.code(), !english, Boolean::logicalAnd);
-                    stillEnglish.append(f.message()).append('\n').append(f.fix()).append('\n');
+                    notWorded.append(f.message()).append('\n').append(f.fix()).append('\n');
                     // line by line: the terminal indents the lines of a finding
                     for (String line : (f.message() + "\n" + f.fix()).split("\n")) {
                         verbatim.add(line.strip());
@@ -74,7 +76,7 @@ public record TranscriptScan(Set<String> verbatim, String stillEnglish, Map<Stri
                 .forEach(l -> verbatim.add(l.name()));
         knowledge.providers().all().forEach(p -> verbatim.add(p.name()));
         verbatim.remove("");
-        return new TranscriptScan(verbatim, stillEnglish.toString().replaceAll("\\s+", " "), seen,
+        return new TranscriptScan(verbatim, notWorded.toString().replaceAll("\\s+", " "), seen,
                 knowledge.messages().get("summary.english-copy", "zh-TW"));
     }
 
@@ -85,7 +87,7 @@ public record TranscriptScan(Set<String> verbatim, String stillEnglish, Map<Stri
         }
         // a front end may wrap or split a still-English finding differently: any run of its words is its own
         return EnglishScanner.englishRuns(ConversationWalk.scannable(left, englishCopyLine)).stream()
-                .filter(run -> !stillEnglish.contains(run.replaceAll("\\s+", " "))).toList();
+                .filter(run -> !notWorded.contains(run.replaceAll("\\s+", " "))).toList();
     }
 
     /** A code on the list whose every sentence seen is free of English is converted: take it off. */
