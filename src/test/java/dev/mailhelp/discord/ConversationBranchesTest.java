@@ -76,6 +76,10 @@ class ConversationBranchesTest {
         step(u, "bl-listed");
         assertEquals(0xE74C3C, u.shown.embeds().get(u.shown.embeds().size() - 1).path("color").asInt(), "red: listed");
         assertTrue(u.allText().contains(TestZones.LISTED_IP), u.allText());
+        // The network that owns the listed address, by name, in the user's language (issue 16).
+        assertTrue(u.allText().contains(locale.equals("zh-TW")
+                ? "屬於網路 AS64500（MAILHELP-TEST-NET, TW）" : "belongs to the network AS64500 (MAILHELP-TEST-NET, TW)"), u.allText());
+        assertTrue(u.allText().contains(locale.equals("zh-TW") ? "網路擁有者" : "Network owner"), u.allText());
         u.choose(0);
         step(u, "bl-cleanup");
         u.choose(0);

@@ -11,7 +11,8 @@ import org.xbill.DNS.Record;
 /**
  * The DNS data the Discord tests check against: test domains under mailhelp.test, the small test
  * lists bl1..bl3.mailhelp.test, and every IP list of knowledge/blocklists.yaml with its RFC 5782
- * test point; {@link #LISTED_IP} is listed on the first list of the catalogue and on bl1.
+ * test point; {@link #LISTED_IP} is listed on the first list of the catalogue and on bl1, and the
+ * network owner data of asn.cymru.com.zone names its network.
  */
 final class TestZones {
 
@@ -35,6 +36,8 @@ final class TestZones {
                 reverse(LISTED_IP) + ".bl1.mailhelp.test. 300 IN TXT \"Listed for spam\"")));
         dns.addZone(TestDnsServer.name("bl2.mailhelp.test."), List.of());
         dns.addZone(TestDnsServer.name("bl3.mailhelp.test."), List.of());
+        // Who owns an address, in the shape of Team Cymru's IP-to-ASN data (LISTED_IP is in AS64500).
+        dns.loadZoneFile(TestDnsServer.zoneResourceDirectory().resolve("asn.cymru.com.zone"));
         BlocklistCatalogue catalogue = BlocklistCatalogue.load(Path.of("knowledge").resolve(BlocklistCatalogue.FILE_NAME));
         boolean first = true;
         for (Blocklist list : catalogue.lists()) {
