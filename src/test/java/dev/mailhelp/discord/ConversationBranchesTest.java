@@ -57,6 +57,8 @@ class ConversationBranchesTest {
         ShownMessage now = fixture.sim.current(u.shown);
         assertEquals(u.shown.revision(), now.revision(), () -> "the step was edited after it was shown: " + now);
         assertEquals(u.shown.text(), now.text());
+        // No field label glued to the sentence before it, on any step (issue 16).
+        DiscordLayoutTest.assertNoGluedLabels(u.allText(), u.locale.equals("zh-TW") ? "zh-TW" : "en");
     }
 
     @ParameterizedTest(name = "blocklist branch via a bounce ({0})")

@@ -17,6 +17,8 @@ import org.xbill.DNS.Record;
 final class TestZones {
 
     static final String LISTED_IP = "192.0.2.10";
+    /** On Spamhaus ZEN as PBL (127.0.0.10): a policy listing, whose explanation the next buttons rest on. */
+    static final String PBL_IP = "192.0.2.15";
 
     private TestZones() {
     }
@@ -30,7 +32,10 @@ final class TestZones {
                 "bad.mailhelp.test. 300 IN A 192.0.2.80",
                 "bad.mailhelp.test. 300 IN TXT \"v=spf1 include:a.bad.mailhelp.test include:b.bad.mailhelp.test ?all\"",
                 "gmail-user.mailhelp.test. 300 IN MX 5 gmail-smtp-in.l.google.com.",
-                "smtp.mailhelp.test. 300 IN A 127.0.0.1")));
+                "smtp.mailhelp.test. 300 IN A 127.0.0.1",
+                // an MX host without an address: its finding ends "... cannot be delivered to it."
+                "nomxaddr.mailhelp.test. 300 IN MX 10 gone.mailhelp.test.",
+                "nomxaddr.mailhelp.test. 300 IN TXT \"v=spf1 mx -all\"")));
         dns.addZone(TestDnsServer.name("bl1.mailhelp.test."), records(List.of(
                 reverse(LISTED_IP) + ".bl1.mailhelp.test. 300 IN A 127.0.0.2",
                 reverse(LISTED_IP) + ".bl1.mailhelp.test. 300 IN TXT \"Listed for spam\"")));
@@ -47,6 +52,9 @@ final class TestZones {
             String zone = list.zone().toString();
             List<String> lines = new ArrayList<>();
             lines.add(reverse(list.testPoints().listed()) + "." + zone + " 300 IN A 127.0.0.2");
+            if (list.id().equals("spamhaus-zen")) {
+                lines.add(reverse(PBL_IP) + "." + zone + " 300 IN A 127.0.0.10");
+            }
             if (first) {
                 lines.add(reverse(LISTED_IP) + "." + zone + " 300 IN A 127.0.0.2");
                 first = false;
