@@ -73,7 +73,7 @@ class DiscordLayoutTest {
     /** Every label starts a line, and no sentence's full stop is followed by a colon. */
     static void assertNoGluedLabels(String text, String lang) {
         Texts texts = Texts.of(lang);
-        for (String key : List.of("finding.evidence", "finding.fix", "finding.article")) {
+        for (String key : List.of("finding.evidence", "finding.fix", "finding.admin", "finding.article")) {
             String label = texts.get(key, "").strip();
             int at = text.indexOf(label);
             while (at >= 0) {
