@@ -10,6 +10,7 @@ import dev.mailhelp.diagnosis.message.MessageLimits;
 import dev.mailhelp.diagnosis.message.MessageText;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
+import dev.mailhelp.input.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -64,6 +65,9 @@ public final class MessageCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    Language language = new Language();
+
     @Spec
     CommandSpec spec;
 
@@ -79,40 +83,34 @@ public final class MessageCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Language.ReportTexts texts;
+        try {
+            texts = Language.texts(language.locale(), Optional.empty());
+            if (dnsServer != null) {
+                DnsSettings.parseServer(dnsServer);
+            }
+        } catch (IllegalArgumentException e) {
+            return refuse(err, InputErrorText.of(e, language));
+        }
         Optional<InetAddress> ip = Optional.empty();
         if (clientIp != null) {
             ip = Connection.parseAddress(clientIp);
             if (ip.isEmpty()) {
-                err.println("--client-ip: \"" + clientIp + "\" is not an IPv4 or IPv6 address");
-                err.flush();
-                return ExitCode.USAGE;
-            }
-        }
-        if (dnsServer != null) {
-            try {
-                DnsSettings.parseServer(dnsServer);
-            } catch (IllegalArgumentException e) {
-                err.println("--dns: " + e.getMessage());
-                err.flush();
-                return ExitCode.USAGE;
+                return refuse(err, texts.text("message.error.bad-client-ip", "value", Printable.escape(clientIp)));
             }
         }
         byte[] bytes;
         try {
             bytes = read();
         } catch (IOException e) {
-            err.println("mailhelp message: cannot read " + file + ": " + e.getMessage());
-            err.flush();
-            return ExitCode.USAGE;
+            return refuse(err, texts.text("message.error.cannot-read", "file", Printable.escape(file),
+                    "reason", Printable.escape(String.valueOf(e.getMessage()))));
         }
         boolean truncated = bytes.length > MessageLimits.MAX_BYTES;
         MessageText message = MessageText.parse(truncated ? java.util.Arrays.copyOf(bytes, MessageLimits.MAX_BYTES) : bytes);
         bytes = null;
         if (message.headers().isEmpty()) {
-            err.println("mailhelp message: no header fields found in " + file
-                    + "; expected a whole message (.eml) or its header block (Name: value lines)");
-            err.flush();
-            return ExitCode.USAGE;
+            return refuse(err, texts.text("message.error.no-headers", "file", Printable.escape(file)));
         }
         if (truncated) {
             message = message.headersOnly();
@@ -124,26 +122,31 @@ public final class MessageCommand implements Callable<Integer> {
             analysis = new MessageAnalyzer(dnsClients.apply(dnsServer)).analyze(message, connection)
                     .get(OVERALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            err.println("mailhelp message: no result within " + OVERALL_TIMEOUT_SECONDS + " s; the DNS server did not answer in time");
+            err.println("mailhelp message: " + texts.text("message.error.timeout", "seconds", String.valueOf(OVERALL_TIMEOUT_SECONDS)));
             err.flush();
             return ExitCode.COULD_NOT_CHECK;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.COULD_NOT_CHECK;
         } catch (java.util.concurrent.ExecutionException e) {
-            err.println("mailhelp message: the check failed: " + e.getCause());
+            err.println("mailhelp message: " + texts.text("message.error.failed", "reason", Printable.escape(String.valueOf(e.getCause()))));
             err.flush();
             return ExitCode.COULD_NOT_CHECK;
         }
         List<Finding> findings = new ArrayList<>();
         if (truncated) {
-            findings.add(Finding.info(MessageFindings.CHECK, "message.truncated",
-                    "Read the first " + MessageLimits.MAX_BYTES + " bytes; body hashes not judged", ""));
+            findings.add(MessageFindings.truncated());
         }
         findings.addAll(MessageFindings.of(analysis));
         Report report = new Report(file.equals("-") ? "message" : file, findings, (System.nanoTime() - start) / 1_000_000);
-        ReportPrinter.print(report, json, out);
+        ReportPrinter.print(report, json, out, texts);
         return report.exitCode();
+    }
+
+    private static int refuse(PrintWriter err, String why) {
+        err.println("mailhelp message: " + why);
+        err.flush();
+        return ExitCode.USAGE;
     }
 
     private byte[] read() throws IOException {

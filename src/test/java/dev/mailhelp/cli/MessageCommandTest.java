@@ -120,4 +120,108 @@ class MessageCommandTest {
         assertEquals(2, badIp.exit());
         assertTrue(badIp.err().contains("--client-ip"), badIp.err());
     }
+
+    /** The RFC 8463 message as it might arrive: receiver headers, hops, Microsoft's report and a broken ARC set on top. */
+    private static byte[] delivered(byte[] signed) {
+        String top = ""
+                + "Authentication-Results: mx.shopping.example.net; spf=fail smtp.mailfrom=football.example.com;\r\n"
+                + " dkim=pass header.d=football.example.com; dmarc=pass header.from=football.example.com\r\n"
+                + "Authentication-Results: relay.example.org; spf=pass smtp.mailfrom=football.example.com\r\n"
+                + "X-Forefront-Antispam-Report: CIP:203.0.113.9;CTRY:;LANG:en;SCL:5;SRV:;IPV:NLI;SFV:SPM;CAT:SPM;\r\n"
+                + "ARC-Seal: i=1; a=rsa-sha256; cv=none; d=relay.example.org; s=arc; t=1528637909; b=AAAA\r\n"
+                + "ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=relay.example.org; s=arc; t=1528637909;\r\n"
+                + " h=from:to:subject; bh=2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8=; b=AAAA\r\n"
+                + "ARC-Authentication-Results: i=1; relay.example.org; spf=pass smtp.mailfrom=football.example.com\r\n"
+                + "Received: from relay.example.org (relay.example.org [203.0.113.9]) by mx.shopping.example.net with ESMTP;\r\n"
+                + " Fri, 11 Jul 2003 21:40:37 -0700\r\n"
+                + "Received: from mail.football.example.com (mail.football.example.com [192.0.2.10]) by relay.example.org\r\n"
+                + " with ESMTPS; Fri, 11 Jul 2003 20:59:00 -0700\r\n"
+                + "Return-Path: <joe@football.example.com>\r\n"
+                + "List-Unsubscribe: <https://football.example.com/unsubscribe>\r\n";
+        byte[] head = top.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + signed.length);
+        System.arraycopy(signed, 0, all, head.length, signed.length);
+        return all;
+    }
+
+    @Test
+    void zhTwReportHasNoEnglishSentences() throws Exception {
+        byte[] intact = delivered(example());
+        byte[] changed = new String(intact, StandardCharsets.ISO_8859_1).replace("We lost the game.", "We won the game.")
+                .replace("From: Joe SixPack", "From: Joe <joe@football.example.com>\r\nFrom: Joe SixPack")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        List<String> english = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (byte[] message : List.of(intact, changed)) {
+            Run json = run(new ByteArrayInputStream(message), "-", "--dns", server.hostPort(), "--json", "--lang", "zh-TW");
+            JsonNode root = new ObjectMapper().readTree(json.out());
+            assertEquals("zh-TW", root.get("lang").asText(), json.out() + json.err());
+            for (JsonNode f : root.get("findings")) {
+                seen.add(f.get("code").asText());
+                assertTrue(!f.get("message").asText().isBlank(), "rendered from the catalogue: " + f);
+                for (String field : new String[] {"message", "fix"}) {
+                    dev.mailhelp.texts.EnglishScanner.englishRuns(f.get(field).asText())
+                            .forEach(run -> english.add(f.get("code").asText() + " " + field + ": " + run));
+                }
+            }
+            Run text = run(new ByteArrayInputStream(message), "-", "--dns", server.hostPort(), "--lang", "zh-TW");
+            // Evidence (the headers and records seen) is shown verbatim; everything else is scanned.
+            String shown = java.util.Arrays.stream(text.out().split("\n"))
+                    .filter(l -> !l.startsWith("        所見：") && !l.startsWith("              "))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            dev.mailhelp.texts.EnglishScanner.englishRuns(shown + "\n" + text.err()).forEach(run -> english.add("text: " + run));
+            Run en = run(new ByteArrayInputStream(message), "-", "--dns", server.hostPort(), "--lang", "en");
+            assertEquals(text.exit(), en.exit(), "the language changes words, not verdicts");
+        }
+        // the two messages reach the receiver's verdict, ARC, SPF, DMARC, hops and bulk findings
+        assertTrue(seen.containsAll(List.of("message.receiver-verdict", "message.receiver-earlier", "message.microsoft-scl",
+                "arc.fail", "dkim-sig.pass", "dkim-sig.body-changed", "message.spf-fail", "message.dmarc-pass",
+                "message.dmarc-no-author", "message.hops", "message.slow-hop", "message.hop-without-tls",
+                "message.no-one-click")), seen.toString());
+        assertEquals(List.of(), english);
+    }
+
+    @Test
+    void errorsFollowTheLanguage(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("note.txt");
+        Files.writeString(f, "hello, this is not a mail message\n");
+        Run zh = run(new ByteArrayInputStream(new byte[0]), f.toString(), "--dns", server.hostPort(), "--lang", "zh-TW");
+        assertEquals(2, zh.exit());
+        assertTrue(zh.err().contains("找不到任何標頭欄位"), zh.err());
+        Run badIp = run(new ByteArrayInputStream(example()), "-", "--client-ip", "300.1.1.1", "--lang", "zh-TW");
+        assertTrue(badIp.err().contains("不是 IPv4 或 IPv6 位址"), badIp.err());
+        Run badLang = run(new ByteArrayInputStream(example()), "-", "--lang", "fr");
+        assertEquals(2, badLang.exit());
+        assertTrue(badLang.err().contains("--lang fr"), badLang.err());
+    }
+
+    @Test
+    void arcFindingsNameTheHopInBothLanguages() throws Exception {
+        dev.mailhelp.testdns.YamlZone.serve(Path.of("src/test/resources/message/arc/zone.yaml"), server);
+        Path dir = Path.of("src/test/resources/message/arc/messages");
+        List<String> english = new ArrayList<>();
+        java.util.Map<String, JsonNode> seen = new java.util.TreeMap<>();
+        for (String file : List.of("footer-at-hop2-of-3.eml", "aar2-changed-of-3.eml")) {
+            for (String lang : List.of("en", "zh-TW")) {
+                Run r = run(new ByteArrayInputStream(new byte[0]), dir.resolve(file).toString(), "--dns", server.hostPort(),
+                        "--json", "--lang", lang);
+                for (JsonNode f : new ObjectMapper().readTree(r.out()).get("findings")) {
+                    if (f.get("code").asText().startsWith("arc.")) {
+                        seen.put(file + " " + lang + " " + f.get("code").asText(), f);
+                        if (lang.equals("zh-TW")) {
+                            dev.mailhelp.texts.EnglishScanner.englishRuns(f.get("message").asText() + "\n" + f.get("fix").asText())
+                                    .forEach(run -> english.add(f.get("code").asText() + ": " + run));
+                        }
+                    }
+                }
+            }
+        }
+        JsonNode changed = seen.get("footer-at-hop2-of-3.eml en arc.changed-after");
+        assertTrue(changed != null && seen.containsKey("footer-at-hop2-of-3.eml en arc.pass"), seen.keySet().toString());
+        assertTrue(changed.get("message").asText().contains("after hop 1 (fwd1.example)")
+                && changed.get("message").asText().contains("from hop 2 on still verify"), changed.toString());
+        JsonNode broken = seen.get("aar2-changed-of-3.eml zh-TW arc.fail");
+        assertTrue(broken != null && broken.get("message").asText().contains("第 i=2 組中斷（由 list2.example 封存）"), seen.toString());
+        assertEquals(List.of(), english);
+    }
 }

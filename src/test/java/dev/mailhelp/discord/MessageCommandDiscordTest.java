@@ -95,6 +95,10 @@ class MessageCommandDiscordTest {
         String shown = report(slash);
         assertTrue(shown.contains("body-hash-mismatch"), shown);
         assertTrue(shown.contains("內文已與簽章中的雜湊值不符"), shown);
+        // every sentence in the user's locale; evidence (headers and records seen) lines are verbatim
+        String sentences = java.util.Arrays.stream(shown.split("\n")).filter(l -> !l.startsWith("```") && !l.startsWith(">"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertEquals(List.of(), dev.mailhelp.texts.EnglishScanner.englishRuns(sentences), shown);
         assertTrue(fixture.sim.requests().stream().anyMatch(r -> r.startsWith("GET cdn /attachments/")));
     }
 

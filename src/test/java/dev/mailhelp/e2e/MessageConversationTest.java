@@ -99,7 +99,7 @@ class MessageConversationTest {
         String signed = esp.sign(message, java.util.List.of("from", "to", "subject", "date"));
         String t = talk("zh-TW", "3", "5", "<<<", signed.replace("\r\n", "\n"), ">>>");
         assertReached(t, "message-alignment", "zh-TW");
-        assertTrue(t.contains("DMARC 失敗：通過的驗證屬於其他網域"), t);
+        assertTrue(t.contains("DMARC 仍然失敗：通過的驗證屬於其他網域"), t);
     }
 
     @Test

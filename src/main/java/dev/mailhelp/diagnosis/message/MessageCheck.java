@@ -60,20 +60,17 @@ public final class MessageCheck implements Check {
         Map<String, String> clear = new HashMap<>();
         clear.put(FACT, "");
         if (message.headers().isEmpty()) {
-            return CompletableFuture.completedFuture(new CheckOutcome("not-a-message", List.of(new Finding(MessageFindings.CHECK,
-                    Severity.ERROR, "message.not-a-message", "No header fields in the pasted text", "", "", "")), clear, ""));
+            return CompletableFuture.completedFuture(new CheckOutcome("not-a-message", List.of(MessageFindings.notAMessage()), clear, ""));
         }
         MessageText read = truncated ? message.headersOnly() : message;
         Connection connection = Connection.of(read, Optional.empty(), Optional.empty(), Optional.empty());
         return analyzer.analyze(read, connection).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).handle((a, e) -> {
             if (e != null) {
-                return new CheckOutcome("error", List.of(Finding.couldNotCheck(MessageFindings.CHECK, "message.could-not-check",
-                        "Reading the message did not finish: " + e.getClass().getSimpleName(), "")), clear, "");
+                return new CheckOutcome("error", List.of(MessageFindings.couldNotCheck(e)), clear, "");
             }
             List<Finding> findings = new java.util.ArrayList<>();
             if (truncated) {
-                findings.add(Finding.info(MessageFindings.CHECK, "message.truncated",
-                        "Read the first " + MessageLimits.MAX_BYTES + " bytes; body hashes not judged", ""));
+                findings.add(MessageFindings.truncated());
             }
             findings.addAll(MessageFindings.of(a));
             Map<String, String> facts = new HashMap<>(clear);

@@ -1,6 +1,7 @@
 package dev.mailhelp.diagnosis.message;
 
 import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.Phrase;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.diagnosis.spf.SpfEvaluation;
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Turns a {@link MessageAnalysis} into findings with stable codes: {@code message.*} for the
  * receiver's verdict, SPF, DMARC, hops and bulk-sender headers, {@code dkim-sig.*} per signature,
- * {@code arc.*} for the chain. Messages carry the values seen; {@code knowledge/findings.yaml}
- * explains each code in every language.
+ * {@code arc.*} for the chain. Findings carry the values seen; the sentences come from
+ * {@code knowledge/catalogue/<locale>.yaml}. Evidence is what the message or DNS said, verbatim.
  */
 public final class MessageFindings {
 
@@ -37,7 +38,7 @@ public final class MessageFindings {
 
     private static void receiver(MessageAnalysis a, List<Finding> out) {
         if (a.receiver().isEmpty()) {
-            out.add(Finding.info(CHECK, "message.receiver-none", "No Authentication-Results header.", ""));
+            out.add(Finding.of(CHECK, Severity.INFO, "message.receiver-none"));
             return;
         }
         AuthenticationResults r = a.receiver().get();
@@ -45,17 +46,21 @@ public final class MessageFindings {
         boolean dmarcFail = r.first("dmarc").map(m -> m.result().equals("fail")).orElse(false);
         boolean anyFail = r.results().stream().anyMatch(m -> List.of("fail", "softfail", "permerror").contains(m.result()));
         Severity s = dmarcFail ? Severity.FAIL : anyFail ? Severity.WARN : Severity.OK;
-        out.add(new Finding(CHECK, s, "message.receiver-verdict",
-                r.authservId().orElse("(no authserv-id)") + ": " + (verdicts.isEmpty() ? "none" : verdicts),
-                r.results().stream().map(m -> m.method() + "=" + m.result() + m.reason().map(x -> " reason=" + x).orElse("")
-                        + (m.props().isEmpty() ? "" : " " + m.props())).collect(Collectors.joining("\n")), "", "dmarc"));
+        // The evidence is the header's own words (method=result reason=... props), never translated.
+        out.add(Finding.of(CHECK, s, "message.receiver-verdict").with("receiver", r.authservId().orElse(""))
+                .with("named", r.authservId().isPresent() ? "yes" : "no")
+                .with("verdicts", verdicts).withArticle("dmarc")
+                .evidence(r.results().stream().map(m -> m.method() + "=" + m.result() + m.reason().map(x -> " reason=" + x).orElse("")
+                        + (m.props().isEmpty() ? "" : " " + m.props())).collect(Collectors.joining("\n"))));
         if (!a.otherResults().isEmpty()) {
-            out.add(Finding.info(CHECK, "message.receiver-earlier", a.otherResults().size() + " more Authentication-Results below the top one",
-                    a.otherResults().stream().map(x -> x.authservId().orElse("?")).collect(Collectors.joining(", "))));
+            out.add(Finding.of(CHECK, Severity.INFO, "message.receiver-earlier").with("count", a.otherResults().size())
+                    .with("receivers", a.otherResults().stream().map(x -> x.authservId().orElse("?")).toList()));
         }
         a.microsoftScl().ifPresent(scl -> {
             int level = parse(scl);
-            out.add(new Finding(CHECK, level >= 5 ? Severity.WARN : Severity.INFO, "message.microsoft-scl", "SCL " + scl, scl, "", ""));
+            out.add(Finding.of(CHECK, level >= 5 ? Severity.WARN : Severity.INFO, "message.microsoft-scl").with("scl", scl.strip())
+                    .with("band", level >= 9 ? "high" : level >= 5 ? "spam" : level >= 0 ? "clean" : level == -1 ? "trusted" : "unknown")
+                    .evidence(scl));
         });
     }
 
@@ -96,50 +101,107 @@ public final class MessageFindings {
 
     private static void arc(MessageAnalysis a, List<Finding> out) {
         ArcResult r = a.arc();
+        String chain = String.join(" > ", r.sealers());
         switch (r.result()) {
             case "none" -> { }
-            case "pass" -> out.add(Finding.ok(CHECK, "arc.pass", "ARC pass, " + r.instances() + " set(s)", String.join(" > ", r.sealers())));
-            case "temperror" -> out.add(new Finding(CHECK, Severity.ERROR, "arc.temperror", "ARC i=" + r.brokenAt() + ": " + r.reason(),
-                    String.join(" > ", r.sealers()), "", "dkim"));
-            default -> out.add(new Finding(CHECK, Severity.WARN, "arc.fail", "ARC fail at i=" + r.brokenAt() + " (" + r.reason() + ")",
-                    String.join(" > ", r.sealers()), "", "dkim"));
+            case "pass" -> out.add(Finding.of(CHECK, Severity.OK, "arc.pass").with("count", r.instances()).with("sealers", chain)
+                    .evidence(chain));
+            case "temperror" -> out.add(Finding.of(CHECK, Severity.ERROR, "arc.temperror").with("instance", String.valueOf(r.brokenAt()))
+                    .with("count", r.instances()).with("reason", r.reason()).evidence(chain).withArticle("dkim"));
+            default -> out.add(Finding.of(CHECK, Severity.WARN, "arc.fail").with("instance", String.valueOf(r.brokenAt()))
+                    .with("count", r.instances()).with("sealer", sealer(r, r.brokenAt()))
+                    .with("sealed", sealer(r, r.brokenAt()).isEmpty() ? "no" : "yes")
+                    .with("why", Phrase.of("arc.why").with("reason", arcKeyword(r.reason())).with("raw", r.reason())).with("reason", r.reason())
+                    .evidence(chain).withArticle("dkim"));
         }
+        if (!r.amsFailing().isEmpty()) {
+            int after = r.amsFailing().get(r.amsFailing().size() - 1);
+            out.add(Finding.of(CHECK, Severity.INFO, "arc.changed-after").with("hop", String.valueOf(after))
+                    .with("sealer", sealer(r, after)).with("oldest_pass", String.valueOf(r.oldestPass()))
+                    .with("later", r.oldestPass() > 0 ? "yes" : "no")
+                    .with("failing", r.amsFailing().stream().map(String::valueOf).toList()).with("count", r.amsFailing().size()).evidence(chain).withArticle("dkim"));
+        }
+    }
+
+    /** The d= of the seal of instance {@code i} (1-based), empty when unknown. */
+    private static String sealer(ArcResult r, int i) {
+        return i >= 1 && i <= r.sealers().size() ? r.sealers().get(i - 1) : "";
+    }
+
+    /** An ARC reason id as a keyword of the {@code arc.why} phrase: the many ways a signature or key is unusable fold into two. */
+    static String arcKeyword(String reason) {
+        if (reason.startsWith("signature-") && !reason.equals("signature-mismatch")) {
+            return "malformed";
+        }
+        if (reason.startsWith("key-") || reason.equals("hash-not-allowed") || reason.equals("bad-key-name")) {
+            return "key";
+        }
+        return selectable(reason);
+    }
+
+    /** A reason id as an ICU select keyword (letters, digits and _ only). */
+    static String selectable(String reason) {
+        return reason.replace('-', '_');
     }
 
     private static void spf(MessageAnalysis a, List<Finding> out) {
         Connection c = a.connection();
-        String conn = c.clientIp().map(ip -> ip.getHostAddress()).orElse("?") + " helo=" + c.helo() + " mailfrom=" + c.mailFrom();
+        String ip = c.clientIp().map(x -> x.getHostAddress()).orElse("");
+        String conn = "client-ip=" + (ip.isEmpty() ? "?" : ip) + " helo=" + c.helo() + " mailfrom=" + c.mailFrom();
         if (a.spf().isEmpty()) {
-            out.add(Finding.info(CHECK, "message.spf-no-client", "SPF not checked: no client address", conn));
+            out.add(Finding.of(CHECK, Severity.INFO, "message.spf-no-client").evidence(conn).withArticle("spf"));
             return;
         }
         SpfEvaluation e = a.spf().get();
-        String what = "SPF " + e.result().id() + " for " + e.domain();
-        String evidence = conn + "\n" + e.reason();
-        Finding f = switch (e.result()) {
-            case PASS -> new Finding(CHECK, Severity.OK, "message.spf-pass", what, evidence, "", "spf");
-            case FAIL -> new Finding(CHECK, Severity.FAIL, "message.spf-fail", what, evidence, "", "spf");
-            case SOFTFAIL -> new Finding(CHECK, Severity.WARN, "message.spf-softfail", what, evidence, "", "spf");
-            case NEUTRAL, NONE -> new Finding(CHECK, Severity.WARN, "message.spf-none", what, evidence, "", "spf");
-            case PERMERROR -> new Finding(CHECK, Severity.FAIL, "message.spf-permerror", what, evidence, "", "spf");
-            case TEMPERROR -> new Finding(CHECK, Severity.ERROR, "message.spf-temperror", what, evidence, "", "spf");
+        // The evaluator's reason is an English sentence; the evidence keeps to what was seen.
+        String evidence = conn + "\nspf=" + e.result().id() + " smtp.mailfrom=" + e.domain() + " lookups=" + e.lookups();
+        String code = switch (e.result()) {
+            case PASS -> "message.spf-pass";
+            case FAIL -> "message.spf-fail";
+            case SOFTFAIL -> "message.spf-softfail";
+            case NEUTRAL, NONE -> "message.spf-none";
+            case PERMERROR -> "message.spf-permerror";
+            case TEMPERROR -> "message.spf-temperror";
         };
-        out.add(f);
+        Severity s = switch (e.result()) {
+            case PASS -> Severity.OK;
+            case FAIL, PERMERROR -> Severity.FAIL;
+            case SOFTFAIL, NEUTRAL, NONE -> Severity.WARN;
+            case TEMPERROR -> Severity.ERROR;
+        };
+        out.add(Finding.of(CHECK, s, code).with("result", e.result().id()).with("domain", e.domain()).with("ip", ip)
+                .with("helo", c.helo()).evidence(evidence).withArticle("spf"));
     }
 
     private static void dmarc(MessageAnalysis a, List<Finding> out) {
         DmarcVerdict d = a.dmarc();
         String evidence = "header.from=" + d.headerFrom() + " policy=" + d.policy() + " (" + d.policyDomain() + ")"
                 + " dkim-aligned=" + d.dkimAligned() + " spf-aligned=" + d.spfAligned() + " spf-domain=" + d.spfDomain();
-        String what = "DMARC " + d.result() + " (" + d.reason() + ")";
-        out.add(switch (d.result()) {
-            case "pass" -> new Finding(CHECK, Severity.OK, "message.dmarc-pass", what, evidence, "", "dmarc");
-            case "fail" -> new Finding(CHECK, Severity.FAIL, d.passingUnaligned() ? "message.dmarc-unaligned" : "message.dmarc-fail",
-                    what, evidence, "", "dmarc");
-            case "none" -> new Finding(CHECK, Severity.WARN, "message.dmarc-none", what, evidence, "", "dmarc");
-            case "temperror" -> new Finding(CHECK, Severity.ERROR, "message.dmarc-temperror", what, evidence, "", "dmarc");
-            default -> new Finding(CHECK, Severity.FAIL, "message.dmarc-no-author", what, evidence, "", "dmarc");
-        });
+        String code = switch (d.result()) {
+            case "pass" -> "message.dmarc-pass";
+            case "fail" -> d.passingUnaligned() ? "message.dmarc-unaligned" : "message.dmarc-fail";
+            case "none" -> "message.dmarc-none";
+            case "temperror" -> "message.dmarc-temperror";
+            default -> "message.dmarc-no-author";
+        };
+        Severity s = switch (d.result()) {
+            case "pass" -> Severity.OK;
+            case "none" -> Severity.WARN;
+            case "temperror" -> Severity.ERROR;
+            default -> Severity.FAIL;
+        };
+        out.add(Finding.of(CHECK, s, code).with("from", d.headerFrom()).with("reason", selectable(d.reason()))
+                .with("policy", d.policy().isEmpty() ? "none" : d.policy()).with("policy_domain", d.policyDomain())
+                .with("dkim_domains", d.dkimAligned()).with("spf_domain", d.spfDomain())
+                .with("testing", d.testing() ? "yes" : "no")
+                .with("via", via(a)).evidence(evidence).withArticle("dmarc"));
+    }
+
+    /** Which checks passed (for DMARC: aligned or not): {@code dkim}, {@code spf} or {@code both}. */
+    private static String via(MessageAnalysis a) {
+        boolean dkim = a.dkim().stream().anyMatch(DkimVerdict::passed);
+        boolean spf = a.spf().map(e -> e.result() == dev.mailhelp.diagnosis.spf.SpfResult.PASS).orElse(false);
+        return dkim && spf ? "both" : dkim ? "dkim" : "spf";
     }
 
     private static void hops(MessageAnalysis a, List<Finding> out) {
@@ -149,11 +211,12 @@ public final class MessageFindings {
         StringBuilder list = new StringBuilder();
         Optional<ReceivedHop> slowest = Optional.empty();
         boolean backwards = false;
-        boolean plain = false;
+        List<String> plain = new ArrayList<>();
         for (int i = 0; i < a.hops().size(); i++) {
             ReceivedHop h = a.hops().get(i);
+            // language-neutral: names, times and tls=yes|no|unknown as the Received fields said
             list.append(i + 1).append(". ").append(h.from().isEmpty() ? "?" : h.from()).append(" -> ").append(h.by())
-                    .append(" ").append(h.time().map(Object::toString).orElse("(no time)"))
+                    .append(" ").append(h.time().map(Object::toString).orElse("?"))
                     .append(h.delaySeconds().map(s -> " +" + s + " s").orElse("")).append(" tls=").append(h.tls()).append('\n');
             if (h.delaySeconds().isPresent()) {
                 long s = h.delaySeconds().get();
@@ -162,29 +225,50 @@ public final class MessageFindings {
                     slowest = Optional.of(h);
                 }
             }
-            plain |= h.tls().equals("no") && !h.from().equals("localhost");
+            if (h.tls().equals("no") && !h.from().equals("localhost")) {
+                plain.add((h.from().isEmpty() ? "?" : h.from()) + " -> " + h.by());
+            }
         }
-        out.add(Finding.info(CHECK, "message.hops", a.hops().size() + " hops", list.toString().strip()));
+        String hops = list.toString().strip();
+        out.add(Finding.of(CHECK, Severity.INFO, "message.hops").with("count", a.hops().size()).evidence(hops));
         slowest.filter(h -> h.delaySeconds().get() >= SLOW_HOP_SECONDS).ifPresent(h ->
-                out.add(new Finding(CHECK, Severity.WARN, "message.slow-hop", h.from() + " -> " + h.by() + ": " + h.delaySeconds().get() + " s",
-                        h.time().map(Object::toString).orElse(""), "", "")));
+                out.add(Finding.of(CHECK, Severity.WARN, "message.slow-hop").with("from", h.from().isEmpty() ? "?" : h.from())
+                        .with("by", h.by()).with("seconds", h.delaySeconds().get()).with("minutes", h.delaySeconds().get() / 60)
+                        .evidence(h.time().map(Object::toString).orElse(""))));
         if (backwards) {
-            out.add(Finding.info(CHECK, "message.clock-backwards", "A hop's time is earlier than the one before", list.toString().strip()));
+            out.add(Finding.of(CHECK, Severity.INFO, "message.clock-backwards").evidence(hops));
         }
-        if (plain) {
-            out.add(Finding.info(CHECK, "message.hop-without-tls", "A hop without TLS", list.toString().strip()));
+        if (!plain.isEmpty()) {
+            out.add(Finding.of(CHECK, Severity.INFO, "message.hop-without-tls").with("hops", plain).evidence(hops));
         }
     }
 
     private static void bulk(MessageAnalysis a, List<Finding> out) {
         if (a.listUnsubscribe().isEmpty()) {
-            out.add(Finding.info(CHECK, "message.no-list-unsubscribe", "No List-Unsubscribe", ""));
+            out.add(Finding.of(CHECK, Severity.INFO, "message.no-list-unsubscribe").withArticle("bulk-sender-requirements"));
         } else if (!a.oneClick()) {
-            out.add(new Finding(CHECK, Severity.INFO, "message.no-one-click", "List-Unsubscribe without List-Unsubscribe-Post",
-                    a.listUnsubscribe().get(), "", "bulk-sender-requirements"));
+            out.add(Finding.of(CHECK, Severity.INFO, "message.no-one-click").evidence(a.listUnsubscribe().get())
+                    .withArticle("bulk-sender-requirements"));
         } else {
-            out.add(Finding.ok(CHECK, "message.one-click", "List-Unsubscribe with One-Click", a.listUnsubscribe().get()));
+            out.add(Finding.of(CHECK, Severity.OK, "message.one-click").evidence(a.listUnsubscribe().get()));
         }
+    }
+
+    /** The finding for a message cut at the size limit: its headers were read, its body hashes not judged. */
+    public static Finding truncated() {
+        return Finding.of(CHECK, Severity.INFO, "message.truncated").with("megabytes", MessageLimits.MAX_BYTES / (1024 * 1024));
+    }
+
+    /** The finding for pasted text without a single header field. */
+    public static Finding notAMessage() {
+        return Finding.of(CHECK, Severity.ERROR, "message.not-a-message");
+    }
+
+    /** The finding for a reading that did not finish in time (or failed inside). */
+    public static Finding couldNotCheck(Throwable why) {
+        Throwable t = why instanceof java.util.concurrent.CompletionException && why.getCause() != null ? why.getCause() : why;
+        return Finding.of(CHECK, Severity.ERROR, "message.could-not-check")
+                .with("reason", t instanceof java.util.concurrent.TimeoutException ? "timeout" : "other");
     }
 
     private static int parse(String s) {
