@@ -52,7 +52,8 @@ public record Connection(Optional<InetAddress> clientIp, String helo, String mai
         if (seenFrom.isEmpty()) {
             // Microsoft 365 keeps no Return-Path in the copy; its Authentication-Results names the envelope domain
             seenFrom = message.first("Authentication-Results").map(f -> AuthenticationResults.parse(f.value()))
-                    .flatMap(r -> r.first("spf")).map(m -> m.props().getOrDefault("smtp.mailfrom", ""))
+                    .flatMap(r -> r.first("spf")).flatMap(m -> m.props().entrySet().stream()
+                            .filter(p -> p.getKey().endsWith(".mailfrom")).map(Map.Entry::getValue).findFirst())
                     .map(v -> v.isEmpty() || v.contains("@") ? v : "postmaster@" + v).orElse("");
         }
         Optional<InetAddress> fromMessage = seenIp;
