@@ -102,6 +102,9 @@ final class FindingsRenderer {
         if (!finding.fix().isBlank()) {
             value.append(texts.get("finding.fix", finding.fix())).append('\n');
         }
+        if (!finding.admin().isBlank()) {
+            value.append(texts.get("finding.admin", finding.admin())).append('\n');
+        }
         if (!finding.article().isBlank()) {
             value.append(texts.get("finding.article", articleTitle.apply(finding.article()))).append('\n');
         }

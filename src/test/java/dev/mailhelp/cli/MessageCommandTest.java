@@ -194,4 +194,34 @@ class MessageCommandTest {
         assertEquals(2, badLang.exit());
         assertTrue(badLang.err().contains("--lang fr"), badLang.err());
     }
+
+    @Test
+    void arcFindingsNameTheHopInBothLanguages() throws Exception {
+        dev.mailhelp.testdns.YamlZone.serve(Path.of("src/test/resources/message/arc/zone.yaml"), server);
+        Path dir = Path.of("src/test/resources/message/arc/messages");
+        List<String> english = new ArrayList<>();
+        java.util.Map<String, JsonNode> seen = new java.util.TreeMap<>();
+        for (String file : List.of("footer-at-hop2-of-3.eml", "aar2-changed-of-3.eml")) {
+            for (String lang : List.of("en", "zh-TW")) {
+                Run r = run(new ByteArrayInputStream(new byte[0]), dir.resolve(file).toString(), "--dns", server.hostPort(),
+                        "--json", "--lang", lang);
+                for (JsonNode f : new ObjectMapper().readTree(r.out()).get("findings")) {
+                    if (f.get("code").asText().startsWith("arc.")) {
+                        seen.put(file + " " + lang + " " + f.get("code").asText(), f);
+                        if (lang.equals("zh-TW")) {
+                            dev.mailhelp.texts.EnglishScanner.englishRuns(f.get("message").asText() + "\n" + f.get("fix").asText())
+                                    .forEach(run -> english.add(f.get("code").asText() + ": " + run));
+                        }
+                    }
+                }
+            }
+        }
+        JsonNode changed = seen.get("footer-at-hop2-of-3.eml en arc.changed-after");
+        assertTrue(changed != null && seen.containsKey("footer-at-hop2-of-3.eml en arc.pass"), seen.keySet().toString());
+        assertTrue(changed.get("message").asText().contains("after hop 1 (fwd1.example)")
+                && changed.get("message").asText().contains("from hop 2 on still verify"), changed.toString());
+        JsonNode broken = seen.get("aar2-changed-of-3.eml zh-TW arc.fail");
+        assertTrue(broken != null && broken.get("message").asText().contains("第 i=2 組中斷（由 list2.example 封存）"), seen.toString());
+        assertEquals(List.of(), english);
+    }
 }

@@ -63,48 +63,91 @@ public final class ArcVerifier {
         }
         List<String> sealers = new ArrayList<>();
         List<TagList> seals = new ArrayList<>();
+        // the oldest seal with a wrong cv (RFC 8617 5.2 steps 2 and 3) fails the chain; the AMS are
+        // still checked below, to say after which hop the message was changed
+        int cvProblem = 0;
+        String cvReason = "";
         for (int i = 0; i < n; i++) {
             TagList t = TagList.parse(chain.get(i).seal().value());
             seals.add(t);
             sealers.add(t.get("d").orElse("").toLowerCase(Locale.ROOT));
             String cv = t.get("cv").orElse("").toLowerCase(Locale.ROOT);
             String want = i == 0 ? "none" : "pass";
-            if (t.has("h") || !cv.equals(want)) {
-                return done("fail", n, i + 1, cv.equals("fail") ? "chain-marked-failed" : "bad-cv", sealers);
+            if (cvProblem == 0 && (t.has("h") || !cv.equals(want))) {
+                cvProblem = i + 1;
+                cvReason = cv.equals("fail") ? "chain-marked-failed" : "bad-cv";
             }
         }
-        // the newest AMS, then every seal (newest first)
-        ParsedSignature newest = DkimSignature.parse(chain.get(n - 1).signature(), true, clock.instant().getEpochSecond());
-        if (newest instanceof DkimSignature.Problem p) {
+        int brokenCv = cvProblem;
+        String brokenCvReason = cvReason;
+        // Every AMS and every seal is checked (RFC 8617 5.2 asks only for the newest AMS; the older
+        // ones give oldest-pass and say after which hop the message was changed), keys in parallel.
+        long now = clock.instant().getEpochSecond();
+        List<ParsedSignature> amsParsed = new ArrayList<>();
+        List<CompletableFuture<KeyLookup.Outcome>> amsKeys = new ArrayList<>();
+        for (ArcSet set : chain) {
+            ParsedSignature parsed = DkimSignature.parse(set.signature(), true, now);
+            amsParsed.add(parsed);
+            amsKeys.add(parsed instanceof DkimSignature sig ? keys.fetch(sig.selector(), sig.domain())
+                    : CompletableFuture.completedFuture(null));
+        }
+        if (brokenCv == 0 && amsParsed.get(n - 1) instanceof DkimSignature.Problem p) {
             return done("fail", n, n, "signature-" + p.reason(), sealers);
         }
-        DkimSignature amsSig = (DkimSignature) newest;
-        CompletableFuture<KeyLookup.Outcome> amsKey = keys.fetch(amsSig.selector(), amsSig.domain());
         List<CompletableFuture<KeyLookup.Outcome>> sealKeys = new ArrayList<>();
         for (TagList t : seals) {
             sealKeys.add(keys.fetch(t.get("s").orElse(""), t.get("d").orElse("")));
         }
         List<CompletableFuture<?>> all = new ArrayList<>(sealKeys);
-        all.add(amsKey);
+        all.addAll(amsKeys);
         return CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).thenApply(v -> {
-            KeyLookup.Outcome k = amsKey.join();
-            if (k instanceof KeyLookup.Unusable u) {
-                return new ArcResult(u.result() == DkimResult.TEMPERROR ? "temperror" : "fail", n, n, u.reason(), sealers);
+            List<Integer> amsFailing = new ArrayList<>();
+            DkimVerdict newestVerdict = null;
+            KeyLookup.Unusable newestKeyProblem = null;
+            for (int i = 0; i < n; i++) {
+                KeyLookup.Outcome k = amsKeys.get(i).join();
+                DkimVerdict verdict = null;
+                if (amsParsed.get(i) instanceof DkimSignature sig && k instanceof KeyLookup.Found found) {
+                    verdict = DkimVerifier.hashes(message, sig, found.key(), List.of());
+                } else if (i == n - 1 && k instanceof KeyLookup.Unusable u) {
+                    newestKeyProblem = u;
+                }
+                if (verdict == null || verdict.result() == DkimResult.FAIL) {
+                    amsFailing.add(i + 1);
+                }
+                if (i == n - 1) {
+                    newestVerdict = verdict;
+                }
             }
-            DkimVerdict amsVerdict = DkimVerifier.hashes(message, amsSig, ((KeyLookup.Found) k).key(), List.of());
-            if (amsVerdict.result() == DkimResult.FAIL) {
-                return new ArcResult("fail", n, n, amsVerdict.reason(), sealers);
+            int oldestPass = 0;
+            for (int i = n - 1; i >= 1; i--) {
+                if (amsFailing.contains(i)) {
+                    oldestPass = i + 1;
+                    break;
+                }
             }
-            for (int i = n - 1; i >= 0; i--) {
+            if (brokenCv > 0) {
+                return new ArcResult("fail", n, brokenCv, brokenCvReason, sealers, amsFailing, oldestPass);
+            }
+            if (newestKeyProblem != null) {
+                return new ArcResult(newestKeyProblem.result() == DkimResult.TEMPERROR ? "temperror" : "fail", n, n,
+                        newestKeyProblem.reason(), sealers, amsFailing, oldestPass);
+            }
+            if (newestVerdict != null && newestVerdict.result() == DkimResult.FAIL) {
+                return new ArcResult("fail", n, n, newestVerdict.reason(), sealers, amsFailing, oldestPass);
+            }
+            // the oldest seal that does not verify names the hop whose ARC headers were changed
+            for (int i = 0; i < n; i++) {
                 KeyLookup.Outcome sk = sealKeys.get(i).join();
                 if (sk instanceof KeyLookup.Unusable u) {
-                    return new ArcResult(u.result() == DkimResult.TEMPERROR ? "temperror" : "fail", n, i + 1, u.reason(), sealers);
+                    return new ArcResult(u.result() == DkimResult.TEMPERROR ? "temperror" : "fail", n, i + 1, u.reason(), sealers,
+                            amsFailing, oldestPass);
                 }
                 if (!sealVerifies(chain, i, seals.get(i), (KeyLookup.Found) sk)) {
-                    return new ArcResult("fail", n, i + 1, "seal-mismatch", sealers);
+                    return new ArcResult("fail", n, i + 1, "seal-mismatch", sealers, amsFailing, oldestPass);
                 }
             }
-            return new ArcResult("pass", n, 0, "ok", sealers);
+            return new ArcResult("pass", n, 0, "ok", sealers, amsFailing, oldestPass);
         });
     }
 
@@ -149,6 +192,6 @@ public final class ArcVerifier {
     }
 
     private static CompletableFuture<ArcResult> done(String result, int n, int at, String reason, List<String> sealers) {
-        return CompletableFuture.completedFuture(new ArcResult(result, n, at, reason, sealers));
+        return CompletableFuture.completedFuture(new ArcResult(result, n, at, reason, sealers, List.of(), 0));
     }
 }

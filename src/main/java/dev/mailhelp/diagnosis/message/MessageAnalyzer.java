@@ -42,7 +42,13 @@ public final class MessageAnalyzer {
         CompletableFuture<Optional<SpfEvaluation>> spfResult = connection.clientIp().isEmpty()
                 ? CompletableFuture.completedFuture(Optional.empty())
                 : spf.evaluate(connection.clientIp().get(), connection.mailFrom(), connection.helo(), SPF_BUDGET).thenApply(Optional::of);
-        CompletableFuture<DmarcVerdict> verdict = dmarc.evaluate(message, signatures, spfResult);
+        List<String> spfDomains = new ArrayList<>();
+        int at = connection.mailFrom().lastIndexOf('@');
+        if (at >= 0) {
+            spfDomains.add(connection.mailFrom().substring(at + 1));
+        }
+        spfDomains.add(connection.helo());
+        CompletableFuture<DmarcVerdict> verdict = dmarc.evaluate(message, signatures, spfResult, spfDomains);
         return CompletableFuture.allOf(signatures, chain, spfResult, verdict).thenApply(v -> {
             List<HeaderField> ar = message.all("Authentication-Results");
             List<AuthenticationResults> parsed = new ArrayList<>();

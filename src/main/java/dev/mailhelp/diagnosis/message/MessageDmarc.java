@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -56,6 +58,16 @@ public final class MessageDmarc {
 
     public CompletableFuture<DmarcVerdict> evaluate(MessageText message, CompletableFuture<List<DkimVerdict>> dkim,
                                                     CompletableFuture<Optional<SpfEvaluation>> spf) {
+        return evaluate(message, dkim, spf, List.of());
+    }
+
+    /**
+     * @param spfCandidates the domains SPF may judge (the envelope sender's, the HELO name), known
+     *                      before SPF finishes: their tree walks start at once, with those of the
+     *                      signatures' d=, so relaxed alignment adds no round trip to the longest chain
+     */
+    public CompletableFuture<DmarcVerdict> evaluate(MessageText message, CompletableFuture<List<DkimVerdict>> dkim,
+                                                    CompletableFuture<Optional<SpfEvaluation>> spf, List<String> spfCandidates) {
         Author author = author(message);
         if (!author.problem().isEmpty()) {
             return dkim.thenCombine(spf, (d, s) -> new DmarcVerdict("permerror", author.problem(), "", "", "", false,
@@ -63,10 +75,40 @@ public final class MessageDmarc {
         }
         String from = author.domain();
         CompletableFuture<DmarcTreeWalk.Walk> walked = walk.walk(from);
-        return CompletableFuture.allOf(walked, dkim, spf).thenApply(v -> judge(from, walked.join(), dkim.join(), spf.join()));
+        Map<String, CompletableFuture<DmarcTreeWalk.Walk>> walks = new ConcurrentHashMap<>();
+        walks.put(from, walked);
+        List<String> early = new ArrayList<>(spfCandidates);
+        for (HeaderField f : message.all("DKIM-Signature")) {
+            TagList.parse(f.value()).get("d").ifPresent(early::add);
+        }
+        for (String id : early) {
+            String d = normalise(id);
+            if (d.matches("[a-z0-9_-]+(\\.[a-z0-9_-]+)+")) {
+                walks.computeIfAbsent(d, walk::walk);
+            }
+        }
+        return CompletableFuture.allOf(walked, dkim, spf).thenCompose(v -> {
+            List<String> ids = new ArrayList<>();
+            dkim.join().stream().filter(DkimVerdict::passed).forEach(d -> ids.add(normalise(d.domain())));
+            spf.join().ifPresent(s -> ids.add(normalise(s.domain())));
+            List<CompletableFuture<DmarcTreeWalk.Walk>> needed = new ArrayList<>();
+            for (String id : ids) {
+                if (!id.isEmpty()) {
+                    needed.add(walks.computeIfAbsent(id, walk::walk));
+                }
+            }
+            return CompletableFuture.allOf(needed.toArray(new CompletableFuture[0]))
+                    .thenApply(x -> judge(from, walked.join(), dkim.join(), spf.join(),
+                            id -> walks.get(normalise(id)).join().organisationalDomain().domain()));
+        });
     }
 
-    private static DmarcVerdict judge(String from, DmarcTreeWalk.Walk w, List<DkimVerdict> dkim, Optional<SpfEvaluation> spf) {
+    private static String normalise(String domain) {
+        return domain.strip().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+    }
+
+    private static DmarcVerdict judge(String from, DmarcTreeWalk.Walk w, List<DkimVerdict> dkim, Optional<SpfEvaluation> spf,
+                                      java.util.function.Function<String, String> orgOf) {
         String spfDomain = spf.map(SpfEvaluation::domain).orElse("").toLowerCase(Locale.ROOT);
         if (w.failure().isPresent()) {
             return new DmarcVerdict("temperror", "lookup-failed", from, w.failure().get().domain(), "", false, List.of(), false, spfDomain, false);
@@ -85,7 +127,7 @@ public final class MessageDmarc {
         boolean passingUnaligned = false;
         for (DkimVerdict d : dkim) {
             if (d.passed()) {
-                if (aligned(d.domain(), from, org, strictDkim)) {
+                if (aligned(d.domain(), from, org, orgOf, strictDkim)) {
                     dkimAligned.add(d.domain());
                 } else {
                     passingUnaligned = true;
@@ -93,7 +135,7 @@ public final class MessageDmarc {
             }
         }
         boolean spfPass = spf.map(s -> s.result() == SpfResult.PASS).orElse(false);
-        boolean spfAligned = spfPass && aligned(spfDomain, from, org, strictSpf);
+        boolean spfAligned = spfPass && aligned(spfDomain, from, org, orgOf, strictSpf);
         passingUnaligned |= spfPass && !spfAligned;
         boolean pass = !dkimAligned.isEmpty() || spfAligned;
         String reason = !dkimAligned.isEmpty() ? "dkim-aligned" : spfAligned ? "spf-aligned" : "unaligned";
@@ -102,17 +144,18 @@ public final class MessageDmarc {
     }
 
     /**
-     * Relaxed: the identifier is the author's organisational domain or below it (then both have the
-     * same organisational domain, RFC 9989 4.4); strict: the very same name.
+     * RFC 9989 4.4: strict, the very same name; relaxed, the identifier's organisational domain (its
+     * own DNS tree walk) is the author's. A walk is needed for each: a name under the author's
+     * organisational domain whose branch publishes {@code psd=n} is an organisation of its own.
      */
-    static boolean aligned(String id, String from, String org, boolean strict) {
-        String d = id.toLowerCase(Locale.ROOT);
+    static boolean aligned(String id, String from, String fromOrg, java.util.function.Function<String, String> orgOf, boolean strict) {
+        String d = normalise(id);
         if (d.isEmpty()) {
             return false;
         }
-        if (strict) {
+        if (d.equals(from) || strict) {
             return d.equals(from);
         }
-        return d.equals(org) || d.endsWith("." + org);
+        return orgOf.apply(d).equals(fromOrg);
     }
 }

@@ -114,6 +114,13 @@ public final class MessageFindings {
                     .with("why", Phrase.of("arc.why").with("reason", arcKeyword(r.reason())).with("raw", r.reason())).with("reason", r.reason())
                     .evidence(chain).withArticle("dkim"));
         }
+        if (!r.amsFailing().isEmpty()) {
+            int after = r.amsFailing().get(r.amsFailing().size() - 1);
+            out.add(Finding.of(CHECK, Severity.INFO, "arc.changed-after").with("hop", String.valueOf(after))
+                    .with("sealer", sealer(r, after)).with("oldest_pass", String.valueOf(r.oldestPass()))
+                    .with("later", r.oldestPass() > 0 ? "yes" : "no")
+                    .with("failing", r.amsFailing().stream().map(String::valueOf).toList()).with("count", r.amsFailing().size()).evidence(chain).withArticle("dkim"));
+        }
     }
 
     /** The d= of the seal of instance {@code i} (1-based), empty when unknown. */
