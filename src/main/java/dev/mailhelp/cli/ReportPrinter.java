@@ -59,6 +59,7 @@ public final class ReportPrinter {
             n.put("message", f.message());
             n.put("evidence", f.evidence());
             n.put("fix", f.fix());
+            n.put("admin", f.admin());
             n.put("article", f.article());
             n.set("values", JSON.valueToTree(plainValues(f.values())));
         }
@@ -111,6 +112,7 @@ public final class ReportPrinter {
         String seen = texts.text("cli.report.seen");
         String fix = texts.text("cli.report.fix");
         String read = texts.text("cli.report.read");
+        String admin = texts.text("cli.report.admin");
         byCheck.forEach((check, findings) -> {
             out.println();
             out.println("[" + check + "]");
@@ -122,6 +124,9 @@ public final class ReportPrinter {
                 }
                 if (!f.fix().isEmpty()) {
                     out.println(label(fix) + f.fix().replace("\n", "\n              "));
+                }
+                if (!f.admin().isEmpty()) {
+                    out.println(label(admin) + f.admin().replace("\n", "\n              "));
                 }
                 if (!f.article().isEmpty()) {
                     out.println(label(read) + "mailhelp article " + f.article());

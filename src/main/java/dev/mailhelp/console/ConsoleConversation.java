@@ -27,7 +27,7 @@ public final class ConsoleConversation {
 
     public static final Set<String> MESSAGE_KEYS = Set.of("console.welcome", "console.discord-hint", "console.choose",
             "console.type-value", "console.accept-suggested", "console.optional", "console.articles",
-            "console.findings", "console.end", "console.not-understood", "console.no-article", "console.checking",
+            "console.findings", "console.admin", "console.end", "console.not-understood", "console.no-article", "console.checking",
             "console.bye", "console.step-failed");
     private static final String SESSION = "console";
     // Checks bound their own network steps; this only guards against a bug leaving the terminal stuck.
@@ -186,6 +186,9 @@ public final class ConsoleConversation {
                 }
                 if (!f.fix().isEmpty()) {
                     out.println("         → " + f.fix().replace("\n", "\n           "));
+                }
+                if (!f.admin().isEmpty()) {
+                    out.println("         " + messages.get("console.admin", locale) + " " + f.admin().replace("\n", "\n           "));
                 }
             }
         });

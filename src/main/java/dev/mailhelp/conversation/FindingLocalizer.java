@@ -72,8 +72,9 @@ public final class FindingLocalizer {
         String message = catalogue.render(locale, code, Catalogue.MESSAGE, values).orElse(f.describe());
         String fix = catalogue.render(locale, code, Catalogue.FIX, values).orElse("");
         String evidence = catalogue.render(locale, code, Catalogue.EVIDENCE, values).orElse(f.evidence());
+        String admin = catalogue.render(locale, code, Catalogue.ADMIN, values).orElse("");
         return new Finding(f.check(), f.severity(), code, message.isEmpty() ? code : message, evidence, fix,
-                f.article(), f.values());
+                f.article(), f.values(), admin);
     }
 
     /**

@@ -30,9 +30,12 @@ import java.util.Objects;
  * @param article  id of the knowledge article that explains it; empty when none
  * @param values   the specifics the catalogue's sentences are filled with (record, host, count,
  *                 limit...): texts, numbers, {@link Phrase}s or lists; in the order they were added
+ * @param admin    details for whoever runs the server or mailhelp itself (a setting to change, the
+ *                 resolver that timed out): empty until rendered from the catalogue part {@code admin};
+ *                 front ends show it apart from, and after, the user's sentences
  */
 public record Finding(String check, Severity severity, String code, String message,
-                      String evidence, String fix, String article, Map<String, Object> values) {
+                      String evidence, String fix, String article, Map<String, Object> values, String admin) {
 
     public Finding {
         Objects.requireNonNull(check, "check");
@@ -43,6 +46,13 @@ public record Finding(String check, Severity severity, String code, String messa
         fix = fix == null ? "" : fix;
         article = article == null ? "" : article;
         values = values == null || values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        admin = admin == null ? "" : admin;
+    }
+
+    /** A finding without details for the server admin. */
+    public Finding(String check, Severity severity, String code, String message,
+                   String evidence, String fix, String article, Map<String, Object> values) {
+        this(check, severity, code, message, evidence, fix, article, values, "");
     }
 
     /** A legacy finding with English texts (still rendered; convert to {@link #of} when touching it). */
@@ -82,16 +92,16 @@ public record Finding(String check, Severity severity, String code, String messa
                 : value instanceof Number || value instanceof String || value instanceof Phrase ? value : String.valueOf(value);
         Map<String, Object> more = new LinkedHashMap<>(values);
         more.put(name, v);
-        return new Finding(check, severity, code, message, evidence, fix, article, more);
+        return new Finding(check, severity, code, message, evidence, fix, article, more, admin);
     }
 
     /** This finding with the record, reply or text seen, shown verbatim in every language. */
     public Finding evidence(String seen) {
-        return new Finding(check, severity, code, message, seen, fix, article, values);
+        return new Finding(check, severity, code, message, seen, fix, article, values, admin);
     }
 
     public Finding withArticle(String articleId) {
-        return new Finding(check, severity, code, message, evidence, fix, articleId, values);
+        return new Finding(check, severity, code, message, evidence, fix, articleId, values, admin);
     }
 
     /** True when the sentences come from the catalogue rather than from {@code message} and {@code fix}. */

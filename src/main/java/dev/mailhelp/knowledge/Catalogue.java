@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code {count, plural, one {# lookup} other {# lookups}}}, {@code {reason, select, ...}}.
  *
  * <p>An entry is either a single text (interface sentences, labels, summaries) or, for a finding
- * code, a mapping of parts: {@code message} (required), {@code fix} and {@code evidence} (optional).
+ * code, a mapping of parts: {@code message} (required), {@code fix}, {@code evidence} and {@code admin} (optional).
  * A single text is the part {@link #TEXT}.
  */
 public final class Catalogue {
@@ -24,7 +24,9 @@ public final class Catalogue {
     public static final String MESSAGE = "message";
     public static final String FIX = "fix";
     public static final String EVIDENCE = "evidence";
-    public static final Set<String> FINDING_PARTS = Set.of(MESSAGE, FIX, EVIDENCE);
+    /** Details for the server admin (a setting, a resolver, a standard), kept out of the user's sentences. */
+    public static final String ADMIN = "admin";
+    public static final Set<String> FINDING_PARTS = Set.of(MESSAGE, FIX, EVIDENCE, ADMIN);
 
     public static final Catalogue NONE = new Catalogue(Map.of());
 

@@ -110,7 +110,7 @@ public final class AddressGuard {
                 String reason = target.isLiteral() ? v.reason()
                         : target.host() + " resolves to " + v.reason();
                 return new Vetting.Refused(target, reason, target.host() + " -> " + addresses.stream()
-                        .map(InetAddress::getHostAddress).toList());
+                        .map(InetAddress::getHostAddress).toList(), java.util.Optional.of(v));
             }
             named.add(withName(target.host(), a));
         }

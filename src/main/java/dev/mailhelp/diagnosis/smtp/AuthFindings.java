@@ -1,10 +1,11 @@
 package dev.mailhelp.diagnosis.smtp;
 
 import static dev.mailhelp.diagnosis.smtp.SmtpDiagnosis.APP_PASSWORDS;
-import static dev.mailhelp.diagnosis.smtp.SmtpDiagnosis.CHECK;
 import static dev.mailhelp.diagnosis.smtp.SmtpDiagnosis.SMTP_SETTINGS;
+import static dev.mailhelp.diagnosis.smtp.SmtpDiagnosis.finding;
 
 import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.Phrase;
 import dev.mailhelp.diagnosis.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,46 +18,44 @@ final class AuthFindings {
     }
 
     /** What EHLO offered, before and inside TLS, for the record (the AUTH lists are what users ask about). */
-    static Finding ehlo(PortProbeResult p, String label) {
-        StringBuilder evidence = new StringBuilder();
-        p.ehloPlain().ifPresent(e -> evidence.append("before TLS: ").append(String.join(", ", e.extensions())));
-        p.ehloTls().ifPresent(e -> evidence.append(evidence.length() > 0 ? "\n" : "").append("inside TLS: ")
-                .append(String.join(", ", e.extensions())));
-        String before = p.ehloPlain().map(e -> e.offersAuth() ? String.join(" ", e.authMechanisms()) : "none").orElse("-");
-        String inside = p.ehloTls().map(e -> e.offersAuth() ? String.join(" ", e.authMechanisms()) : "none").orElse("-");
-        String auth = p.tlsMode() == TlsMode.IMPLICIT ? "AUTH: " + inside
-                : "AUTH before TLS: " + before + (p.ehloTls().isPresent() ? "; after TLS: " + inside : "");
-        return Finding.info(CHECK, "smtp.ehlo", label + ": EHLO answered; " + auth + ".", evidence.toString());
+    static Finding ehlo(PortProbeResult p, Phrase label) {
+        return finding(Severity.INFO, "smtp.ehlo").with("port", label)
+                .with("mode", p.tlsMode() == TlsMode.IMPLICIT ? "implicit" : "plain")
+                .with("before", p.ehloPlain().map(AuthFindings::mechanisms).orElse("-"))
+                .with("after", p.ehloTls().isPresent() ? "yes" : "no")
+                .with("inside", p.ehloTls().map(AuthFindings::mechanisms).orElse("-"))
+                .with("plain", p.ehloPlain().isPresent() ? "yes" : "no")
+                .with("plainExtensions", p.ehloPlain().map(e -> String.join(", ", e.extensions())).orElse(""))
+                .with("tlsExtensions", p.ehloTls().map(e -> String.join(", ", e.extensions())).orElse(""));
     }
 
-    static List<Finding> of(PortProbeResult p, EhloInfo ehlo, String label, Optional<SmtpProviderGuide.Provider> provider) {
+    /** The mechanisms offered, or the protocol word "none" (the same in every language, like the extension names). */
+    private static String mechanisms(EhloInfo e) {
+        return e.offersAuth() ? String.join(" ", e.authMechanisms()) : "none";
+    }
+
+    static List<Finding> of(PortProbeResult p, EhloInfo ehlo, Phrase label, Optional<SmtpProviderGuide.Provider> provider) {
         List<Finding> out = new ArrayList<>();
         if (!ehlo.offersAuth()) {
             if (p.role().isSubmission()) {
-                out.add(new Finding(CHECK, Severity.FAIL, "smtp.no-auth", label + ": the server offers no login (no AUTH"
-                        + (p.tlsMode() == TlsMode.NONE ? "" : " even after TLS") + "), so a mail program cannot sign in here.",
-                        String.join("\n", ehlo.extensions()),
-                        "Check the server name and port in your mail program against your provider's settings; this "
-                                + "may be a server that only receives mail. Server admins: enable SMTP AUTH on the "
-                                + "submission port.", SMTP_SETTINGS));
+                out.add(finding(Severity.FAIL, "smtp.no-auth").with("port", label)
+                        .with("tls", p.tlsMode() == TlsMode.NONE ? "no" : "yes")
+                        .evidence(String.join("\n", ehlo.extensions())).withArticle(SMTP_SETTINGS));
             } else {
-                out.add(Finding.info(CHECK, "smtp.no-auth-relay", label + ": no login offered, as is normal for a "
-                        + "server-to-server port; mail programs should use 587 or 465.", String.join("\n", ehlo.extensions())));
+                out.add(finding(Severity.INFO, "smtp.no-auth-relay").with("port", label)
+                        .evidence(String.join("\n", ehlo.extensions())));
             }
             return out;
         }
         String mechanisms = String.join(" ", ehlo.authMechanisms());
         if (ehlo.onlyOAuth()) {
-            String how = provider.map(SmtpProviderGuide.Provider::authNote).orElse(
-                    "Use a mail program that signs in through the provider's own login window (OAuth, often called "
-                            + "\"Modern Authentication\" or \"Sign in with ...\"), or create an app password in your "
-                            + "account's security settings if the provider offers them.");
-            out.add(new Finding(CHECK, Severity.WARN, "smtp.oauth-only", label + ": the server accepts only OAuth "
-                    + "sign-in (" + mechanisms + "): your normal password will be rejected.", "AUTH " + mechanisms,
-                    how, APP_PASSWORDS));
+            String note = provider.map(SmtpProviderGuide.Provider::authNote).orElse("");
+            out.add(finding(Severity.WARN, "smtp.oauth-only").with("port", label).with("mechanisms", mechanisms)
+                    .with("known", note.isBlank() ? "no" : "yes").with("note", note)
+                    .evidence("AUTH " + mechanisms).withArticle(APP_PASSWORDS));
         } else {
-            out.add(Finding.ok(CHECK, "smtp.auth", label + ": login offered" + (p.tlsMode() == TlsMode.NONE ? "" : " inside TLS")
-                    + " (" + mechanisms + ").", "AUTH " + mechanisms));
+            out.add(finding(Severity.OK, "smtp.auth").with("port", label).with("mechanisms", mechanisms)
+                    .with("tls", p.tlsMode() == TlsMode.NONE ? "no" : "yes").evidence("AUTH " + mechanisms));
         }
         return out;
     }

@@ -37,48 +37,37 @@ public final class CredentialWarning {
         if (what == null) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(SmtpDiagnosis.CHECK, Severity.WARN, "smtp.credential-pasted",
-                "Your message seems to contain a password (" + what + "). mailhelp never needs your password, "
-                        + "and it is not stored or used.",
-                what, "Change that password now: treat it as seen by others. Delete the message if you can. "
-                + "Where the provider supports it, use an app password or OAuth sign-in instead of your main password.",
-                SmtpDiagnosis.APP_PASSWORDS));
-    }
-
-    /**
-     * The warning as one text (what was seen and what to do), for the conversation engine's secret
-     * screen ({@code Function<String, Optional<String>>}): {@code CredentialWarning::warningText}.
-     */
-    public static Optional<String> warningText(String text) {
-        return inspect(text).map(f -> f.message() + " " + f.fix());
+        // What was seen is named by its kind, never quoted: the finding must not repeat the secret.
+        return Optional.of(Finding.of(SmtpDiagnosis.CHECK, Severity.WARN, "smtp.credential-pasted").with("kind", what)
+                .withArticle(SmtpDiagnosis.APP_PASSWORDS));
     }
 
     private static String kind(String text) {
         if (LABELLED.matcher(text).find()) {
-            return "a line that labels a password or secret";
+            return "labelled";
         }
         Matcher plain = AUTH_PLAIN.matcher(text);
         if (plain.find()) {
-            return "an AUTH PLAIN line, whose base64 holds the user name and password";
+            return "auth_plain";
         }
         if (AUTH_LOGIN_PROMPT.matcher(text).find()) {
-            return "an AUTH LOGIN exchange, whose base64 answer is the password";
+            return "auth_login";
         }
         Matcher b64 = BASE64_TOKEN.matcher(text);
         while (b64.find()) {
             if (isAuthPlainBlob(b64.group(1))) {
-                return "a base64 block that decodes to a user name and password (AUTH PLAIN)";
+                return "plain_blob";
             }
         }
         if (APP_PASSWORD.matcher(text).find()) {
-            return "something shaped like a Google app password (four groups of four letters)";
+            return "app_password_groups";
         }
         String t = text.strip();
         if (APP_PASSWORD_ALONE.matcher(t).matches()) {
-            return "something shaped like a Google app password (sixteen letters)";
+            return "app_password";
         }
         if (looksLikeLonePassword(t)) {
-            return "a single word mixing letters, digits and symbols, like a password";
+            return "lone_password";
         }
         return null;
     }

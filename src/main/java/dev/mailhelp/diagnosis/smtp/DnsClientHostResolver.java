@@ -60,12 +60,12 @@ public final class DnsClientHostResolver implements HostResolver {
         if (v4 instanceof DnsResult.Failure f) {
             throw new java.util.concurrent.CompletionException(new HostResolutionException(
                     HostResolutionException.Kind.FAILED, "Looking up " + host + " failed: " + f.kind().id()
-                    + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")));
+                    + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")"), f.kind()));
         }
         if (v6 instanceof DnsResult.Failure f) {
             throw new java.util.concurrent.CompletionException(new HostResolutionException(
                     HostResolutionException.Kind.FAILED, "Looking up " + host + " failed: " + f.kind().id()
-                    + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")));
+                    + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")"), f.kind()));
         }
         throw new java.util.concurrent.CompletionException(new HostResolutionException(
                 HostResolutionException.Kind.NO_ADDRESS, "The name " + host + " exists but has no IPv4 or IPv6 address."));

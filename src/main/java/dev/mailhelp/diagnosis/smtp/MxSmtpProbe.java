@@ -51,8 +51,8 @@ public final class MxSmtpProbe {
         }
         return dns.query(name, Type.MX).thenCompose(result -> {
             if (!(result instanceof DnsResult.Answer answer)) {
-                return CompletableFuture.completedFuture(List.of(new Finding("smtp", Severity.INFO, "smtp.no-mx-to-probe",
-                        "No MX hosts to probe for " + domain + " (see the MX findings).", "", "", "smtp-settings")));
+                return CompletableFuture.completedFuture(List.of(Finding.of("smtp", Severity.INFO, "smtp.no-mx-to-probe")
+                        .with("domain", domain).withArticle("smtp-settings")));
             }
             List<String> hosts = answer.records().stream().filter(MXRecord.class::isInstance).map(MXRecord.class::cast)
                     .filter(mx -> !mx.getTarget().equals(Name.root))
@@ -78,11 +78,9 @@ public final class MxSmtpProbe {
             return CompletableFuture.completedFuture(List.of());
         }
         return probe.probe(new ProbeRequest(target, List.of(port)), done -> { })
-                .thenApply(result -> diagnosis.diagnose(result).stream()
-                        .map(f -> new Finding(f.check(), f.severity(), f.code(), host + ": " + f.message(), f.evidence(),
-                                f.fix(), f.article()))
-                        .toList())
-                .exceptionally(e -> List.of(Finding.couldNotCheck("smtp", "smtp.could-not-check",
-                        "Could not probe " + host + ": " + e.getMessage(), host)));
+                // Each port is labelled with its host, since several servers are reported together.
+                .thenApply(result -> diagnosis.diagnose(result, "en", true))
+                .exceptionally(e -> List.of(Finding.of("smtp", Severity.ERROR, "smtp.could-not-check").with("host", host)
+                        .evidence(host + "\n" + e)));
     }
 }

@@ -3,39 +3,52 @@ package dev.mailhelp.diagnosis.smtp;
 import static dev.mailhelp.diagnosis.smtp.SmtpDiagnosis.CHECK;
 
 import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.Phrase;
+import dev.mailhelp.diagnosis.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Short texts about a probe for progress messages and headlines, before or instead of the full findings. */
+/**
+ * Short texts about a probe for progress messages and headlines, before or instead of the full
+ * findings. The headline is English (the check's own summary, shown only in English); the per-port
+ * line is a finding rendered in the reader's language.
+ */
 final class ProbeSummary {
 
     private ProbeSummary() {
     }
 
+    /** One line on what a port showed, rendered from the catalogue ({@code smtp.port-probed}). */
     static Finding port(PortProbeResult p) {
-        StringBuilder b = new StringBuilder("Port " + p.plan().label() + ": ");
-        switch (p.connect()) {
-            case CONNECTED -> {
-                b.append("connected");
-                p.greeting().ifPresent(g -> b.append(", greeting ").append(g.code()));
-                if (p.greetingTimedOut()) {
-                    b.append(", no greeting");
-                }
-                if (p.plaintextOnTlsPort()) {
-                    b.append(", plaintext instead of TLS");
-                }
-                if (p.tlsOnPlainPort()) {
-                    b.append(", implicit TLS instead of plaintext");
-                }
-                p.tls().ifPresent(t -> b.append(t.established() ? ", " + t.protocol() : ", TLS failed"));
-                p.finalEhlo().ifPresent(e -> b.append(e.offersAuth() ? ", AUTH " + String.join(" ", e.authMechanisms())
-                        : ", no AUTH"));
+        List<Phrase> notes = new ArrayList<>();
+        String outcome = switch (p.connect()) {
+            case CONNECTED -> "connected";
+            case REFUSED -> "refused";
+            case TIMED_OUT -> "timeout";
+            default -> "failed";
+        };
+        if (p.connect() == ConnectOutcome.CONNECTED) {
+            p.greeting().ifPresent(g -> notes.add(note("greeting").with("code", String.valueOf(g.code()))));
+            if (p.greetingTimedOut()) {
+                notes.add(note("no_greeting"));
             }
-            case REFUSED -> b.append("connection refused");
-            case TIMED_OUT -> b.append("no answer (timed out)");
-            default -> b.append("could not connect");
+            if (p.plaintextOnTlsPort()) {
+                notes.add(note("plaintext"));
+            }
+            if (p.tlsOnPlainPort()) {
+                notes.add(note("implicit_tls"));
+            }
+            p.tls().ifPresent(t -> notes.add(t.established() ? note("protocol").with("protocol", t.protocol())
+                    : note("tls_failed")));
+            p.finalEhlo().ifPresent(e -> notes.add(e.offersAuth()
+                    ? note("auth").with("mechanisms", String.join(" ", e.authMechanisms())) : note("no_auth")));
         }
-        return Finding.info(CHECK, "smtp.port-probed", b.append('.').toString(), "");
+        return Finding.of(CHECK, Severity.INFO, "smtp.port-probed").with("port", SmtpDiagnosis.portLabel(p, ""))
+                .with("outcome", outcome).with("notes", notes.size()).with("details", notes);
+    }
+
+    private static Phrase note(String kind) {
+        return Phrase.of("smtp.port-note").with("kind", kind);
     }
 
     static String headline(SmtpProbeResult r) {

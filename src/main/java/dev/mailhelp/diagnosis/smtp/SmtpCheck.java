@@ -54,9 +54,8 @@ public final class SmtpCheck implements Check {
         try {
             target = SmtpTarget.parse(input);
         } catch (InvalidTargetException e) {
-            Finding f = new Finding(SmtpDiagnosis.CHECK, Severity.ERROR, "smtp.invalid-target", e.getMessage(), input,
-                    "Give the outgoing mail server as host or host:port, for example smtp.gmail.com:587.",
-                    SmtpDiagnosis.SMTP_SETTINGS);
+            Finding f = Finding.of(SmtpDiagnosis.CHECK, Severity.ERROR, "smtp.invalid-target").with("input", input)
+                    .evidence(input).withArticle(SmtpDiagnosis.SMTP_SETTINGS);
             return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(f), Map.of(), e.getMessage()));
         }
         ProbeRequest req = ProbeRequest.of(target);
@@ -72,8 +71,8 @@ public final class SmtpCheck implements Check {
                     }
                     return fromFindings;
                 }).exceptionally(e -> {
-                    Finding f = Finding.couldNotCheck(SmtpDiagnosis.CHECK, "smtp.probe-failed",
-                            "The SMTP check failed: " + e.getMessage(), target.display());
+                    Finding f = Finding.of(SmtpDiagnosis.CHECK, Severity.ERROR, "smtp.probe-failed")
+                            .with("port", "").with("stage", "check").evidence(target.display() + "\n" + e);
                     return new CheckOutcome("error", List.of(f), Map.of(), "The SMTP check failed.");
                 });
     }

@@ -40,13 +40,13 @@ class CredentialWarningTest {
         Finding f = CredentialWarning.inspect(text).orElseThrow(() -> new AssertionError("no warning for " + text));
         assertEquals(Severity.WARN, f.severity());
         assertEquals("smtp.credential-pasted", f.code());
-        assertTrue(f.fix().contains("Change"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(f).fix().contains("Change"));
         assertEquals("app-passwords-oauth", f.article());
     }
 
     @Test
     void warnsOnABareAuthPlainBlobAndNeverRepeatsTheSecret() {
-        Finding f = CredentialWarning.inspect("the log shows " + PLAIN_BLOB).orElseThrow();
+        Finding f = dev.mailhelp.texts.ShippedTexts.english(CredentialWarning.inspect("the log shows " + PLAIN_BLOB).orElseThrow());
         assertTrue(f.message().contains("password"));
         for (String part : new String[] {f.message(), f.evidence(), f.fix()}) {
             assertFalse(part.contains("S3cret"), part);
@@ -55,11 +55,17 @@ class CredentialWarningTest {
     }
 
     @Test
-    void warningTextForTheConversationScreen() {
-        String text = CredentialWarning.warningText("password: hunter2").orElseThrow();
-        assertTrue(text.contains("Change that password now"), text);
-        assertFalse(text.contains("hunter2"), text);
-        assertTrue(CredentialWarning.warningText("smtp.gmail.com:587").isEmpty());
+    void warningReadsInBothLanguagesWithoutTheSecret() {
+        Finding raw = CredentialWarning.inspect("password: hunter2").orElseThrow();
+        Finding en = dev.mailhelp.texts.ShippedTexts.english(raw);
+        assertTrue(en.fix().contains("Change that password now"), en.fix());
+        assertTrue(en.message().contains("a line that labels a password"), en.message());
+        Finding zh = dev.mailhelp.texts.ShippedTexts.in("zh-TW", raw);
+        assertTrue(zh.message().contains("密碼") && zh.fix().contains("更改"), zh.message() + zh.fix());
+        for (Finding f : java.util.List.of(raw, en, zh)) {
+            assertFalse((f.message() + f.fix() + f.evidence() + f.values()).contains("hunter2"), f.toString());
+        }
+        assertTrue(CredentialWarning.inspect("smtp.gmail.com:587").isEmpty());
     }
 
     @ParameterizedTest(name = "quiet: {0}")

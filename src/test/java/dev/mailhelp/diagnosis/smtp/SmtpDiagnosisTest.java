@@ -53,7 +53,7 @@ class SmtpDiagnosisTest {
         SmtpProbe probe = fixture.probe(certs.trust(), port);
         SmtpProbeResult r = probe.probe(ProbeFixture.request(host + ":" + port, new PortPlan(port, role)), p -> { })
                 .toCompletableFuture().join();
-        return DIAGNOSIS.diagnose(r);
+        return dev.mailhelp.texts.ShippedTexts.english(DIAGNOSIS.diagnose(r));
     }
 
     private static Finding find(List<Finding> findings, String code) {
@@ -88,7 +88,7 @@ class SmtpDiagnosisTest {
         assertEquals(Severity.OK, find(f, "smtp.greeting").severity());
         assertTrue(find(f, "smtp.size").message().contains("10 MB"));
         Finding ehlo = find(f, "smtp.ehlo");
-        assertTrue(ehlo.message().contains("AUTH before TLS: none; after TLS: PLAIN LOGIN"), ehlo.message());
+        assertTrue(ehlo.message().contains("login methods before TLS: none; after TLS: PLAIN LOGIN"), ehlo.message());
         assertTrue(ehlo.evidence().contains("before TLS: SIZE 10485760, STARTTLS"), ehlo.evidence());
         assertTrue(f.stream().noneMatch(x -> x.severity().isProblem() || x.severity() == Severity.ERROR), f.toString());
     }
@@ -100,7 +100,10 @@ class SmtpDiagnosisTest {
         assertWellFormed(f);
         Finding plain = find(f, "smtp.auth-before-tls");
         assertEquals(Severity.FAIL, plain.severity());
-        assertTrue(plain.fix().contains("smtpd_tls_auth_only"));
+        // Issue #16: the server setting is for the admin, apart from what the user is told to do.
+        assertTrue(plain.admin().contains("smtpd_tls_auth_only"), plain.admin());
+        assertFalse(plain.fix().contains("smtpd_tls_auth_only"), plain.fix());
+        assertTrue(plain.fix().contains("STARTTLS (587) or SSL/TLS (465)"), plain.fix());
     }
 
     @Test
@@ -180,7 +183,7 @@ class SmtpDiagnosisTest {
             SmtpProbeResult r = fixture.probe(tight, server.port()).probe(ProbeFixture.request("127.0.0.1:" + server.port(),
                     new PortPlan(server.port(), PortRole.SUBMISSION_IMPLICIT_TLS)), p -> { }).toCompletableFuture().join();
             assertTrue(r.ports().get(0).totalTimedOut());
-            List<Finding> f = DIAGNOSIS.diagnose(r);
+            List<Finding> f = dev.mailhelp.texts.ShippedTexts.english(DIAGNOSIS.diagnose(r));
             assertEquals(Severity.ERROR, find(f, "smtp.total-timeout").severity());
             assertAbsent(f, "smtp.starttls-refused");
         }
@@ -191,7 +194,7 @@ class SmtpDiagnosisTest {
         List<Finding> broken = diagnose(Script.starttls(certs.signed("mail.test"), List.of(), List.of())
                 .withStartTls(StartTls.BROKEN_HANDSHAKE), "mail.test", PortRole.SUBMISSION_STARTTLS);
         Finding b = find(broken, "smtp.tls-handshake-failed");
-        assertTrue(b.message().contains("STARTTLS is advertised"), b.message());
+        assertTrue(b.message().contains("STARTTLS is offered, but setting up encryption after it fails"), b.message());
         List<Finding> refused = diagnose(Script.starttls(certs.signed("mail.test"), List.of(), List.of())
                 .withStartTls(StartTls.REFUSED_454), "mail.test", PortRole.SUBMISSION_STARTTLS);
         assertTrue(find(refused, "smtp.starttls-refused").evidence().startsWith("454"));
@@ -295,7 +298,7 @@ class SmtpDiagnosisTest {
                     new PortPlan(dead, PortRole.RELAY)), seen::add).toCompletableFuture().join();
             assertEquals(3, r.ports().size());
             assertEquals(3, seen.size());
-            List<Finding> f = DIAGNOSIS.diagnose(r);
+            List<Finding> f = dev.mailhelp.texts.ShippedTexts.english(DIAGNOSIS.diagnose(r));
             assertWellFormed(f);
             Finding rec = find(f, "smtp.recommended-settings");
             assertTrue(rec.message().contains("port " + submission.port()) && rec.message().contains("STARTTLS"), rec.message());
@@ -309,7 +312,7 @@ class SmtpDiagnosisTest {
         SmtpTarget gmail = SmtpTarget.parse("smtp.gmail.com:25");
         SmtpProbeResult r = new SmtpProbeResult(gmail, new Vetting.Allowed(gmail, List.of(InetAddress.getLoopbackAddress())),
                 List.of(), 1);
-        List<Finding> f = DIAGNOSIS.diagnose(r);
+        List<Finding> f = dev.mailhelp.texts.ShippedTexts.english(DIAGNOSIS.diagnose(r));
         Finding provider = find(f, "smtp.provider");
         assertTrue(provider.fix().contains("app password"), provider.fix());
         assertTrue(provider.evidence().contains("https://support.google.com/"), provider.evidence());
@@ -318,13 +321,13 @@ class SmtpDiagnosisTest {
                 provider.message());
         assertEquals(Severity.WARN, find(f, "smtp.provider-port").severity());
         SmtpTarget m365 = SmtpTarget.parse("smtp.office365.com");
-        List<Finding> ms = DIAGNOSIS.diagnose(new SmtpProbeResult(m365,
-                new Vetting.Allowed(m365, List.of(InetAddress.getLoopbackAddress())), List.of(), 1));
+        List<Finding> ms = dev.mailhelp.texts.ShippedTexts.english(DIAGNOSIS.diagnose(new SmtpProbeResult(m365,
+                new Vetting.Allowed(m365, List.of(InetAddress.getLoopbackAddress())), List.of(), 1)));
         Finding msProvider = find(ms, "smtp.provider");
         assertTrue(msProvider.fix().contains("December 2026") && msProvider.fix().contains("MC786329"), msProvider.fix());
         assertTrue(msProvider.evidence().contains("techcommunity.microsoft.com"), msProvider.evidence());
-        Finding zh = find(DIAGNOSIS.diagnose(new SmtpProbeResult(m365,
-                new Vetting.Allowed(m365, List.of(InetAddress.getLoopbackAddress())), List.of(), 1), "zh-TW"), "smtp.provider");
+        Finding zh = dev.mailhelp.texts.ShippedTexts.in("zh-TW", find(DIAGNOSIS.diagnose(new SmtpProbeResult(m365,
+                new Vetting.Allowed(m365, List.of(InetAddress.getLoopbackAddress())), List.of(), 1), "zh-TW"), "smtp.provider"));
         assertFalse(zh.fix().equals(msProvider.fix()), "the guidance follows the user's language");
         assertAbsent(ms, "smtp.provider-port");
         assertEquals(Optional.empty(), KnowledgeProviders.guide().bySmtpHost("mail.example.com", "en"));
@@ -344,5 +347,61 @@ class SmtpDiagnosisTest {
         Finding dnsDown = find(DIAGNOSIS.diagnose(new SmtpProbeResult(n, new Vetting.Unresolved(n,
                 HostResolutionException.Kind.FAILED, "timeout"), List.of(), 0)), "smtp.dns-failed");
         assertEquals(Severity.ERROR, dnsDown.severity());
+    }
+
+    /**
+     * Issue #16: a user is told in plain words what happened; the settings of whoever runs mailhelp
+     * (--allow-private, MAILHELP_DNS) are in the finding's part for the server admin, in both languages.
+     */
+    @Test
+    void operatorWordingStaysInTheAdminPart() {
+        AddressGuard guard = AddressGuard.mailPorts(false);
+        SmtpTarget home = SmtpTarget.parse("mail.home.test:587");
+        Vetting v = guard.vet(home, host -> java.util.concurrent.CompletableFuture.completedFuture(
+                List.of(addr("192.168.1.20")))).toCompletableFuture().join();
+        Finding raw = find(DIAGNOSIS.diagnose(new SmtpProbeResult(home, v, List.of(), 0)), "smtp.target-refused");
+        Finding en = dev.mailhelp.texts.ShippedTexts.english(raw);
+        assertEquals("mail.home.test points to 192.168.1.20, which is a private network address; mailhelp tests only "
+                + "mail servers on the public internet.", en.message());
+        assertFalse((en.message() + en.fix()).contains("allow-private"), en.message() + en.fix());
+        assertTrue(en.admin().contains("--allow-private") && en.admin().contains("MAILHELP_ALLOW_PRIVATE"), en.admin());
+        Finding zh = dev.mailhelp.texts.ShippedTexts.in("zh-TW", raw);
+        assertTrue(zh.message().contains("私人網路位址") && zh.admin().contains("--allow-private"), zh.message() + zh.admin());
+        assertEquals(List.of(), dev.mailhelp.texts.EnglishScanner.englishRuns(zh.message() + "\n" + zh.fix() + "\n" + zh.admin()));
+
+        // Metadata addresses stay refused even with --allow-private, so the admin part has nothing to offer.
+        Vetting metadata = guard.vet(SmtpTarget.parse("169.254.169.254"), null).toCompletableFuture().join();
+        Finding cloud = dev.mailhelp.texts.ShippedTexts.english(find(DIAGNOSIS.diagnose(new SmtpProbeResult(
+                SmtpTarget.parse("169.254.169.254"), metadata, List.of(), 0)), "smtp.target-refused"));
+        assertTrue(cloud.message().startsWith("169.254.169.254 is a "), cloud.message());
+        assertEquals("", cloud.admin());
+
+        SmtpTarget port = SmtpTarget.parse("smtp.example.org:8080");
+        Vetting badPort = guard.vet(port, null).toCompletableFuture().join();
+        Finding p = dev.mailhelp.texts.ShippedTexts.english(find(DIAGNOSIS.diagnose(new SmtpProbeResult(port, badPort,
+                List.of(), 0)), "smtp.target-refused"));
+        assertTrue(p.message().contains("8080 is not one of them"), p.message());
+
+        SmtpTarget n = SmtpTarget.parse("smtp.slow.test");
+        Finding dnsDown = find(DIAGNOSIS.diagnose(new SmtpProbeResult(n, new Vetting.Unresolved(n,
+                HostResolutionException.Kind.FAILED, "Looking up smtp.slow.test failed: timeout (no answer from "
+                + "127.0.0.1:5353 within 2000 ms)", Optional.of(dev.mailhelp.dns.DnsResult.FailureKind.TIMEOUT)),
+                List.of(), 0)), "smtp.dns-failed");
+        Finding dnsEn = dev.mailhelp.texts.ShippedTexts.english(dnsDown);
+        assertEquals("Could not look up the server name smtp.slow.test (no answer from the DNS server in time), so the "
+                + "server could not be tested.", dnsEn.message());
+        assertFalse((dnsEn.message() + dnsEn.fix() + dnsEn.evidence()).matches("(?s).*(127\\.0\\.0\\.1|2000 ms|MAILHELP_DNS).*"),
+                dnsEn.toString());
+        assertTrue(dnsEn.admin().contains("MAILHELP_DNS"), dnsEn.admin());
+        Finding dnsZh = dev.mailhelp.texts.ShippedTexts.in("zh-TW", dnsDown);
+        assertEquals(List.of(), dev.mailhelp.texts.EnglishScanner.englishRuns(dnsZh.message() + "\n" + dnsZh.fix() + "\n" + dnsZh.admin()));
+    }
+
+    private static InetAddress addr(String ip) {
+        try {
+            return InetAddress.getByName(ip);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 }
