@@ -193,4 +193,23 @@ class CliLanguageTest {
         assertEquals(0, one.code(), one.all());
         assertTrue(one.out().contains("SPF"), one.out());
     }
+
+    @Test
+    void json_keepsTheStableCode_andAddsTheSentenceInTheChosenLanguage() throws Exception {
+        // a private address is refused before any connection: a report without network
+        Run zh = run(TAIWAN, "check", "smtp", "10.0.0.1:587", "--json");
+        Run en = run(TAIWAN, "check", "smtp", "10.0.0.1:587", "--json", "--lang", "en");
+        com.fasterxml.jackson.databind.JsonNode zhJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(zh.out());
+        com.fasterxml.jackson.databind.JsonNode enJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(en.out());
+        assertEquals("zh-TW", zhJson.path("lang").asText(), zh.out());
+        assertEquals("en", enJson.path("lang").asText(), en.out());
+        com.fasterxml.jackson.databind.JsonNode f = zhJson.path("findings").get(0);
+        assertEquals(enJson.path("findings").get(0).path("code").asText(), f.path("code").asText(), "codes do not depend on the language");
+        assertEquals(enJson.path("findings").get(0).path("values"), f.path("values"), "values do not depend on the language");
+        String message = f.path("message").asText();
+        assertTrue(message.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), message);
+        assertEquals(List.of(), EnglishScanner.englishRuns(message + "\n" + f.path("fix").asText()), zh.out());
+        assertTrue(enJson.path("findings").get(0).path("message").asText().codePoints()
+                .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), en.out());
+    }
 }
