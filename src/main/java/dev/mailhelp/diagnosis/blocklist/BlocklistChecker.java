@@ -2,6 +2,7 @@ package dev.mailhelp.diagnosis.blocklist;
 
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.diagnosis.network.NetworkOwnerLookup;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
 import dev.mailhelp.dns.ReverseNames;
@@ -42,6 +43,7 @@ public final class BlocklistChecker {
     private final Map<String, String> env;
     private final ConcurrencyLimit limit;
     private final TestPointVerdicts testPoints;
+    private final NetworkOwnerLookup owners;
 
     /**
      * @param env the environment, for list keys such as {@code MAILHELP_SPAMHAUS_DQS_KEY}
@@ -58,6 +60,7 @@ public final class BlocklistChecker {
         this.env = Map.copyOf(env);
         this.limit = new ConcurrencyLimit(settings.maxConcurrentQueries());
         this.testPoints = new TestPointVerdicts(dns, settings.testPointInterval(), clock);
+        this.owners = new NetworkOwnerLookup(dns);
         for (Blocklist list : catalogue.lists()) {
             // A key goes into a DNS name as one label; anything else is a configuration mistake
             // (a pasted URL, quotes, spaces), refused at start with the variable's name, never the key.
@@ -184,6 +187,15 @@ public final class BlocklistChecker {
             return out;
         }).exceptionally(e -> List.of(Finding.couldNotCheck(BlocklistFindings.CHECK, "blocklist.could-not-check",
                 "The blocklist check of " + domain.toString(true) + " failed: " + e, "")));
+    }
+
+    /**
+     * The network that owns the address (issue #16), an optional detail asked through the same
+     * resolver beside the lists: finding {@code network.owner}, or {@code network.owner-unknown}
+     * (information, never "could not check") when the lookup fails or runs out of time. Never fails.
+     */
+    public CompletableFuture<Finding> networkOwner(InetAddress address) {
+        return owners.find(address);
     }
 
     /** Findings for one address, as {@link #checkAddress} gives them. */
