@@ -48,7 +48,7 @@ final class BlocklistFindings {
                     .with("cause", c.cause().name().toLowerCase(Locale.ROOT))
                     .with("keys", !list.keyZone().isEmpty() && list.key(env).isEmpty() ? "yes" : "no")
                     .with("keyNames", list.keyZone().isEmpty() ? "" : list.keyEnv())
-                    .evidence(shownQuery(c.query(), list, env) + " — " + redact(c.reason(), list, env));
+                    .evidence(shownQuery(c.query(), list, env) + " — " + seen(redact(c.reason(), list, env)));
         }
         if (result instanceof ListResult.Unusable) {
             ListResult.Unusable u = (ListResult.Unusable) result;
@@ -142,7 +142,7 @@ final class BlocklistFindings {
         boolean somethingUnchecked = failures.stream().anyMatch(f -> !answeredTargets.contains(f.target()));
         Severity severity = somethingUnchecked ? Severity.ERROR : Severity.INFO;
         String evidence = failures.stream().map(f -> f.list().name() + ": " + shownQuery(f.query(), f.list(), env)
-                + " — " + redact(f.reason(), f.list(), env)).collect(Collectors.joining("\n"));
+                + " — " + seen(redact(f.reason(), f.list(), env))).collect(Collectors.joining("\n"));
         if (cause == ListResult.Cause.REFUSED) {
             List<String> keys = lists.stream().filter(b -> !b.keyZone().isEmpty() && b.key(env).isEmpty())
                     .map(Blocklist::keyEnv).distinct().collect(Collectors.toList());
@@ -163,6 +163,17 @@ final class BlocklistFindings {
 
     private static String shownQuery(String query, Blocklist list, Map<String, String> env) {
         return list.key(env).map(k -> redact(query, list, env) + " (key-based zone, key hidden)").orElse(query);
+    }
+
+    private static final java.util.regex.Pattern RESOLVER = java.util.regex.Pattern.compile(
+            "\\s(?:by|from) [0-9A-Fa-f:.\\[\\]]+:\\d+|\\s+within \\d+ ms(?: \\(\\d+ tr(?:y|ies)\\))?");
+
+    /**
+     * Why a list gave no answer, as evidence a user may read (issue #16): the DNS outcome and the
+     * question, without the resolver's address and timeout, which are the operator's settings.
+     */
+    static String seen(String reason) {
+        return RESOLVER.matcher(reason).replaceAll("");
     }
 
     static String redact(String text, Blocklist list, Map<String, String> env) {
