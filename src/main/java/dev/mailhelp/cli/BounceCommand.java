@@ -102,19 +102,21 @@ public final class BounceCommand implements Callable<Integer> {
             out.flush();
         } else {
             Report r = new Report(file.equals("-") ? "bounce" : file, BounceCheck.findings(report, lang, false), ms);
-            ReportPrinter.print(r, false, out, Language.texts(lang, java.util.Optional.ofNullable(knowledge)));
+            Language.ReportTexts texts = Language.texts(lang, java.util.Optional.ofNullable(knowledge));
+            ReportPrinter.print(r, false, out, texts);
             out.println();
-            out.println("Branch: " + report.branch().id() + " (" + report.reason() + ")");
+            // The report's labels come from the catalogues (knowledge/catalogue/*.yaml, "bounce.report.*").
+            out.println(texts.text("bounce.report.branch", "branch", report.branch().id(), "reason", report.reason()));
             if (!report.senderDomain().isEmpty()) {
-                out.println("Sender domain: " + report.senderDomain());
+                out.println(texts.text("bounce.report.sender-domain", "domain", report.senderDomain()));
             }
             if (!report.sendingIp().isEmpty()) {
-                out.println("Sending IP: " + report.sendingIp());
+                out.println(texts.text("bounce.report.sending-ip", "ip", report.sendingIp()));
             }
             if (!report.provider().isEmpty()) {
-                out.println("Reported by: " + report.provider());
+                out.println(texts.text("bounce.report.reported-by", "provider", report.provider()));
             }
-            out.println("Next step: " + report.nextStep().in(lang));
+            out.println(texts.text("bounce.report.next-step", "text", report.nextStep().in(lang)));
             out.flush();
         }
         return report.results().stream().allMatch(x -> x.reason().equals("delivered") || x.reason().equals("vacation"))

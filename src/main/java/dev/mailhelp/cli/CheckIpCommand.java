@@ -1,5 +1,6 @@
 package dev.mailhelp.cli;
 
+import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Report;
 import dev.mailhelp.diagnosis.blocklist.BlocklistChecker;
 import dev.mailhelp.diagnosis.blocklist.CatalogueException;
@@ -10,9 +11,11 @@ import dev.mailhelp.input.InvalidInputException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -96,8 +99,11 @@ public final class CheckIpCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        CompletableFuture<Finding> owner = checker.networkOwner(ip);
         List<ListResult> results = checker.checkAddress(ip, dev.mailhelp.diagnosis.ProgressListener.NONE).join();
-        Report report = new Report(ip.getHostAddress(), checker.findings(results), (System.nanoTime() - start) / 1_000_000);
+        List<Finding> findings = new ArrayList<>(checker.findings(results));
+        findings.add(owner.join());
+        Report report = new Report(ip.getHostAddress(), findings, (System.nanoTime() - start) / 1_000_000);
         ReportPrinter.print(report, json, out, texts);
         return report.exitCode();
     }

@@ -18,7 +18,7 @@ public final class MessageKeys {
             Stream.of("notice.unknown-step", "notice.no-such-option", "notice.no-input-here", "notice.need-fact",
                     "input.text.too-long", "summary.header", "summary.facts",
                     "summary.no-checks", "summary.check", "show.no-provider", "show.status", "show.support",
-                    "show.source", "show.limit-codes", "show.not-published", "show.no-limits", "security.starttls", "security.tls", "security.none",
+                    "show.source", "show.limit-codes", "show.not-published", "show.no-limits", "show.no-presets", "security.starttls", "security.tls", "security.none",
                     "fact.unknown", "warning.secret"),
             FACTS.stream().flatMap(f -> Stream.of("input.prompt." + f, "input.placeholder." + f)),
             LIMIT_KINDS.stream().map(k -> "limit." + k),

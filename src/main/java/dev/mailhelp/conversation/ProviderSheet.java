@@ -70,6 +70,15 @@ final class ProviderSheet {
     }
 
     private void presets(Provider p, String locale, StringBuilder out, boolean detailed) {
+        if (p.smtp().isEmpty()) {
+            // A provider whose settings could not be sourced: say so, never an empty line of settings.
+            out.append(messages.get("show.no-presets", locale, "**" + p.name() + "**", p.supportPage())).append('\n');
+            String note = p.authNote(locale);
+            if (detailed && !note.isEmpty()) {
+                out.append("  ").append(note).append('\n');
+            }
+            return;
+        }
         out.append("**").append(p.name()).append("**: ");
         out.append(String.join(" · ", p.smtp().stream()
                 .map(s -> s.host() + " : " + s.port() + " (" + messages.get("security." + s.security(), locale) + ")")

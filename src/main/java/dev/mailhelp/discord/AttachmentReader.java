@@ -1,5 +1,7 @@
 package dev.mailhelp.discord;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,13 +16,25 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Downloads the text of .eml and .txt attachments from Discord's CDN for the bounce reader.
- * Only Discord's attachment hosts over HTTPS, only small files, with a timeout: a message's
+ * Only Discord's attachment hosts over HTTPS, with a timeout and a size limit: a message's
  * attachment URL must never make the bot fetch anything else.
+ *
+ * <p>A bounce attachment may be as large as Discord lets anyone upload ({@link #MAX_BYTES}): a
+ * bounce that returns the original message with its attachments is that large. The download is
+ * streamed and stops after {@link #BOUNCE_KEEP_BYTES}, the bounce reader's own limit plus one byte,
+ * so the reader knows the input went on and reads it without the returned copy, as it does for a
+ * large .eml given to the command line. Nothing beyond that is downloaded or kept in memory.
  */
 final class AttachmentReader {
 
-    /** Bounce messages with their headers fit easily; anything larger is not a bounce. */
-    static final long MAX_BYTES = 512 * 1024;
+    /**
+     * Discord's attachment size limit for a user without Nitro (25 MiB; the brief of issue 10,
+     * https://support.discord.com/hc/en-us/articles/360028038352, checked 2026-12-04 from a stored
+     * copy: Discord has announced lower limits for some accounts, so this is an upper bound).
+     */
+    static final long MAX_BYTES = 25L * 1024 * 1024;
+    /** What the bounce reader reads (512 KiB) plus one byte: anything more would be thrown away. */
+    static final int BOUNCE_KEEP_BYTES = 512 * 1024 + 1;
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Set<String> HOSTS = Set.of("cdn.discordapp.com", "media.discordapp.net");
 
@@ -41,13 +55,24 @@ final class AttachmentReader {
         return (name.endsWith(".eml") || name.endsWith(".txt")) && attachment.size() <= maxBytes;
     }
 
-    /** The texts of the readable attachments; unreadable ones are skipped, never fatal. */
+    /**
+     * The texts of the readable attachments, each cut after {@link #BOUNCE_KEEP_BYTES} (for the
+     * bounce reader); unreadable ones are skipped, never fatal.
+     */
     CompletableFuture<List<String>> read(List<Attachment> attachments) {
-        return read(attachments, MAX_BYTES);
+        return read(attachments, MAX_BYTES, BOUNCE_KEEP_BYTES);
     }
 
-    /** As {@link #read(List)}, with a size limit of its own (a delivered message may be far larger than a bounce). */
+    /**
+     * As {@link #read(List)}, whole files up to a size limit of their own (a delivered message is
+     * read entire); a file that turns out larger than the limit is skipped.
+     */
     CompletableFuture<List<String>> read(List<Attachment> attachments, long maxBytes) {
+        return read(attachments, maxBytes, -1);
+    }
+
+    /** @param keep bytes kept from the start of each file (the rest is not downloaded), or -1 for the whole file */
+    private CompletableFuture<List<String>> read(List<Attachment> attachments, long maxBytes, int keep) {
         List<CompletableFuture<String>> downloads = new ArrayList<>();
         for (Attachment attachment : attachments) {
             if (!readable(attachment, maxBytes)) {
@@ -63,9 +88,8 @@ final class AttachmentReader {
                 continue;
             }
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
-            downloads.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                    .thenApply(response -> response.statusCode() == 200 && response.body().length <= maxBytes
-                            ? new String(response.body(), StandardCharsets.UTF_8) : "")
+            downloads.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                    .thenApply(response -> response.statusCode() == 200 ? text(response.body(), maxBytes, keep) : "")
                     .exceptionally(error -> ""));
         }
         return CompletableFuture.allOf(downloads.toArray(new CompletableFuture[0])).thenApply(x -> {
@@ -78,6 +102,22 @@ final class AttachmentReader {
             });
             return texts;
         });
+    }
+
+    /**
+     * Reads at most what is needed from the body and closes it (which ends the download): the
+     * first {@code keep} bytes, or the whole file when it is within {@code maxBytes} (else "").
+     */
+    private static String text(InputStream body, long maxBytes, int keep) {
+        try (InputStream in = body) {
+            if (keep > 0) {
+                return new String(in.readNBytes(keep), StandardCharsets.UTF_8);
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            return bytes.length > maxBytes ? "" : new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     static HttpClient defaultClient() {

@@ -89,7 +89,8 @@ final class ConversationFlow {
         }
         String key = sessionKey(interaction);
         Optional<String> check = gate.afterChoice(node, index, texts.locale());
-        if (gate.countsAfterChoice(node, index) && limited(interaction, texts, node, Integer.toString(index))) {
+        if (gate.countsAfterChoice(node, index) && limited(interaction, texts, node, Integer.toString(index),
+                gate.subjectAfterChoice(node, index, context.conversation().facts(key)))) {
             return;
         }
         run(nextStepReply(interaction, node), texts, key, check.orElse(""),
@@ -154,7 +155,8 @@ final class ConversationFlow {
         if (gate.countsAfterInput(id.node())) {
             // Kept, so that the retry button can send it once the wait is over: nothing is typed twice.
             typed.put(key + "|" + id.node(), text);
-            if (limited(interaction, texts, id.node(), TYPED)) {
+            if (limited(interaction, texts, id.node(), TYPED,
+                    gate.subjectAfterInput(id.node(), text, context.conversation().facts(key)))) {
                 return;
             }
         }
@@ -166,10 +168,11 @@ final class ConversationFlow {
 
     /**
      * True (and the user told how long to wait, with a button that repeats the step) when the user
-     * may not start another check yet. {@code argument}: the option index, or {@link #TYPED}.
+     * may not start another check yet. {@code argument}: the option index, or {@link #TYPED};
+     * {@code subject}: what is checked, so that one domain's checks count once ("" always counts).
      */
-    private boolean limited(InteractionBase interaction, Texts texts, String node, String argument) {
-        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId());
+    private boolean limited(InteractionBase interaction, Texts texts, String node, String argument, String subject) {
+        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId(), subject);
         wait.ifPresent(w -> {
             ButtonView retry = new ButtonView(CustomId.of(Action.RETRY, node, argument).encode(), texts.get("retry"),
                     ButtonStyle.PRIMARY);
@@ -192,7 +195,8 @@ final class ConversationFlow {
                 ImmediateReplies.notice(interaction, texts.get("expired.title"), texts.get("expired.text"));
                 return;
             }
-            if (gate.countsAfterInput(node) && limited(interaction, texts, node, TYPED)) {
+            if (gate.countsAfterInput(node) && limited(interaction, texts, node, TYPED,
+                    gate.subjectAfterInput(node, text, context.conversation().facts(key)))) {
                 return;
             }
             run(InteractionReply.deferUpdate(interaction, context), texts, key, gate.afterInput(node, texts.locale()).orElse(""),

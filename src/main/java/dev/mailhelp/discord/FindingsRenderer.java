@@ -18,6 +18,9 @@ import java.util.function.Function;
  */
 final class FindingsRenderer {
 
+    /** Room for a field name: Discord's 256 less what {@link DiscordLimits#fitEmbeds} may add (" …"). */
+    static final int FIELD_NAME_ROOM = DiscordLimits.FIELD_NAME - 4;
+
     private FindingsRenderer() {
     }
 
@@ -91,10 +94,22 @@ final class FindingsRenderer {
         return embeds;
     }
 
+    /**
+     * A finding as one field. The message is the field's name when the whole of it fits there;
+     * a longer one opens the value instead, where nothing is cut (values are continued, never
+     * truncated), because the explanation is what the user's next choice rests on (a Spamhaus
+     * PBL listing explains why "policy listing" is the button to press). Labels (Seen, Fix, Read
+     * more) always start their own line, never glued to the sentence before them.
+     */
     private static FieldView field(Finding finding, Texts texts, Function<String, String> articleTitle) {
-        String name = icon(finding.severity()) + " " + texts.get("severity." + finding.severity().id()) + ": "
-                + finding.message();
+        String label = icon(finding.severity()) + " " + texts.get("severity." + finding.severity().id());
+        String whole = label + ": " + finding.message().strip();
+        boolean fits = DiscordLimits.length(whole) <= FIELD_NAME_ROOM && !finding.message().contains("\n");
+        String name = fits ? whole : label;
         StringBuilder value = new StringBuilder();
+        if (!fits) {
+            value.append(finding.message().strip()).append('\n');
+        }
         if (!finding.evidence().isBlank()) {
             value.append(texts.get("finding.evidence", "`" + DiscordLimits.truncate(finding.evidence().replace('`', '\''), 300) + "`"))
                     .append('\n');

@@ -72,21 +72,22 @@ final class InteractionReply implements ReplyTarget {
     }
 
     private CompletableFuture<Message> editRecorded(MessageView view) {
-        return editRecorded(view, List.of(view));
+        return editRecorded(view, List.of(view), shown.next());
     }
 
-    private CompletableFuture<Message> editRecorded(MessageView view, List<MessageView> step) {
+    /** {@code number}: taken when the edit is issued, so a late record of it never hides a newer step. */
+    private CompletableFuture<Message> editRecorded(MessageView view, List<MessageView> step, long number) {
         CompletableFuture<Message> edited = chain.handle((x, error) -> error)
                 .thenCompose(previous -> {
                     Long known = messageId;
                     if (known != null) {
-                        shown.shownTogether(List.of(known), step);
+                        shown.shownTogether(List.of(known), step, number);
                     }
                     return JavacordViews.interactionMessage(view, false).editOriginalResponse(interaction);
                 })
                 .thenApply(message -> {
                     messageId = message.getId();
-                    shown.shownTogether(List.of(message.getId()), step);
+                    shown.shownTogether(List.of(message.getId()), step, number);
                     return message;
                 });
         edited.exceptionally(error -> {
@@ -98,7 +99,8 @@ final class InteractionReply implements ReplyTarget {
 
     @Override
     public synchronized CompletableFuture<Void> show(List<MessageView> views) {
-        CompletableFuture<List<Long>> ids = editRecorded(views.get(0), views).thenApply(m -> {
+        long number = shown.next();
+        CompletableFuture<List<Long>> ids = editRecorded(views.get(0), views, number).thenApply(m -> {
             List<Long> list = new ArrayList<>();
             list.add(m.getId());
             return list;
@@ -111,7 +113,7 @@ final class InteractionReply implements ReplyTarget {
                     }));
         }
         CompletableFuture<Void> result = ids.thenAccept(list -> {
-            shown.shownTogether(list, views);
+            shown.shownTogether(list, views, number);
         });
         chain = result;
         return result;

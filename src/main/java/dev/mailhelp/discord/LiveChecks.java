@@ -261,7 +261,7 @@ final class LiveChecks {
             return;
         }
         String domain = checked.value();
-        Optional<Duration> wait = context.limiter().tryAcquire(message.getAuthor().getId());
+        Optional<Duration> wait = context.limiter().tryAcquire(message.getAuthor().getId(), CheckGate.domainSubject(domain));
         if (wait.isPresent()) {
             new ChannelReply(message, Failures.notice(texts.get("rate.title"),
                     ImmediateReplies.rateText(texts, context.limiter().rate().permits(), wait.get()), texts));
@@ -293,7 +293,7 @@ final class LiveChecks {
                 ImmediateReplies.notice(interaction, texts.get("unknown.title"), texts.get("unknown.text"));
                 return;
         }
-        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId());
+        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId(), subject(target));
         if (wait.isPresent()) {
             ImmediateReplies.rateLimited(interaction, texts, context.limiter().rate().permits(), wait.get());
             return;
@@ -301,8 +301,13 @@ final class LiveChecks {
         run(InteractionReply.deferUpdate(interaction, context), texts, target);
     }
 
+    /** A domain's checks count once per rate window, wherever they are started from (issue 16). */
+    private static String subject(Target target) {
+        return target.checkId().equals(DOMAIN) ? CheckGate.domainSubject(target.facts().getOrDefault(Fact.DOMAIN, "")) : "";
+    }
+
     private void start(InteractionBase interaction, Texts texts, Target target) {
-        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId());
+        Optional<Duration> wait = context.limiter().tryAcquire(interaction.getUser().getId(), subject(target));
         if (wait.isPresent()) {
             ImmediateReplies.rateLimited(interaction, texts, context.limiter().rate().permits(), wait.get());
             return;

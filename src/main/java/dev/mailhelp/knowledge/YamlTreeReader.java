@@ -53,7 +53,7 @@ public final class YamlTreeReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             Position pos = loc == null ? Position.UNKNOWN : new Position(loc.getLineNr(), loc.getColumnNr());
-            problems.add(file, pos, "YAML syntax error: " + e.getOriginalMessage());
+            problems.add(file, pos, "YAML syntax error: " + syntaxError(e));
             return Optional.empty();
         } catch (IOException e) {
             problems.add(file, Position.UNKNOWN, "could not read: " + e.getMessage());
@@ -64,6 +64,25 @@ public final class YamlTreeReader {
                     + " unusual characters)");
             return Optional.empty();
         }
+    }
+
+    /** A Java class name in parentheses, as the YAML library puts the cause into its message. */
+    private static final java.util.regex.Pattern JAVA_CLASS =
+            java.util.regex.Pattern.compile("\\s*\\((?:java|javax|com|org)\\.[\\w.$]+\\)");
+
+    /**
+     * The library's own words, without the Java class names it sometimes includes. A quoted value
+     * cut off right after "\\u", "\\x" or "\\U" (the file ends there) makes the library fail to
+     * read the hex digits and report a number error (found by fuzzing): said in words instead.
+     */
+    static String syntaxError(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e.getCause() instanceof NumberFormatException || message.contains("NumberFormatException")) {
+            return "the file ends inside a quoted value, in an escape such as \\u without its hex digits;"
+                    + " finish the escape and close the quotes";
+        }
+        String cleaned = JAVA_CLASS.matcher(message).replaceAll("").trim();
+        return cleaned.isEmpty() ? "not readable as YAML (malformed text)" : cleaned;
     }
 
     /** Deepest nesting read; the project's files use about six levels. */

@@ -65,6 +65,22 @@ class BounceCommandTest {
     }
 
     @Test
+    void reportLabels_comeFromTheCatalogueOfTheChosenLanguage(@TempDir Path dir) throws Exception {
+        Path file = fixture(dir, "exim-blocked.eml");
+        Run en = run(System.in, file.toString());
+        assertTrue(en.out().contains("Branch: blocklist (blocked)"), en.out());
+        assertTrue(en.out().contains("Next step: "), en.out());
+        Run zh = run(System.in, file.toString(), "--lang", "zh-TW");
+        assertEquals(ExitCode.PROBLEMS, zh.exit(), zh.err());
+        assertTrue(zh.out().contains("處理方向：blocklist（blocked）"), zh.out());
+        assertTrue(zh.out().contains("下一步：檢查寄件 IP 是否在黑名單上"), zh.out());
+        assertTrue(zh.out().contains("寄件 IP："), zh.out());
+        for (String english : new String[] {"Branch:", "Next step:", "Sending IP:", "Sender domain:", "Reported by:"}) {
+            assertTrue(!zh.out().contains(english), english + " in: " + zh.out());
+        }
+    }
+
+    @Test
     void autoReply_exitsZero(@TempDir Path dir) throws Exception {
         Run r = run(System.in, fixture(dir, "vacation.eml").toString());
         assertEquals(ExitCode.OK, r.exit(), r.err());

@@ -58,6 +58,24 @@ class CheckIpCommandTest {
     }
 
     @Test
+    void namesTheNetworkThatOwnsTheAddressInBothLanguages() {
+        assertEquals(ExitCode.PROBLEMS, run("192.0.2.10", "--dns", server.hostPort()));
+        assertTrue(out.toString().contains("192.0.2.10 belongs to the network AS64500 (MAILHELP-TEST-NET, TW),"
+                + " which announces 192.0.2.0/24"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.PROBLEMS, run("192.0.2.10", "--lang", "zh-TW", "--dns", server.hostPort()));
+        assertTrue(out.toString().contains("192.0.2.10 屬於網路 AS64500（MAILHELP-TEST-NET, TW），該網路對外宣告 192.0.2.0/24"),
+                out.toString());
+    }
+
+    @Test
+    void anOwnerLookupTimingOutDoesNotChangeTheExitCode() {
+        server.setFaultBelow(TestDnsServer.name("asn.cymru.com."), TestDnsServer.Fault.DROP);
+        assertEquals(ExitCode.OK, run("192.0.2.1", "--dns", server.hostPort()), out + " " + err);
+        assertTrue(out.toString().contains("could not be named in time"), out.toString());
+    }
+
+    @Test
     void cleanAddressExitsZero() {
         assertEquals(ExitCode.OK, run("192.0.2.1", "--dns", server.hostPort()), out + " " + err);
         assertTrue(out.toString().contains("all fine"), out.toString());
@@ -68,7 +86,10 @@ class CheckIpCommandTest {
         assertEquals(ExitCode.PROBLEMS, run("192.0.2.15", "--json", "--list", "spamhaus-zen", "--dns", server.hostPort()));
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals("192.0.2.15", json.get("target").asText());
-        assertEquals(1, json.get("findings").size());
+        assertEquals(2, json.get("findings").size(), "the list's finding and the network owner");
+        JsonNode owner = json.get("findings").get(1);
+        assertEquals("network", owner.get("check").asText());
+        assertEquals("info", owner.get("severity").asText());
         JsonNode f = json.get("findings").get(0);
         assertEquals("blocklist", f.get("check").asText());
         assertEquals("warn", f.get("severity").asText());

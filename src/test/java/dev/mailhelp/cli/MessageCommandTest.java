@@ -224,4 +224,26 @@ class MessageCommandTest {
         assertTrue(broken != null && broken.get("message").asText().contains("第 i=2 組中斷（由 list2.example 封存）"), seen.toString());
         assertEquals(List.of(), english);
     }
+
+    @Test
+    void providerSamplesReadInChineseWithoutEnglishSentences(@TempDir Path dir) throws Exception {
+        List<String> english = new ArrayList<>();
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (JsonNode sample : new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readTree(Path.of("src/test/resources/message/providers/samples.yaml").toFile())) {
+            Path f = dir.resolve(sample.path("provider").asText() + ".txt");
+            Files.writeString(f, sample.path("headers").asText());
+            Run r = run(new ByteArrayInputStream(new byte[0]), f.toString(), "--dns", server.hostPort(), "--json", "--lang", "zh-TW");
+            for (JsonNode finding : new ObjectMapper().readTree(r.out()).get("findings")) {
+                codes.add(finding.get("code").asText());
+                for (String field : new String[] {"message", "fix"}) {
+                    dev.mailhelp.texts.EnglishScanner.englishRuns(finding.get(field).asText())
+                            .forEach(run -> english.add(sample.path("provider").asText() + " " + finding.get("code").asText() + ": " + run));
+                }
+            }
+        }
+        assertTrue(codes.containsAll(List.of("message.microsoft-compauth", "message.microsoft-category", "message.microsoft-scl",
+                "message.receiver-verdict", "message.one-click")), codes.toString());
+        assertEquals(List.of(), english);
+    }
 }

@@ -39,6 +39,9 @@ class ShippedConversationTest {
                 "yahoo-user.conv.test. 300 IN MX 1 mta5.am0.yahoodns.net.",
                 "gmail-user.conv.test. 300 IN MX 5 gmail-smtp-in.l.google.com.",
                 "hinet-user.conv.test. 300 IN MX 10 msa-smtp-mx1.hinet.net.",
+                "seednet-user.conv.test. 300 IN MX 10 ms1.seed.net.tw.",
+                "godaddy-user.conv.test. 300 IN MX 0 mailstore1.secureserver.net.",
+                "urltw-user.conv.test. 300 IN MX 10 mx.url.com.tw.",
                 "nomx.conv.test. 300 IN A 192.0.2.44")) {
             records.add(TestDnsServer.record(line));
         }
@@ -231,6 +234,62 @@ class ShippedConversationTest {
         Reply limits = limitsFor("hinet-user.conv.test", "zh-TW");
         assertTrue(limits.text().contains("HiNet (中華電信)"), limits.text());
         assertTrue(limits.text().contains("沒有公布"), "no published limits, said so: " + limits.text());
+    }
+
+    private static Reply settingsFor(String domain, String locale) {
+        String key = user();
+        Reply r = join(engine.start(key, locale));
+        r = join(engine.choose(key, locale, r.nodeId(), 1, ProgressListener()));
+        assertEquals("auth-situation", r.nodeId());
+        r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
+        assertEquals("auth-wrong-password", r.nodeId());
+        r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
+        assertEquals("auth-provider-ask", r.nodeId());
+        r = join(engine.submit(key, locale, r.nodeId(), domain, ProgressListener()));
+        assertEquals("auth-settings", r.nodeId(), r.text());
+        return r;
+    }
+
+    /** Issue 16: Taiwan providers beside HiNet and Yahoo奇摩, with what is and is not published. */
+    @Test
+    void seednetIsRecognisedAndSaysWhatIsNotPublished() {
+        Reply en = settingsFor("seednet-user.conv.test", "en");
+        assertTrue(en.text().contains("**Seednet (遠傳)** publishes no outgoing-server settings that mailhelp could confirm"), en.text());
+        assertTrue(en.text().contains("were not found in the sources mailhelp could check (2026-12-04)"), en.text());
+        assertFalse(en.text().contains("**Seednet (遠傳)**: \n"), "no empty line of settings: " + en.text());
+        Reply zh = settingsFor("seednet-user.conv.test", "zh-TW");
+        assertTrue(zh.text().contains("**Seednet (遠傳)** 沒有公布 mailhelp 能確認的寄件伺服器設定"), zh.text());
+        Reply limits = limitsFor("seednet-user.conv.test", "zh-TW");
+        assertTrue(limits.text().contains("**Seednet (遠傳)** 沒有公布 mailhelp 能確認的固定寄信上限"), limits.text());
+        Reply contact = contactFor(user(), "seednet-user.conv.test", "zh-TW");
+        assertEquals("contact-known", contact.nodeId(), contact.text());
+        assertTrue(contact.text().contains("Seednet（遠傳電信）請透過 www.seed.net.tw"), contact.text());
+    }
+
+    @Test
+    void goDaddyWorkspaceShowsItsSourcedLimits() {
+        Reply en = limitsFor("godaddy-user.conv.test", "en");
+        assertTrue(en.text().contains("**GoDaddy Workspace Email**"), en.text());
+        assertTrue(en.text().contains("Recipients per message: 100"), en.text());
+        assertTrue(en.text().contains("<https://hk.godaddy.com/help/workspace-email-account-limitations-2949>"), en.text());
+        assertTrue(en.text().contains("another regional copy said 250"), en.text());
+        Reply zh = limitsFor("godaddy-user.conv.test", "zh-TW");
+        assertTrue(zh.text().contains("另一個地區版本寫 250 封"), zh.text());
+    }
+
+    @Test
+    void urlComTwHostingPointsAtItsControlPanelAndDkimSwitch() {
+        Reply zh = settingsFor("urltw-user.conv.test", "zh-TW");
+        assertTrue(zh.text().contains("智邦 url.com.tw 虛擬主機郵件"), zh.text());
+        assertTrue(zh.text().contains("https://hosting.url.com.tw/vhadmin/"), zh.text());
+        assertTrue(zh.text().contains("DKIM"), zh.text());
+    }
+
+    @Test
+    void hinetContactGivesItsServiceLine() {
+        Reply zh = contactFor(user(), "hinet-user.conv.test", "zh-TW");
+        assertEquals("contact-known", zh.nodeId(), zh.text());
+        assertTrue(zh.text().contains("0800-080-412"), zh.text());
     }
 
     /** Issue 16: facts carried forward: the bounce's IP at the sending-IP step, the provider's server at the server test. */

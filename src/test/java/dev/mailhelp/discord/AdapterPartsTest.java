@@ -77,6 +77,21 @@ class AdapterPartsTest {
         assertEquals(Optional.empty(), limiter.tryAcquire(1));
     }
 
+    /** Issue 16: a late record of an older edit must not replace the step shown since (a share posted the step before). */
+    @Test
+    void aLateRecordOfAnOlderEditNeverHidesTheNewerStep() {
+        ShownMessages shown = new ShownMessages();
+        long older = shown.next();
+        long newer = shown.next();
+        MessageView selectorStep = MessageView.of(new MessageView.EmbedView("DKIM selector", "", 0, List.of(), ""), List.of());
+        MessageView report = MessageView.of(new MessageView.EmbedView("Problems in your DNS records", "", 0, List.of(), ""), List.of());
+        shown.shownTogether(List.of(7L), List.of(report), newer);
+        shown.shownTogether(List.of(7L), List.of(selectorStep), older);
+        assertEquals(List.of(report), shown.step(7L).orElseThrow());
+        shown.shown(7L, selectorStep);
+        assertEquals(List.of(selectorStep), shown.step(7L).orElseThrow(), "a new edit replaces it");
+    }
+
     @Test
     void configComesFromSettingsAndNeverShowsTheToken() {
         DiscordConfig config = DiscordConfig.from(Map.of("DISCORD_TOKEN", "secret-token-value", "MAILHELP_DISCORD_GUILD_ID", "1234",

@@ -17,7 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The whole conversation down each of the five branches, in English and Traditional Chinese,
  * through the real Javacord client, the real engine on the shipped knowledge, and the project's
- * checks (wired as the application wires them) against the test DNS and SMTP servers. Every step is asserted by node and localised title.
+ * checks (wired as the application wires them) against the test DNS and SMTP servers, each to its
+ * "did this fix it?" step and on to "solved", re-running its check once on the way. Every step is
+ * asserted by node and localised title, as the message's current state (no later edit changed it),
+ * and with no field label glued to a sentence.
  */
 class ConversationBranchesTest {
 
@@ -57,6 +60,8 @@ class ConversationBranchesTest {
         ShownMessage now = fixture.sim.current(u.shown);
         assertEquals(u.shown.revision(), now.revision(), () -> "the step was edited after it was shown: " + now);
         assertEquals(u.shown.text(), now.text());
+        // No field label glued to the sentence before it, on any step (issue 16).
+        DiscordLayoutTest.assertNoGluedLabels(u.allText(), u.locale.equals("zh-TW") ? "zh-TW" : "en");
     }
 
     @ParameterizedTest(name = "blocklist branch via a bounce ({0})")
@@ -76,10 +81,27 @@ class ConversationBranchesTest {
         step(u, "bl-listed");
         assertEquals(0xE74C3C, u.shown.embeds().get(u.shown.embeds().size() - 1).path("color").asInt(), "red: listed");
         assertTrue(u.allText().contains(TestZones.LISTED_IP), u.allText());
+        // The network that owns the listed address, by name, in the user's language (issue 16).
+        assertTrue(u.allText().contains(locale.equals("zh-TW")
+                ? "屬於網路 AS64500（MAILHELP-TEST-NET, TW）" : "belongs to the network AS64500 (MAILHELP-TEST-NET, TW)"), u.allText());
+        assertTrue(u.allText().contains(locale.equals("zh-TW") ? "網路擁有者" : "Network owner"), u.allText());
         u.choose(0);
         step(u, "bl-cleanup");
         u.choose(0);
         step(u, "bl-removal");
+        // "Did this fix it?": not yet, check the address again; the new result is the one shown
+        u.choose(3);
+        step(u, "fixed-bl");
+        u.choose(1);
+        step(u, "bl-ask-ip");
+        u.enter(TestZones.LISTED_IP);
+        step(u, "bl-listed");
+        u.choose(1);
+        step(u, "bl-policy-listing");
+        u.choose(2);
+        step(u, "fixed-bl");
+        u.choose(0);
+        step(u, "solved");
     }
 
     @ParameterizedTest(name = "sending limits branch ({0})")
@@ -100,6 +122,10 @@ class ConversationBranchesTest {
         // The limits table stays on screen: the next step came as a new message (issue 16).
         assertTrue(u.shown.id() != table.id(), "a new message for the next step");
         assertEquals(table.text(), fixture.sim.current(table).text(), "the limits table is still shown");
+        u.choose(3);
+        step(u, "fixed-limits");
+        u.choose(0);
+        step(u, "solved");
     }
 
     @ParameterizedTest(name = "SMTP authentication branch ({0})")
@@ -117,6 +143,17 @@ class ConversationBranchesTest {
         // The local server offers no TLS: a problem the probe must report.
         step(u, "auth-probe-problems");
         assertTrue(u.allText().contains("smtp.mailhelp.test"), u.allText());
+        ShownMessage firstProbe = u.shown;
+        // Test again after a change: a new probe, shown as the current result; the first one stays
+        u.choose(0);
+        step(u, "auth-probe-ask");
+        u.enter(fixture.smtpHost());
+        step(u, "auth-probe-problems");
+        assertTrue(u.shown.id() != firstProbe.id() || u.shown.revision() > firstProbe.revision(), "a new result");
+        u.choose(3);
+        step(u, "fixed-auth");
+        u.choose(0);
+        step(u, "solved");
     }
 
     @ParameterizedTest(name = "DNS records branch ({0})")
@@ -142,6 +179,19 @@ class ConversationBranchesTest {
         ShownMessage article = pick.awaitReply();
         String expected = fixture.engine.knowledge().articles().get("spf", locale.equals("zh-TW") ? "zh-TW" : "en").orElseThrow().title();
         assertEquals("📖 " + expected, article.embeds().get(0).path("title").asText());
+        // Did this fix it? Not yet: check the records again, then yes
+        u.choose(3);
+        step(u, "fixed-dns");
+        u.choose(1);
+        step(u, "dns-ask-domain");
+        u.enter("bad.mailhelp.test");
+        step(u, "dns-ask-selector");
+        u.enter("");
+        step(u, "dns-problems");
+        u.choose(3);
+        step(u, "fixed-dns");
+        u.choose(0);
+        step(u, "solved");
     }
 
     @ParameterizedTest(name = "contact the provider branch ({0})")
@@ -159,5 +209,9 @@ class ConversationBranchesTest {
         step(u, "contact-known");
         u.choose(0);
         step(u, "contact-summary");
+        u.choose(0);
+        step(u, "fixed-contact");
+        u.choose(0);
+        step(u, "solved");
     }
 }

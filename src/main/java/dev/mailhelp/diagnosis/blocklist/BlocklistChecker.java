@@ -3,6 +3,7 @@ package dev.mailhelp.diagnosis.blocklist;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.diagnosis.network.NetworkOwnerLookup;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
 import dev.mailhelp.dns.ReverseNames;
@@ -43,6 +44,7 @@ public final class BlocklistChecker {
     private final Map<String, String> env;
     private final ConcurrencyLimit limit;
     private final TestPointVerdicts testPoints;
+    private final NetworkOwnerLookup owners;
 
     /**
      * @param env the environment, for list keys such as {@code MAILHELP_SPAMHAUS_DQS_KEY}
@@ -59,6 +61,7 @@ public final class BlocklistChecker {
         this.env = Map.copyOf(env);
         this.limit = new ConcurrencyLimit(settings.maxConcurrentQueries());
         this.testPoints = new TestPointVerdicts(dns, settings.testPointInterval(), clock);
+        this.owners = new NetworkOwnerLookup(dns);
         for (Blocklist list : catalogue.lists()) {
             // A key goes into a DNS name as one label; anything else is a configuration mistake
             // (a pasted URL, quotes, spaces), refused at start with the variable's name, never the key.
@@ -191,6 +194,15 @@ public final class BlocklistChecker {
         }).exceptionally(e -> List.of(Finding.of(BlocklistFindings.CHECK, Severity.ERROR, "blocklist.could-not-check")
                 .with("reason", "failed").with("targets", domain.toString(true)).with("count", 0).with("names", "")
                 .with("answered", 0).with("asked", 0).evidence(String.valueOf(e))));
+    }
+
+    /**
+     * The network that owns the address (issue #16), an optional detail asked through the same
+     * resolver beside the lists: finding {@code network.owner}, or {@code network.owner-unknown}
+     * (information, never "could not check") when the lookup fails or runs out of time. Never fails.
+     */
+    public CompletableFuture<Finding> networkOwner(InetAddress address) {
+        return owners.find(address);
     }
 
     /** Findings for one address, as {@link #checkAddress} gives them. */

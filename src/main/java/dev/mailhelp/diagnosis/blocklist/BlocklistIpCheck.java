@@ -10,6 +10,7 @@ import dev.mailhelp.diagnosis.ProgressListener;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.dns.ReverseNames;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,8 +69,11 @@ public final class BlocklistIpCheck implements Check {
                     .with("address", address.getHostAddress()).with("kind", BlocklistFindings.addressKind(why.get()))
                     .evidence(text));
         }
-        return checker.checkAddress(address, progress).thenApply(results -> {
-            List<Finding> findings = checker.findings(results);
+        // Started together: the owner's time budget runs beside the lists, never after them.
+        CompletableFuture<Finding> owner = checker.networkOwner(address);
+        return checker.checkAddress(address, progress).thenCombine(owner, (results, ownerFinding) -> {
+            List<Finding> findings = new ArrayList<>(checker.findings(results));
+            findings.add(ownerFinding);
             long listed = results.stream().filter(r -> r instanceof ListResult.Listed).count();
             long answered = results.stream()
                     .filter(r -> r instanceof ListResult.Listed || r instanceof ListResult.NotListed).count();

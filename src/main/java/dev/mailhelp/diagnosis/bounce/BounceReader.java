@@ -232,6 +232,8 @@ public final class BounceReader {
             BounceClassifier.Decision d = classifier.classify(chosen, reply,
                     domainTag(recipient) + (diag.isEmpty() ? segment : diag), contextText, diag + "\n" + segment);
             d = byDiagnosticType(d, r.getOrDefault("diagnostic-code", ""));
+            d = byDelayedAction(d, action);
+            d = byPipeRecipient(d, r);
             if (action.equals("failed") && chosen.startsWith("4") && d.ruleId().isEmpty()
                     && (d.reason().equals("onhold") || d.reason().equals("undefined"))) {
                 // A temporary failure reported as final: the sender's server gave up retrying.
@@ -267,6 +269,37 @@ public final class BounceReader {
             return d;
         }
         return new BounceClassifier.Decision(reason, "", false, List.of("diagnosticType:" + type));
+    }
+
+    /**
+     * "Action: delayed" (RFC 3464 2.3.3) says the reporting server is still retrying: the message
+     * has not arrived yet and will be returned once its time in the queue runs out. That outranks
+     * a bare status class or reply code (a delay notice's "4.4.x" is its own routing guess), never a
+     * provider code or the receiving server's own words.
+     */
+    private static BounceClassifier.Decision byDelayedAction(BounceClassifier.Decision d, String action) {
+        if (!action.equals("delayed") || !d.ruleId().isEmpty() || d.ownWords()) {
+            return d;
+        }
+        boolean weak = d.basis().stream().allMatch(id -> id.startsWith("status:") || id.startsWith("reply:")
+                || id.startsWith("context:"));
+        return weak ? new BounceClassifier.Decision("expired", "", false, List.of("action:delayed")) : d;
+    }
+
+    /**
+     * A recipient that is a program ("|procmail …" in X-Actual-Recipient or Final-Recipient, as
+     * sendmail and Postfix write local pipe deliveries) failed in that program: a mailer error,
+     * when nothing but a status class or reply code said otherwise.
+     */
+    private static BounceClassifier.Decision byPipeRecipient(BounceClassifier.Decision d, Map<String, String> r) {
+        if (!d.ruleId().isEmpty() || d.ownWords()) {
+            return d;
+        }
+        String actual = DsnFields.typedValue(r.getOrDefault("x-actual-recipient", r.getOrDefault("final-recipient", "")));
+        boolean weak = d.basis().stream().allMatch(id -> id.startsWith("status:") || id.startsWith("reply:")
+                || id.startsWith("context:"));
+        return weak && actual.strip().startsWith("|")
+                ? new BounceClassifier.Decision("mailererror", "", false, List.of("recipientType:pipe")) : d;
     }
 
     private static String recipientOf(Map<String, String> r) {

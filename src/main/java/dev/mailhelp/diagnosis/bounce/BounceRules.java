@@ -312,7 +312,17 @@ public final class BounceRules {
         }
         String key = "X" + status.substring(1);
         String any = map.get(key);
-        return any == null ? Optional.empty() : Optional.of(Map.entry(key, any));
+        if (any != null) {
+            return Optional.of(Map.entry(key, any));
+        }
+        // The subject alone (RFC 3463 section 3): "X.6.*" covers every detail code of subject 6.
+        int second = status.indexOf('.', 2);
+        if (second < 0) {
+            return Optional.empty();
+        }
+        String subjectKey = "X" + status.substring(1, second) + ".*";
+        String bySubject = map.get(subjectKey);
+        return bySubject == null ? Optional.empty() : Optional.of(Map.entry(subjectKey, bySubject));
     }
 
     /** True when the text says the failure was temporary (for the class of a made-up status). */

@@ -72,6 +72,17 @@ final class FreeTextRecipients {
                 }
             }
         }
+        if (found.isEmpty()) {
+            // Last resort: some MTAs (DragonFly Mail Agent) put the failed recipient in the bounce's
+            // own X-Original-To header and name it nowhere else.
+            for (String v : parts.headers("x-original-to")) {
+                String a = Addresses.firstEmail(v);
+                String lower = a.toLowerCase(Locale.ROOT);
+                if (!a.isEmpty() && !lower.equals(Addresses.firstEmail(parts.header("to")).toLowerCase(Locale.ROOT))) {
+                    found.putIfAbsent(lower, a);
+                }
+            }
+        }
         return new ArrayList<>(found.values());
     }
 

@@ -2,7 +2,6 @@ package dev.mailhelp.diagnosis.dnsdata;
 
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Phrase;
-import dev.mailhelp.diagnosis.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,7 @@ public final class SharedCause {
     }
 
     /**
-     * Merges the could-not-check findings of {@code code} whose value {@code lookup} (a
+     * Merges the findings of {@code code} (a could-not-check, or a missing detail) whose value {@code lookup} (a
      * {@link LookupText#couldNotLookUpPhrase} phrase) names the same DNS failure into one finding,
      * placed where the first was: the first finding's values with {@code reason=shared},
      * {@code count} and {@code failure}, and every member's evidence. A cause met once is left alone.
@@ -29,7 +28,7 @@ public final class SharedCause {
     public static List<Finding> group(List<Finding> findings, String code) {
         Map<Object, List<Finding>> byCause = new LinkedHashMap<>();
         for (Finding f : findings) {
-            if (f.severity() == Severity.ERROR && f.code().equals(code)) {
+            if (f.code().equals(code)) {
                 failure(f).ifPresent(c -> byCause.computeIfAbsent(c, k -> new ArrayList<>()).add(f));
             }
         }

@@ -49,6 +49,8 @@ public final class DnsHost {
         KNOWN.put("dreamhost.com", "DreamHost");
         KNOWN.put("hinet.net", "HiNet (中華電信)");
         KNOWN.put("pchome.com.tw", "PChome");
+        KNOWN.put("seed.net.tw", "Seednet (遠傳)");
+        KNOWN.put("url.com.tw", "智邦 url.com.tw");
         KNOWN.put("gname.net", "Gname");
     }
 

@@ -112,7 +112,9 @@ public final class ArcVerifier {
                 } else if (i == n - 1 && k instanceof KeyLookup.Unusable u) {
                     newestKeyProblem = u;
                 }
-                if (verdict == null || verdict.result() == DkimResult.FAIL) {
+                // only a signature that was checked and does not match says the message changed;
+                // a key that cannot be had says nothing about the message
+                if (verdict != null && verdict.result() == DkimResult.FAIL) {
                     amsFailing.add(i + 1);
                 }
                 if (i == n - 1) {

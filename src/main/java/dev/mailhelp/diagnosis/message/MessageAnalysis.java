@@ -18,15 +18,21 @@ import java.util.Optional;
  * @param listUnsubscribe the List-Unsubscribe value, empty when absent
  * @param oneClick    List-Unsubscribe-Post says {@code List-Unsubscribe=One-Click}
  * @param headersOnly only the header block was given
+ * @param microsoftScl Microsoft's spam confidence level (X-Forefront-Antispam-Report SCL, or
+ *                    X-MS-Exchange-Organization-SCL), empty when absent
+ * @param antispam    the NAME:value items of Microsoft's X-Forefront-Antispam-Report (CAT, SFV,
+ *                    CIP...), names upper-case; empty when absent
  */
 public record MessageAnalysis(Optional<AuthenticationResults> receiver, List<AuthenticationResults> otherResults,
                               List<DkimVerdict> dkim, ArcResult arc, Connection connection, Optional<SpfEvaluation> spf,
                               DmarcVerdict dmarc, List<ReceivedHop> hops, Optional<String> listUnsubscribe,
-                              boolean oneClick, boolean headersOnly, Optional<String> microsoftScl) {
+                              boolean oneClick, boolean headersOnly, Optional<String> microsoftScl,
+                              java.util.Map<String, String> antispam) {
 
     public MessageAnalysis {
         otherResults = List.copyOf(otherResults);
         dkim = List.copyOf(dkim);
         hops = List.copyOf(hops);
+        antispam = java.util.Map.copyOf(antispam);
     }
 }

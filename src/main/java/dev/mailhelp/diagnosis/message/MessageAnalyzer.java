@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -60,21 +61,23 @@ public final class MessageAnalyzer {
             Optional<String> unsubscribe = message.first("List-Unsubscribe").map(HeaderField::value);
             boolean oneClick = message.first("List-Unsubscribe-Post").map(h -> h.value().replace(" ", "")
                     .equalsIgnoreCase("List-Unsubscribe=One-Click")).orElse(false);
-            Optional<String> scl = message.first("X-Forefront-Antispam-Report").flatMap(h -> field(h.value(), "SCL"))
-                    .or(() -> message.first("X-MS-Exchange-Organization-SCL").map(HeaderField::value));
+            Map<String, String> antispam = message.first("X-Forefront-Antispam-Report").map(h -> fields(h.value())).orElse(Map.of());
+            Optional<String> scl = Optional.ofNullable(antispam.get("SCL"))
+                    .or(() -> message.first("X-MS-Exchange-Organization-SCL").map(h -> h.value().strip()));
             return new MessageAnalysis(receiver, others, signatures.join(), chain.join(), connection, spfResult.join(),
-                    verdict.join(), ReceivedHop.hops(message), unsubscribe, oneClick, !message.bodyPresent(), scl);
+                    verdict.join(), ReceivedHop.hops(message), unsubscribe, oneClick, !message.bodyPresent(), scl, antispam);
         });
     }
 
-    /** A {@code NAME:value} item of Microsoft's semicolon-separated antispam report. */
-    private static Optional<String> field(String report, String name) {
+    /** The {@code NAME:value} items of Microsoft's semicolon-separated antispam report, names upper-case, first wins. */
+    static Map<String, String> fields(String report) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String part : report.split(";")) {
             int colon = part.indexOf(':');
-            if (colon > 0 && part.substring(0, colon).strip().toUpperCase(Locale.ROOT).equals(name)) {
-                return Optional.of(part.substring(colon + 1).strip());
+            if (colon > 0) {
+                out.putIfAbsent(part.substring(0, colon).strip().toUpperCase(Locale.ROOT), part.substring(colon + 1).strip());
             }
         }
-        return Optional.empty();
+        return out;
     }
 }

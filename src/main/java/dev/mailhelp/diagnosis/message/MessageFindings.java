@@ -62,6 +62,71 @@ public final class MessageFindings {
                     .with("band", level >= 9 ? "high" : level >= 5 ? "spam" : level >= 0 ? "clean" : level == -1 ? "trusted" : "unknown")
                     .evidence(scl));
         });
+        r.first("compauth").ifPresent(m -> {
+            String code = m.reason().orElse("").strip();
+            String band = compauthBand(m.result(), code);
+            Severity sev = m.result().equals("fail") ? Severity.FAIL : m.result().equals("softpass") ? Severity.WARN
+                    : m.result().equals("pass") ? Severity.OK : Severity.INFO;
+            out.add(Finding.of(CHECK, sev, "message.microsoft-compauth").with("result", m.result()).with("code", code.isEmpty() ? "-" : code)
+                    .with("band", band).evidence("compauth=" + m.result() + (code.isEmpty() ? "" : " reason=" + code)).withArticle("dmarc"));
+        });
+        String cat = a.antispam().getOrDefault("CAT", "");
+        if (!cat.isEmpty()) {
+            String sfv = a.antispam().getOrDefault("SFV", "");
+            boolean bad = !List.of("NONE", "BULK").contains(cat.toUpperCase(java.util.Locale.ROOT));
+            out.add(Finding.of(CHECK, bad ? Severity.WARN : Severity.INFO, "message.microsoft-category")
+                    .with("cat", cat).with("kind", categoryKind(cat)).with("sfv", sfv.isEmpty() ? "-" : sfv)
+                    .with("kind_text", Phrase.of("message.microsoft-category-kind").with("kind", categoryKind(cat)))
+                    .with("filter_text", Phrase.of("message.microsoft-filter").with("filter", filterKind(sfv))).evidence("CAT:" + cat + (sfv.isEmpty() ? "" : ";SFV:" + sfv)));
+        }
+    }
+
+    /**
+     * Microsoft's composite authentication reason codes, grouped as its documentation does
+     * (https://learn.microsoft.com/en-us/defender-office-365/message-headers-eop-mdo, checked 2026-12-04):
+     * 000 explicit fail (the sender's DMARC says reject or quarantine), 001 implicit fail, 002 the
+     * organisation forbids this sender/domain pair, 010 DMARC fail for one of the organisation's own
+     * domains, 1xx/7xx pass, 2xx soft pass, 3xx not checked, 4xx/9xx bypassed, 6xx implicit fail for
+     * an accepted domain of the organisation.
+     */
+    static String compauthBand(String result, String code) {
+        if (code.length() != 3 || !code.chars().allMatch(Character::isDigit)) {
+            return "unknown";
+        }
+        return switch (code.charAt(0)) {
+            case '0' -> switch (code) {
+                case "000" -> "explicit_fail";
+                case "001" -> "implicit_fail";
+                case "002" -> "prohibited";
+                case "010" -> "own_domain";
+                default -> "unknown";
+            };
+            case '1', '7' -> "pass";
+            case '2' -> "softpass";
+            case '3' -> "not_checked";
+            case '4', '9' -> "bypassed";
+            case '6' -> "accepted_domain";
+            default -> "unknown";
+        };
+    }
+
+    /** The CAT value of X-Forefront-Antispam-Report as a select keyword of the catalogue. */
+    static String categoryKind(String cat) {
+        String c = cat.toUpperCase(java.util.Locale.ROOT);
+        return switch (c) {
+            case "BULK", "DIMP", "GIMP", "HPHSH", "HPHISH", "HSPM", "MALW", "PHSH", "SPM", "SPOOF", "UIMP", "AMP", "SAP", "OSPM",
+                 "INTOS", "NONE" -> c.toLowerCase(java.util.Locale.ROOT);
+            default -> "other";
+        };
+    }
+
+    /** The SFV value (what the spam filter did) as a select keyword. */
+    static String filterKind(String sfv) {
+        String v = sfv.toUpperCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "BLK", "NSPM", "SFE", "SKA", "SKB", "SKI", "SKN", "SKQ", "SKS", "SPM" -> v.toLowerCase(java.util.Locale.ROOT);
+            default -> "other";
+        };
     }
 
     private static void dkim(MessageAnalysis a, List<Finding> out) {
@@ -225,7 +290,8 @@ public final class MessageFindings {
                     slowest = Optional.of(h);
                 }
             }
-            if (h.tls().equals("no") && !h.from().equals("localhost")) {
+            // only hops that crossed the internet: a relay inside one network (private address) is not flagged
+            if (h.tls().equals("no") && Connection.address(h.clientIp()).filter(Connection::isPublic).isPresent()) {
                 plain.add((h.from().isEmpty() ? "?" : h.from()) + " -> " + h.by());
             }
         }

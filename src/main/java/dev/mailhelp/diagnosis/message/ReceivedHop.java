@@ -28,6 +28,10 @@ public record ReceivedHop(String from, String by, String clientIp, Optional<Inst
     private static final Pattern FROM = Pattern.compile("(?i)(?:^|\\s)from\\s+([^\\s;()]+)");
     private static final Pattern BY = Pattern.compile("(?i)(?:^|\\s|\\))by\\s+([^\\s;()]+)");
     private static final Pattern IP = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:.]+)\\]");
+    /** Microsoft writes the client's address in parentheses without brackets: "from host (10.0.0.1) by". */
+    private static final Pattern IP_IN_PARENS = Pattern.compile("\\(\\s*([0-9A-Fa-f:.]{7,})\\s*\\)");
+    /** Yahoo writes "from 192.0.2.1 (EHLO mail.example.com) by": the address first, the HELO name in the comment. */
+    private static final Pattern EHLO_COMMENT = Pattern.compile("(?i)\\((?:EHLO|HELO)\\s+([^\\s()]+)\\)");
     private static final Pattern WITH = Pattern.compile("(?i)\\swith\\s+([A-Za-z0-9]+)");
     private static final Pattern TLS_WORDS = Pattern.compile("(?i)(TLSv?1[._]?[0-3]|version=TLS|cipher=)");
 
@@ -42,7 +46,19 @@ public record ReceivedHop(String from, String by, String clientIp, Optional<Inst
             Optional<Instant> time = semi < 0 ? Optional.empty() : date(v.substring(semi + 1));
             Optional<Long> delay = time.isPresent() && previous.isPresent()
                     ? Optional.of(time.get().getEpochSecond() - previous.get().getEpochSecond()) : Optional.empty();
-            out.add(new ReceivedHop(group(FROM, clauses), group(BY, clauses), group(IP, clauses), time, delay, tls(clauses)));
+            String from = group(FROM, clauses);
+            String ip = group(IP, clauses);
+            String fromClause = clauses.contains(" by ") ? clauses.substring(0, clauses.indexOf(" by ")) : clauses;
+            if (ip.isEmpty() && Connection.address(from).isPresent()) {
+                ip = from;
+                String ehlo = group(EHLO_COMMENT, fromClause);
+                from = ehlo.isEmpty() ? from : ehlo;
+            }
+            if (ip.isEmpty()) {
+                String inParens = group(IP_IN_PARENS, fromClause);
+                ip = Connection.address(inParens).isPresent() ? inParens : "";
+            }
+            out.add(new ReceivedHop(from, group(BY, clauses), ip, time, delay, tls(clauses)));
             previous = time;
         }
         return out;
@@ -51,7 +67,8 @@ public record ReceivedHop(String from, String by, String clientIp, Optional<Inst
     private static String tls(String clauses) {
         Matcher with = WITH.matcher(clauses);
         String protocol = with.find() ? with.group(1).toUpperCase(Locale.ROOT) : "";
-        if (protocol.startsWith("ESMTPS") || protocol.equals("UTF8SMTPS") || protocol.startsWith("ESMTPSA")
+        // SMTPS: Gmail and Yahoo ("with SMTPS id", "with SMTPs") for a hop over TLS
+        if (protocol.startsWith("ESMTPS") || protocol.equals("UTF8SMTPS") || protocol.startsWith("ESMTPSA") || protocol.equals("SMTPS")
                 || TLS_WORDS.matcher(clauses).find()) {
             return "yes";
         }

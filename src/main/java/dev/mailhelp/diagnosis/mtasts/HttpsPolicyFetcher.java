@@ -129,7 +129,9 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
             }
             if (addresses.isEmpty()) {
                 if (failure.isPresent()) {
-                    return done(new PolicyFetch.Unreachable(url(host), LookupText.describe(failure.get())));
+                    String why = LookupText.describe(failure.get());
+                    return done(((DnsResult.Failure) failure.get()).kind() == DnsResult.FailureKind.TIMEOUT
+                            ? new PolicyFetch.TimedOut(url(host), why) : new PolicyFetch.Unreachable(url(host), why));
                 }
                 return done(new PolicyFetch.NoAddress(host,
                         LookupText.describe(results.get(0)) + "\n" + LookupText.describe(results.get(1))));
@@ -153,6 +155,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
 
     private PolicyFetch get(String host, List<InetAddress> addresses) {
         String lastError = "";
+        boolean allTimedOut = true;
         for (InetAddress ip : addresses) {
             long deadline = System.nanoTime() + settings.timeout().toNanos();
             String address = ip.getHostAddress();
@@ -175,9 +178,10 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
                 lastError = address + ": no answer within " + settings.timeout().toSeconds() + " s";
             } catch (IOException e) {
                 lastError = address + ": " + rootMessage(e);
+                allTimedOut = false;
             }
         }
-        return new PolicyFetch.Unreachable(url(host), lastError);
+        return allTimedOut ? new PolicyFetch.TimedOut(url(host), lastError) : new PolicyFetch.Unreachable(url(host), lastError);
     }
 
     private PolicyFetch exchange(String host, String address, SSLSocket tls, long deadline) throws IOException {
@@ -197,7 +201,7 @@ public final class HttpsPolicyFetcher implements PolicyFetcher {
                         + " bytes; RFC 8461 lets senders refuse policies that large");
             }
             if (System.nanoTime() > deadline) {
-                return new PolicyFetch.Unreachable(url(host), "the response took longer than " + settings.timeout().toSeconds() + " s");
+                return new PolicyFetch.TimedOut(url(host), "the response took longer than " + settings.timeout().toSeconds() + " s");
             }
         }
         return HttpResponseText.read(raw.toByteArray()).map(r -> {

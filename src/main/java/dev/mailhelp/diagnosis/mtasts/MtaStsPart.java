@@ -98,6 +98,13 @@ public final class MtaStsPart {
             out.add(couldNotCheck("not_public").with("host", p.host()).evidence(String.join("\n", p.refusals())));
             return out;
         }
+        if (fetch instanceof PolicyFetch.TimedOut) {
+            // an optional detail (issue #12): the TXT record was checked; only the policy's contents are unknown
+            PolicyFetch.TimedOut t = (PolicyFetch.TimedOut) fetch;
+            out.add(finding(Severity.INFO, "mta-sts.policy-unknown").with("domain", domain).with("url", t.url())
+                    .with("detail", t.detail()).evidence(t.detail()));
+            return out;
+        }
         if (fetch instanceof PolicyFetch.Unreachable) {
             PolicyFetch.Unreachable u = (PolicyFetch.Unreachable) fetch;
             out.add(couldNotCheck("fetch").with("url", u.url()).with("detail", u.detail()).evidence(u.detail()));

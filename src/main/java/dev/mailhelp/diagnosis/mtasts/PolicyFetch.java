@@ -20,6 +20,13 @@ public sealed interface PolicyFetch {
     /** Not fetched because every address is not public (loopback, private, link-local...). */
     record NotPublic(String host, List<String> refusals) implements PolicyFetch { }
 
-    /** Could not fetch: DNS failure, connection refused, timeout, response too large or malformed. */
+    /** Could not fetch: DNS failure, connection refused, response too large or malformed. */
     record Unreachable(String url, String detail) implements PolicyFetch { }
+
+    /**
+     * No answer in time: the policy host's address lookup or the HTTPS server. The policy is an
+     * optional detail of the MTA-STS check (issue #12), so this leaves the detail missing rather
+     * than making the whole check "could not check".
+     */
+    record TimedOut(String url, String detail) implements PolicyFetch { }
 }

@@ -38,7 +38,8 @@ public final class PtrPart {
         List<CompletableFuture<List<Finding>>> all = addresses.stream().map(this::checkOne).collect(Collectors.toList());
         // one could-not-check per cause, not one per address (issue #12: the same remedy once)
         return CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).thenApply(v -> SharedCause.group(
-                all.stream().flatMap(f -> f.join().stream()).collect(Collectors.toList()), "ptr.could-not-check"));
+                SharedCause.group(all.stream().flatMap(f -> f.join().stream()).collect(Collectors.toList()),
+                        "ptr.could-not-check"), UNKNOWN));
     }
 
     public CompletableFuture<List<Finding>> checkOne(SendingAddress address) {
@@ -47,8 +48,7 @@ public final class PtrPart {
         Name reverse = ReverseMap.fromAddress(ip);
         return dns.query(reverse, Type.PTR).thenCompose(r -> {
             if (r instanceof DnsResult.Failure) {
-                return done(couldNotCheck(address, "reverse")
-                        .with("lookup", LookupText.couldNotLookUpPhrase((DnsResult.Failure) r)).evidence(LookupText.describe(r)));
+                return done(unresolved(address, "reverse", (DnsResult.Failure) r).evidence(LookupText.describe(r)));
             }
             if (r.isEmpty()) {
                 return done(finding(address, address.sends() ? Severity.FAIL : Severity.WARN, "ptr.missing")
@@ -77,8 +77,7 @@ public final class PtrPart {
         if (confirmed == null) {
             Forward failed = results.stream().filter(f -> f.failure != null).findFirst().orElse(null);
             if (failed != null) {
-                out.add(couldNotCheck(address, "forward")
-                        .with("lookup", LookupText.couldNotLookUpPhrase(failed.failure)).evidence(forwardEvidence));
+                out.add(unresolved(address, "forward", failed.failure).evidence(forwardEvidence));
                 return out;
             }
             out.add(finding(address, address.sends() ? Severity.FAIL : Severity.WARN, "ptr.not-confirmed")
@@ -137,6 +136,23 @@ public final class PtrPart {
         return Finding.of(CHECK, severity, code).with("ip", address.ip().getHostAddress()).with("host", address.origin())
                 .with("role", address.origin().isEmpty() ? "ip" : "mx").withArticle(ARTICLE);
     }
+
+    /**
+     * A failed lookup of the reverse name or of its address. For an MX host of the domain check
+     * (an address that is not the user's sending address) the reverse DNS is an extra detail
+     * (issue #12): a lookup that got no answer in time leaves it missing ({@code ptr.unknown},
+     * INFO) instead of making the report "could not check". For the sending address it is the
+     * check itself, so every failure stays could-not-check.
+     */
+    private static Finding unresolved(SendingAddress address, String reason, DnsResult.Failure failure) {
+        Finding f = !address.sends() && failure.kind() == DnsResult.FailureKind.TIMEOUT
+                ? finding(address, Severity.INFO, UNKNOWN).with("reason", reason)
+                : couldNotCheck(address, reason);
+        return f.with("lookup", LookupText.couldNotLookUpPhrase(failure));
+    }
+
+    /** The code of reverse DNS left unknown for an MX host: a missing detail, not a failed check. */
+    static final String UNKNOWN = "ptr.unknown";
 
     /** {@code reason}: reverse (the PTR lookup failed), forward (the name's address lookup failed) or internal. */
     private static Finding couldNotCheck(SendingAddress address, String reason) {

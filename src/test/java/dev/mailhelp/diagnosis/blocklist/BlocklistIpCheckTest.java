@@ -81,7 +81,32 @@ class BlocklistIpCheckTest {
         CheckOutcome none = run(testSettings(), "192.0.2.1");
         assertEquals("error", none.outcome());
         assertEquals("No blocklist could be asked about 192.0.2.1", none.summary());
-        assertEquals(List.of("blocklist.resolver-refused"), none.findings().stream().map(f -> f.code()).toList());
+        // the network owner is a separate detail: 192.0.2.1 is in no announcement of the test data
+        assertEquals(List.of("blocklist.resolver-refused", "network.owner-unknown"),
+                none.findings().stream().map(f -> f.code()).toList());
+    }
+
+    @Test
+    void aListedAddressNamesTheNetworkThatOwnsIt() throws Exception {
+        CheckOutcome listed = run(testSettings(), "192.0.2.10");
+        assertEquals("listed", listed.outcome());
+        dev.mailhelp.diagnosis.Finding owner = listed.findings().stream().filter(f -> f.check().equals("network"))
+                .findFirst().orElseThrow(() -> new AssertionError(listed.findings().toString()));
+        assertEquals("network.owner", owner.code());
+        assertEquals("AS64500", owner.values().get("asn"));
+        assertEquals("MAILHELP-TEST-NET, TW", owner.values().get("name"));
+    }
+
+    @Test
+    void anOwnerLookupThatNeverAnswersLeavesTheVerdictAlone() throws Exception {
+        server.setFaultBelow(TestDnsServer.name("asn.cymru.com."), TestDnsServer.Fault.DROP);
+        CheckOutcome listed = run(testSettings(), "192.0.2.10");
+        assertEquals("listed", listed.outcome(), listed.summary());
+        dev.mailhelp.diagnosis.Finding owner = listed.findings().stream().filter(f -> f.check().equals("network"))
+                .findFirst().orElseThrow();
+        assertEquals("network.owner-unknown", owner.code());
+        assertEquals("timeout", owner.values().get("reason"));
+        assertEquals(dev.mailhelp.diagnosis.Severity.INFO, owner.severity(), "a missing detail, not a failed check");
     }
 
     @Test

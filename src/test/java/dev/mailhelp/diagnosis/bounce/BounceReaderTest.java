@@ -116,6 +116,16 @@ class BounceReaderTest {
         "552 5.3.4 Message size exceeds fixed maximum message size|mesgtoobig",
         "550 5.7.1 Message rejected as spam by Content Filtering.|spamdetected",
         "550 5.7.23 The message was rejected because of Sender Policy Framework violation|authfailure",
+        // Facebook's own codes (postmaster.facebook.com/response_codes) beat the status class.
+        "550 5.1.1 RCP-P2 Refused due to recipient preferences|filtered",
+        "550 5.7.1 DNS-P3 Your mail server does not have a reverse DNS record|requireptr",
+        // A detail code not in the table still names its subject (RFC 3463): 6 = content, 7 = policy.
+        "550 5.6.99 improper data|contenterror",
+        "550 5.7.999 refused|securityerror",
+        // Refusals worded around "to relay"; a program as recipient; Exim's notice of an unparsable address.
+        "550 5.7.1 This system is not configured to relay mail|norelaying",
+        "554 5.3.0 <x@example-dest.com>... unknown mailer error 1|mailererror",
+        "A message that you sent contained a recipient address that was incorrectly constructed: x@example-dest.com <y@|syntaxerror",
     })
     void commonServerTexts(String line, String reason) throws Exception {
         BounceReport r = reader.read("Your message to x@example-dest.com could not be delivered.\n" + line);

@@ -102,6 +102,11 @@ public final class CorpusScore {
         return dash > 0 && name.substring(dash + 1).chars().allMatch(Character::isDigit) ? name.substring(0, dash) : name;
     }
 
+    /** A score made of rows read by another reader (the Sisimai comparison). */
+    static CorpusScore of(List<Row> rows, int messages) {
+        return new CorpusScore(List.copyOf(rows), messages);
+    }
+
     /** Scores of several runs taken together (the folds of a cross-validation). */
     public static CorpusScore combined(List<CorpusScore> parts) {
         List<Row> rows = new ArrayList<>();

@@ -85,11 +85,13 @@ public final class FamilyCrossValidation {
      * Rules written from a published definition rather than from sample mail, kept in every fold:
      * status and reply code tables (the RFC 3463 / RFC 5248 registry and RFC 5321 reply codes),
      * provider codes (each with its provider's page as {@code source}), the SMTP-stage rules
-     * (the commands of RFC 5321) and the Diagnostic-Code types (RFC 3464).
+     * (the commands of RFC 5321), the Diagnostic-Code types, the Action field and a program as the
+     * recipient (RFC 3464 reports of pipe deliveries).
      */
     static boolean documentedElsewhere(String rule) {
         return rule.startsWith("status:") || rule.startsWith("strong:") || rule.startsWith("reply:")
-                || rule.startsWith("code:") || rule.startsWith("command:") || rule.startsWith("diagnosticType:");
+                || rule.startsWith("code:") || rule.startsWith("command:") || rule.startsWith("diagnosticType:")
+                || rule.startsWith("action:") || rule.startsWith("recipientType:");
     }
 
     /** rule id -> families in which it took part in a right reading. */
@@ -188,9 +190,9 @@ public final class FamilyCrossValidation {
             }
             cost.forEach((k, v) -> System.out.println(v + "\t" + k));
         }
-        if (args.length > 0 && args[0].equals("--misses")) {
-            for (CorpusScore.Row r : cv.heldOut().rows()) {
-                if (!r.reasonOk()) {
+        if (args.length > 0 && (args[0].equals("--misses") || args[0].equals("--plain-misses"))) {
+            for (CorpusScore.Row r : (args[0].equals("--misses") ? cv.heldOut() : cv.plain()).rows()) {
+                if (!r.reasonOk() || !r.branchOk()) {
                     String d = r.diagnostic().length() > 160 ? r.diagnostic().substring(0, 160) : r.diagnostic();
                     System.out.printf("%s#%d %s/%s %s | %s%n", r.file(), r.index(), r.expectedReason(), r.gotReason(),
                             r.basis(), d);

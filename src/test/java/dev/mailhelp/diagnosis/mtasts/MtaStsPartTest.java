@@ -150,10 +150,37 @@ class MtaStsPartTest {
         assertEquals(List.of("mta-sts.ok"), codes(f), describe(f));
     }
 
+    /**
+     * Issue #12: the policy is an optional detail of a published MTA-STS record; a policy server
+     * that does not answer in time leaves that detail missing (with the cause) and the check is
+     * not "could not check".
+     */
     @Test
-    void aSlowServerTimesOutAsCouldNotCheck() {
-        Finding e = find(check("slow.mtasts.test"), "mta-sts.could-not-check");
+    void aSlowPolicyServerIsAMissingDetailNotCouldNotCheck() {
+        List<Finding> f = check("slow.mtasts.test");
+        Finding e = find(f, "mta-sts.policy-unknown");
+        assertEquals(Severity.INFO, e.severity());
         assertTrue(e.message().contains("no answer within") || e.message().contains("took longer"), e.message());
+        assertTrue(e.message().contains("https://mta-sts.slow.mtasts.test/.well-known/mta-sts.txt"), e.message());
+        assertTrue(f.stream().noneMatch(x -> x.severity() == Severity.ERROR), describe(f));
+        assertEquals("ok", dev.mailhelp.diagnosis.CheckOutcome.fromFindings(f, "").outcome(), describe(f));
+    }
+
+    @Test
+    void aPolicyHostWhoseAddressLookupTimesOutIsAMissingDetail() {
+        dns.setFault(TestDnsServer.name("mta-sts.ok.mtasts.test"), TestDnsServer.Fault.DROP);
+        List<Finding> f = check("ok.mtasts.test");
+        Finding e = find(f, "mta-sts.policy-unknown");
+        assertEquals(Severity.INFO, e.severity());
+        assertTrue(f.stream().noneMatch(x -> x.severity() == Severity.ERROR), describe(f));
+    }
+
+    @Test
+    void aPolicyHostThatRefusesIsStillCouldNotCheck() {
+        // only "no answer in time" is a missing detail; a refused lookup keeps its could-not-check
+        dns.setFault(TestDnsServer.name("mta-sts.ok.mtasts.test"), TestDnsServer.Fault.REFUSED);
+        List<Finding> f = check("ok.mtasts.test");
+        assertEquals(Severity.ERROR, find(f, "mta-sts.could-not-check").severity(), describe(f));
     }
 
     @Test

@@ -112,4 +112,40 @@ class PtrPartTest {
             assertTrue(f.get(0).evidence().contains(reverse), f.get(0).evidence());
         }
     }
+
+    /**
+     * Issue #12: in the domain check the MX hosts' reverse DNS is an extra detail; a lookup that
+     * gets no answer in time leaves it missing (INFO, with the cause), not "could not check".
+     */
+    @Test
+    void anMxHostsReverseLookupTimingOutIsAMissingDetail() {
+        server.setFault(TestDnsServer.name("60.100.51.198.in-addr.arpa"), TestDnsServer.Fault.DROP);
+        List<Finding> f = check("198.51.100.60", false);
+        assertEquals(List.of("ptr.unknown"), codes(f), describe(f));
+        assertEquals(Severity.INFO, f.get(0).severity());
+        assertTrue(f.get(0).message().contains("not shown"), f.get(0).message());
+        assertEquals("ok", dev.mailhelp.diagnosis.CheckOutcome.fromFindings(f, "").outcome());
+        // for the sending address it is the check itself: still could-not-check
+        assertEquals(Severity.ERROR, find(check("198.51.100.60", true), "ptr.could-not-check").severity());
+    }
+
+    @Test
+    void anMxHostsForwardLookupTimingOutIsAMissingDetail() {
+        server.setFault(TestDnsServer.name("host30.ptr.test"), TestDnsServer.Fault.DROP);
+        List<Finding> f = check("198.51.100.30", false);
+        assertEquals(List.of("ptr.unknown"), codes(f), describe(f));
+    }
+
+    @Test
+    void mxHostsTimingOutTogetherAreOneMissingDetail() {
+        server.setFaultBelow(TestDnsServer.name("100.51.198.in-addr.arpa"), TestDnsServer.Fault.DROP);
+        List<Finding> f = await(new PtrPart(ScenarioDns.client(server)).check(List.of(
+                new SendingAddress(InetAddresses.forString("198.51.100.10"), "mx1.good.test", false),
+                new SendingAddress(InetAddresses.forString("198.51.100.20"), "mx2.good.test", false))));
+        assertEquals(List.of("ptr.unknown"), codes(f), describe(f));
+        String message = dev.mailhelp.texts.ShippedTexts.english(f.get(0)).message();
+        assertTrue(message.startsWith("The reverse DNS of 2 MX addresses is not shown"), message);
+        String zh = dev.mailhelp.texts.ShippedTexts.in("zh-TW", f.get(0)).message();
+        assertTrue(zh.startsWith("未顯示 2 個 MX 位址的反向 DNS"), zh);
+    }
 }
