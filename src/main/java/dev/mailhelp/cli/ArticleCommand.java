@@ -15,17 +15,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mailhelp article [ID]}: prints an article, or lists them all. */
-@Command(name = "article", mixinStandardHelpOptions = true, description = "Print a knowledge article, or list them.")
+@Command(name = "article", mixinStandardHelpOptions = true)
 public final class ArticleCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     GlobalOptions global = new GlobalOptions();
 
-    @Parameters(arity = "0..1", paramLabel = "ID", description = "Article id (omit to list all).")
+    @Parameters(arity = "0..1", paramLabel = "ID")
     String id;
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "en or zh-TW.")
-    String lang;
+    @CommandLine.Mixin
+    Language language;
+
+    private static final String NAME = "mailhelp article";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,15 +42,22 @@ public final class ArticleCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Locales.SUPPORTED.contains(lang)) {
-            err.println("Unknown language \"" + lang + "\"; expected one of " + Locales.SUPPORTED + ".");
+        CliText text = language.cli();
+        String lang;
+        try {
+            lang = language.locale();
+        } catch (IllegalArgumentException e) {
+            err.println(CliText.prefixed(NAME, text.problem(e)));
             return ExitCode.USAGE;
         }
         KnowledgeBase kb;
+        Wiring wiring = global.on(root);
         try {
-            kb = global.on(root).knowledge();
+            kb = wiring.knowledge();
         } catch (InvalidKnowledgeException e) {
-            err.println(e.getMessage());
+            err.println(CliText.prefixed(NAME, text.text("cli.error.knowledge-invalid",
+                    "dir", wiring.knowledgeDir().toString(), "count", e.problems().size())));
+            e.problems().forEach(err::println);
             return ExitCode.USAGE;
         }
         if (id == null) {
@@ -60,8 +69,8 @@ public final class ArticleCommand implements Callable<Integer> {
         var article = kb.articles().get(id, lang);
         if (article.isEmpty()) {
             List<Article> similar = kb.articles().search(id, lang);
-            err.println("No article \"" + id + "\"." + (similar.isEmpty() ? " Run 'mailhelp article' to list them."
-                    : " Did you mean: " + String.join(", ", similar.stream().map(Article::id).toList()) + "?"));
+            err.println(CliText.prefixed(NAME, text.text("cli.article.unknown", "id", dev.mailhelp.input.Printable.escape(id),
+                    "similar", similar.isEmpty() ? "no" : "yes", "ids", similar.stream().map(Article::id).toList())));
             return ExitCode.USAGE;
         }
         out.println(ArticleText.render(article.get()));

@@ -32,24 +32,22 @@ import picocli.CommandLine.Model.CommandSpec;
  * complaint was read (that is the "problem found" of a bounce); 2 when the input cannot be read
  * (missing file, too large, binary, not a bounce) or the knowledge files are broken.
  */
-@Command(name = "bounce", mixinStandardHelpOptions = true,
-        description = "Read a bounce message (.eml or pasted text, '-' for standard input) and explain why it bounced.")
+@Command(name = "bounce", mixinStandardHelpOptions = true)
 public final class BounceCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The bounce: an .eml/mbox file, a text file, or '-' for standard input.")
+    @Parameters(index = "0", paramLabel = "FILE")
     private String file;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json")
     private boolean json;
 
-    @Option(names = "--knowledge", paramLabel = "DIR",
-            description = "The knowledge folder with bounce-rules.yaml and bounce-codes.yaml (default: ./knowledge or the one in the jar).")
+    @Option(names = "--knowledge", paramLabel = "DIR")
     private Path knowledge;
 
-    @Option(names = "--lang", defaultValue = "en", description = "Language of the explanations: en or zh-TW.")
-    private String lang;
+    @picocli.CommandLine.Mixin
+    private Language language;
 
     @Spec
     private CommandSpec spec;
@@ -67,6 +65,13 @@ public final class BounceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String lang;
+        try {
+            lang = language.locale();
+        } catch (IllegalArgumentException e) {
+            err.println(CliText.prefixed("mailhelp bounce", language.cli().problem(e)));
+            return ExitCode.USAGE;
+        }
         BounceReader reader;
         try {
             reader = root.withKnowledge(java.util.Optional.ofNullable(knowledge)).bounceReader();

@@ -27,46 +27,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code check domain <domain>}: MX, SPF, DMARC, DKIM, PTR, MTA-STS, TLS-RPT and the bulk-sender verdict. */
-@Command(name = "domain", mixinStandardHelpOptions = true,
-        description = "Check a domain's mail DNS records: MX, SPF, DMARC, DKIM, reverse DNS, MTA-STS, TLS-RPT,"
-                + " and whether it meets the Gmail/Yahoo/Outlook bulk-sender requirements.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:all fine", "1:problems found", "2:bad input or usage", "3:something could not be checked"})
+@Command(name = "domain", mixinStandardHelpOptions = true)
 public final class CheckDomainCommand implements Callable<Integer> {
 
     /** Extra time over the report's own deadline before the command gives up waiting. */
     private static final long GRACE_SECONDS = 5;
 
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = "The domain you send mail from, e.g. example.com.")
+    @Parameters(index = "0", paramLabel = "DOMAIN")
     String domain;
 
-    @Option(names = "--selector", paramLabel = "S",
-            description = "A DKIM selector (the s= of a DKIM-Signature header); repeat or separate with commas."
-                    + " Without it the common selectors are tried.")
+    @Option(names = "--selector", paramLabel = "S")
     List<String> selectors = new ArrayList<>();
 
-    @Option(names = "--ip", paramLabel = "IP", description = "A sending IP address whose reverse DNS to check"
-            + " (default: the MX hosts' addresses); repeatable.")
+    @Option(names = "--ip", paramLabel = "IP")
     List<String> ips = new ArrayList<>();
 
-    @Option(names = "--dns", paramLabel = "HOST:PORT", description = "The DNS resolver to ask (default: "
-            + DnsSettings.ENV_SERVER + ", else the system's).")
+    @Option(names = "--dns", paramLabel = "HOST:PORT")
     String dns;
 
     @picocli.CommandLine.Mixin
-    Language language = new Language();
+    Language language;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--probe-smtp", description = "Also connect to the first MX hosts on port 25 (the SMTP probe, with its"
-            + " address guard); off by default, a DNS check opens no connections.")
+    @Option(names = "--probe-smtp")
     boolean probeSmtp;
 
     private final Function<Optional<InetSocketAddress>, DomainReport> reports;
     private final Function<Optional<InetSocketAddress>, DomainPart> mxProbe;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Where to write; null: the command line's own writers (as {@code Main} sets them). */
+    private final PrintWriter givenOut;
+    private final PrintWriter givenErr;
+    private PrintWriter out;
+    private PrintWriter err;
 
     /**
      * @param reports builds the report for a resolver given with --dns (empty: the configured default)
@@ -80,12 +77,14 @@ public final class CheckDomainCommand implements Callable<Integer> {
                               Function<Optional<InetSocketAddress>, DomainPart> mxProbe, PrintWriter out, PrintWriter err) {
         this.reports = reports;
         this.mxProbe = mxProbe;
-        this.out = out;
-        this.err = err;
+        this.givenOut = out;
+        this.givenErr = err;
     }
 
     @Override
     public Integer call() {
+        out = givenOut != null ? givenOut : spec.commandLine().getOut();
+        err = givenErr != null ? givenErr : spec.commandLine().getErr();
         DomainRequest request;
         Optional<InetSocketAddress> server;
         Language.ReportTexts texts;
@@ -107,7 +106,7 @@ public final class CheckDomainCommand implements Callable<Integer> {
             server = dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns));
             request = new DomainRequest(name, parsedSelectors, parsedIps);
         } catch (IllegalArgumentException e) {
-            err.println("mailhelp check domain: " + InputErrorText.of(e, language));
+            err.println(CliText.prefixed("mailhelp check domain", language.cli().problem(e)));
             err.flush();
             return ExitCode.USAGE;
         }

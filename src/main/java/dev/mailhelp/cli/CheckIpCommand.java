@@ -27,23 +27,22 @@ import picocli.CommandLine.Model.CommandSpec;
  * the blocklists of the catalogue. Exit 0 not listed anywhere, 1 listed, 2 bad input, 3 some list
  * could not be checked (and none lists it).
  */
-@Command(name = "ip", mixinStandardHelpOptions = true,
-        description = "Check a sending IP address against the DNS blocklists (DNSBLs).")
+@Command(name = "ip", mixinStandardHelpOptions = true)
 public final class CheckIpCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ADDRESS", description = "The public IPv4 or IPv6 address that sends the mail.")
+    @Parameters(index = "0", paramLabel = "ADDRESS")
     String address;
 
-    @Option(names = "--dns", paramLabel = "HOST[:PORT]",
-            description = "DNS resolver to query (default: MAILHELP_DNS, else the system's). Several lists refuse public resolvers.")
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]")
     String dns;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--list", paramLabel = "ID",
-            description = "Query only these lists (ids from knowledge/blocklists.yaml); default: the lists marked default_on.")
+    @Option(names = "--list", paramLabel = "ID")
     List<String> lists = List.of();
+
+    private static final String NAME = "mailhelp check ip";
 
     @Spec
     CommandSpec spec;
@@ -67,7 +66,7 @@ public final class CheckIpCommand implements Callable<Integer> {
     }
 
     @picocli.CommandLine.Mixin
-    Language language = new Language();
+    Language language;
 
     @Override
     public Integer call() {
@@ -83,19 +82,19 @@ public final class CheckIpCommand implements Callable<Integer> {
             Optional<InetSocketAddress> server = dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns));
             checker = checkers.checker(server, lists);
         } catch (IllegalArgumentException e) {
-            err.println("mailhelp check ip: " + InputErrorText.of(e, language));
+            err.println(CliText.prefixed(NAME, language.cli().problem(e)));
             err.flush();
             return ExitCode.USAGE;
         } catch (CatalogueException e) {
-            err.println("mailhelp check ip: " + e.getMessage());
+            err.println(CliText.prefixed(NAME, language.cli().text("cli.check.ip.catalogue", "detail",
+                    dev.mailhelp.input.Printable.escape(String.valueOf(e.getMessage())))));
             err.flush();
             return ExitCode.USAGE;
         }
         Optional<String> why = checker.whyNotCheckable(ip);
         if (why.isPresent()) {
-            err.println("mailhelp check ip: " + ip.getHostAddress() + " is " + why.get()
-                    + "; blocklists never list such addresses, so checking it is pointless."
-                    + " Give the public address your mail leaves from (see a bounce or the Received: headers).");
+            err.println(CliText.prefixed(NAME, language.cli().text("cli.check.ip.not-public", "ip", ip.getHostAddress(),
+                    "why", why.get())));
             err.flush();
             return ExitCode.USAGE;
         }

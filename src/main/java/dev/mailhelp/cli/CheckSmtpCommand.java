@@ -28,25 +28,25 @@ import picocli.CommandLine.Spec;
  * server without logging in. Exit codes: 0 fine, 1 problems, 2 bad or refused target (nothing
  * connected), 3 could not check.
  */
-@Command(name = "smtp", mixinStandardHelpOptions = true,
-        description = "Probe an SMTP server (greeting, EHLO, STARTTLS/TLS, certificate, AUTH) without logging in. "
-                + "With no port, probes 587, 465 and 25 at once.")
+@Command(name = "smtp", mixinStandardHelpOptions = true)
 public final class CheckSmtpCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "The outgoing mail server, e.g. smtp.gmail.com or smtp.example.com:587 or [2001:db8::25]:465.")
+    @Parameters(index = "0", paramLabel = "HOST[:PORT]")
     private String target;
 
-    @Option(names = "--allow-private", description = "Also allow loopback and private addresses (your own server on your network). Same as MAILHELP_ALLOW_PRIVATE=true.")
+    @Option(names = "--allow-private")
     private boolean allowPrivate;
 
-    @Option(names = "--dns", paramLabel = "HOST:PORT", description = "Resolve the server name with this DNS server instead of the system's.")
+    @Option(names = "--dns", paramLabel = "HOST:PORT")
     private String dns;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
+    @Option(names = "--json")
     private boolean json;
 
     @Mixin
     private GlobalOptions global = new GlobalOptions();
+
+    private static final String NAME = "mailhelp check smtp";
 
     @Spec
     private CommandSpec spec;
@@ -59,7 +59,7 @@ public final class CheckSmtpCommand implements Callable<Integer> {
     }
 
     @picocli.CommandLine.Mixin
-    Language language = new Language();
+    Language language;
 
     @Override
     public Integer call() {
@@ -71,14 +71,14 @@ public final class CheckSmtpCommand implements Callable<Integer> {
         try {
             texts = Language.texts(language.locale(), java.util.Optional.ofNullable(global.knowledge));
         } catch (IllegalArgumentException e) {
-            err.println("mailhelp check smtp: " + e.getMessage());
+            err.println(CliText.prefixed(NAME, language.cli().problem(e)));
             err.flush();
             return ExitCode.USAGE;
         }
         try {
             parsed = SmtpTarget.parse(target);
         } catch (InvalidTargetException e) {
-            err.println("mailhelp check smtp: " + InputErrorText.of(e, language));
+            err.println(CliText.prefixed(NAME, language.cli().problem(e)));
             err.flush();
             return ExitCode.USAGE;
         }
@@ -86,7 +86,7 @@ public final class CheckSmtpCommand implements Callable<Integer> {
         try {
             probe = wiring.smtpProbe(dns == null ? Optional.empty() : Optional.of(DnsSettings.parseServer(dns)), allowPrivate);
         } catch (IllegalArgumentException e) {
-            err.println("mailhelp check smtp: " + (dns != null ? "--dns " + dns + ": " : "") + e.getMessage());
+            err.println(CliText.prefixed(NAME, language.cli().problem(e)));
             err.flush();
             return ExitCode.USAGE;
         }
@@ -95,7 +95,8 @@ public final class CheckSmtpCommand implements Callable<Integer> {
             providers = wiring.providerGuide();
         } catch (RuntimeException e) {
             // The probe is useful without provider guidance; say why it is missing and go on.
-            err.println("(provider guidance unavailable: " + e.getMessage() + ")");
+            err.println(language.cli().text("cli.check.smtp.no-provider-guide", "detail",
+                    dev.mailhelp.input.Printable.escape(String.valueOf(e.getMessage()))));
             providers = SmtpProviderGuide.NONE;
         }
         SmtpProbeResult result = probe.probe(ProbeRequest.of(parsed), p -> { }).toCompletableFuture().join();

@@ -17,15 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mailhelp console}: the guided conversation in the terminal. */
-@Command(name = "console", mixinStandardHelpOptions = true,
-        description = "Start the troubleshooting conversation in the terminal (reads stdin, so it can be piped).")
+@Command(name = "console", mixinStandardHelpOptions = true)
 public final class ConsoleCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     GlobalOptions global = new GlobalOptions();
 
-    @Option(names = "--lang", paramLabel = "LANG", description = "en or zh-TW (default: from the system locale).")
-    String lang;
+    @CommandLine.Mixin
+    Language language;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,29 +39,38 @@ public final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (lang != null && !Locales.SUPPORTED.contains(lang)) {
-            err.println("Unknown language \"" + lang + "\"; expected one of " + Locales.SUPPORTED + ".");
+        CliText text = language.cli();
+        String locale;
+        try {
+            locale = language.locale();
+        } catch (IllegalArgumentException e) {
+            err.println(CliText.prefixed("mailhelp console", text.problem(e)));
             return ExitCode.USAGE;
         }
-        String locale = lang != null ? lang : Locales.resolve(Locale.getDefault().toLanguageTag());
         Wiring wiring = global.on(root);
         KnowledgeBase knowledge;
         try {
             knowledge = wiring.knowledge();
         } catch (InvalidKnowledgeException e) {
-            err.println(e.getMessage());
+            err.println(CliText.prefixed("mailhelp console", text.text("cli.error.knowledge-invalid",
+                    "dir", wiring.knowledgeDir().toString(), "count", e.problems().size())));
+            e.problems().forEach(err::println);
             return ExitCode.USAGE;
         }
         dev.mailhelp.conversation.ConversationEngine engine;
         try {
             engine = wiring.engine(knowledge);
         } catch (IllegalArgumentException e) {
-            err.println("mailhelp console: " + e.getMessage());
+            err.println(CliText.prefixed("mailhelp console", text.problem(e)));
             return ExitCode.USAGE;
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         boolean hint = wiring.environment().get("DISCORD_TOKEN").isEmpty();
-        new ConsoleConversation(engine, in, out, locale).run(hint);
+        try {
+            new ConsoleConversation(engine, in, out, locale).run(hint);
+        } catch (ConsoleConversation.StepFailed e) {
+            return ExitCode.COULD_NOT_CHECK;
+        }
         return ExitCode.OK;
     }
 }

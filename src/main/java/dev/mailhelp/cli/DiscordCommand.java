@@ -41,10 +41,10 @@ import picocli.CommandLine.Command;
  * .env) until stopped. As a service: the optional health and metrics port, knowledge reload on
  * SIGHUP, and a graceful stop on SIGTERM or Ctrl-C (exit status 0).
  */
-@Command(name = "discord", mixinStandardHelpOptions = true,
-        description = "Run the Discord bot until stopped (Ctrl-C). Needs DISCORD_TOKEN in the environment or in .env.")
+@Command(name = "discord", mixinStandardHelpOptions = true)
 public final class DiscordCommand implements Callable<Integer> {
 
+    private static final String NAME = "mailhelp discord";
     private static final Logger LOG = LoggerFactory.getLogger(DiscordCommand.class);
     /** Part of the stop bound kept for telling the users whose work was cut short. */
     private static final Duration ANSWER_TIME = Duration.ofSeconds(2);
@@ -59,6 +59,9 @@ public final class DiscordCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    Language language;
+
     private final Wiring root;
 
     public DiscordCommand(Wiring root) {
@@ -68,6 +71,12 @@ public final class DiscordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        CliText text = language.cli();
+        try {
+            language.locale();
+        } catch (IllegalArgumentException e) {
+            return usage(err, text, e);
+        }
         Environment env = root.environment();
         ServiceSettings service;
         DiscordConfig config;
@@ -75,15 +84,20 @@ public final class DiscordCommand implements Callable<Integer> {
             service = ServiceSettings.fromEnvironment(env);
             config = DiscordConfig.from(env.asMap());
         } catch (IllegalArgumentException e) {
-            return usage(err, e.getMessage());
+            return usage(err, text, e);
         }
         Optional<ServiceMetrics> metrics = service.http().map(a -> new ServiceMetrics());
         Wiring wiring = metrics.map(global.on(root)::observedBy).orElseGet(() -> global.on(root));
         ConversationEngine engine;
         try {
             engine = wiring.engine(wiring.knowledge());
-        } catch (InvalidKnowledgeException | IllegalArgumentException e) {
-            return usage(err, e.getMessage());
+        } catch (InvalidKnowledgeException e) {
+            err.println(CliText.prefixed(NAME, text.text("cli.error.knowledge-invalid",
+                    "dir", wiring.knowledgeDir().toString(), "count", e.problems().size())));
+            e.problems().forEach(err::println);
+            return ExitCode.USAGE;
+        } catch (IllegalArgumentException e) {
+            return usage(err, text, e);
         }
         // Signals are taken before logging in, so a stop asked for during the login is not lost.
         CountDownLatch stopAsked = new CountDownLatch(1);
@@ -95,8 +109,8 @@ public final class DiscordCommand implements Callable<Integer> {
         } catch (CompletionException e) {
             // Typically a wrong token (401) or no network; Javacord's own message says which.
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            err.println("mailhelp discord: could not log in to Discord: " + cause.getMessage()
-                    + ". Check DISCORD_TOKEN (Discord Developer Portal -> your application -> Bot) and the network.");
+            err.println(CliText.prefixed(NAME, text.text("cli.discord.login-failed",
+                    "detail", dev.mailhelp.input.Printable.escape(String.valueOf(cause.getMessage())))));
             return ExitCode.COULD_NOT_CHECK;
         }
         KnowledgeReloader reloader = new KnowledgeReloader(wiring::reloadKnowledge, engine::replaceKnowledge,
@@ -107,8 +121,8 @@ public final class DiscordCommand implements Callable<Integer> {
             health = health(service, metrics, bot, engine, wiring.dns());
         } catch (IOException e) {
             bot.close();
-            err.println("mailhelp discord: could not open the health port " + service.http().orElseThrow() + ": " + e.getMessage()
-                    + ". Choose another MAILHELP_HTTP_PORT or leave it unset.");
+            err.println(CliText.prefixed(NAME, text.text("cli.discord.health-port",
+                    "address", String.valueOf(service.http().orElseThrow()), "detail", String.valueOf(e.getMessage()))));
             return ExitCode.USAGE;
         }
         stopAsked.await();
@@ -121,10 +135,9 @@ public final class DiscordCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static int usage(PrintWriter err, String message) {
-        err.println("mailhelp discord: " + message);
-        err.println("Settings are read from the environment or .env (see .env.example); "
-                + "run 'mailhelp console' for the terminal conversation.");
+    private static int usage(PrintWriter err, CliText text, IllegalArgumentException e) {
+        err.println(CliText.prefixed(NAME, text.problem(e)));
+        err.println(text.text("cli.discord.settings-hint"));
         return ExitCode.USAGE;
     }
 

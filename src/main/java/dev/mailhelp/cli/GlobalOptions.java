@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** Options every command that uses the knowledge folder shares. */
 public final class GlobalOptions {
 
-    @Option(names = "--knowledge", paramLabel = "DIR", description = "Knowledge folder (default: ./knowledge or the one in the jar).")
+    @Option(names = "--knowledge", paramLabel = "DIR")
     Path knowledge;
 
     /** The root on the folder {@code --knowledge} names (else the root's own). */

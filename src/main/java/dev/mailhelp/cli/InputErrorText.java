@@ -3,8 +3,6 @@ package dev.mailhelp.cli;
 import dev.mailhelp.config.Environment;
 import dev.mailhelp.config.KnowledgeLocation;
 import dev.mailhelp.input.InputError;
-import dev.mailhelp.input.InvalidInputException;
-import dev.mailhelp.input.Printable;
 import dev.mailhelp.knowledge.KnowledgeLoader;
 import dev.mailhelp.knowledge.Messages;
 import java.nio.file.Path;
@@ -58,23 +56,6 @@ final class InputErrorText {
 
     /** In the language of {@code --lang} (the terminal's when that is itself what was wrong). */
     static String of(IllegalArgumentException e, Language language) {
-        String locale;
-        try {
-            locale = language.locale();
-        } catch (IllegalArgumentException badLang) {
-            locale = locale();
-        }
-        if (e instanceof InvalidInputException invalid && invalid.error().isPresent()) {
-            return of(invalid.error().get(), locale);
-        }
-        return Printable.escape(String.valueOf(e.getMessage()));
-    }
-
-    /** The worded error of an input exception, or its message made safe for the terminal. */
-    static String of(IllegalArgumentException e) {
-        if (e instanceof InvalidInputException invalid && invalid.error().isPresent()) {
-            return of(invalid.error().get());
-        }
-        return Printable.escape(String.valueOf(e.getMessage()));
+        return language.cli().problem(e);
     }
 }

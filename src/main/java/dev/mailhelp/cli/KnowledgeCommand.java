@@ -12,12 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code mailhelp knowledge validate [DIR]}: reports every problem of a knowledge folder at once. */
-@Command(name = "knowledge", mixinStandardHelpOptions = true, description = "Work with the knowledge folder.",
-        subcommands = KnowledgeCommand.Validate.class)
+@Command(name = "knowledge", mixinStandardHelpOptions = true, subcommands = KnowledgeCommand.Validate.class)
 public final class KnowledgeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    Language language;
 
     @Override
     public Integer call() {
@@ -25,15 +27,17 @@ public final class KnowledgeCommand implements Callable<Integer> {
         return ExitCode.USAGE;
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check the knowledge folder (tree, articles, providers, messages); exit 2 if it has problems.")
+    @Command(name = "validate", mixinStandardHelpOptions = true)
     static final class Validate implements Callable<Integer> {
 
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "The folder (default: ./knowledge).")
+        @Parameters(arity = "0..1", paramLabel = "DIR")
         Path dir;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        Language language;
 
         private final Wiring root;
 
@@ -44,18 +48,21 @@ public final class KnowledgeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            CliText text = language.cli();
             Wiring wiring = root.withKnowledge(Optional.ofNullable(dir));
             KnowledgeLoader.Result result = wiring.loadKnowledge();
             for (Problem p : result.problems()) {
                 out.println(p);
             }
             if (result.ok()) {
-                out.printf("%s: valid (%d nodes, %d articles, %d providers, %d finding texts)%n", wiring.knowledgeDir(),
-                        result.knowledge().tree().nodes().size(), result.knowledge().articles().ids().size(),
-                        result.knowledge().providers().all().size(), result.knowledge().findingTexts().codes().size());
+                out.println(text.text("cli.knowledge.valid", "dir", wiring.knowledgeDir().toString(),
+                        "nodes", result.knowledge().tree().nodes().size(), "articles", result.knowledge().articles().ids().size(),
+                        "providers", result.knowledge().providers().all().size(),
+                        "findings", result.knowledge().findingTexts().codes().size()));
                 return ExitCode.OK;
             }
-            out.printf("%s: %d problem(s)%n", wiring.knowledgeDir(), result.problems().size());
+            out.println(text.text("cli.knowledge.problems", "dir", wiring.knowledgeDir().toString(),
+                    "count", result.problems().size()));
             return ExitCode.USAGE;
         }
     }

@@ -2,31 +2,71 @@ package dev.mailhelp.cli;
 
 import dev.mailhelp.config.Environment;
 import dev.mailhelp.config.KnowledgeLocation;
+import dev.mailhelp.config.SettingException;
 import dev.mailhelp.conversation.FindingLocalizer;
 import dev.mailhelp.knowledge.Catalogue;
 import dev.mailhelp.knowledge.FindingTexts;
+import dev.mailhelp.knowledge.InvalidKnowledgeException;
 import dev.mailhelp.knowledge.KnowledgeLoader;
 import dev.mailhelp.knowledge.Locales;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --lang} for every command: the language of the output, by default the one of the
  * terminal ({@code LC_ALL}, then {@code LC_MESSAGES}, then {@code LANG}: {@code zh_TW.UTF-8} gives
- * zh-TW). Used as a picocli mixin.
+ * zh-TW). Used as a picocli mixin; {@link CommandFactory} builds it on the root's environment and
+ * catalogue, a command built alone (in a test) reads the process environment.
  */
 public final class Language {
 
-    @Option(names = "--lang", paramLabel = "LANG",
-            description = "Language of the output: en or zh-TW (default: from LC_ALL / LANG, else en).")
+    /** The option's name, also looked for in the raw arguments before parsing (for usage help and errors). */
+    static final String OPTION = "--lang";
+
+    @Option(names = OPTION, paramLabel = "LANG")
     String lang;
 
-    /** The chosen language, or a usage error naming what was wrong. */
+    private final Map<String, String> env;
+    private final Supplier<Catalogue> catalogue;
+
+    /** On the process environment and the usual knowledge folder. */
+    public Language() {
+        this(System.getenv(), Language::usualCatalogue);
+    }
+
+    /**
+     * @param env       where the default language is read (the root's environment: process over .env)
+     * @param catalogue the command line's sentences
+     */
+    Language(Map<String, String> env, Supplier<Catalogue> catalogue) {
+        this.env = env;
+        this.catalogue = catalogue;
+    }
+
+    /** The chosen language, or a {@link SettingException} ({@code cli.error.language}) naming what was wrong. */
     public String locale() {
-        return lang == null ? fromEnvironment(System.getenv()) : parse(lang);
+        return lang == null ? fromEnvironment(env) : parse(lang);
+    }
+
+    /**
+     * The language to write in even when {@code --lang} itself is wrong: the terminal's then, so
+     * the complaint about it can be read.
+     */
+    String localeForMessages() {
+        try {
+            return locale();
+        } catch (IllegalArgumentException e) {
+            return fromEnvironment(env);
+        }
+    }
+
+    /** The command line's own sentences in the language to write in. */
+    public CliText cli() {
+        return new CliText(localeForMessages(), catalogue.get());
     }
 
     /** {@code en}, {@code en-US}, {@code zh-TW}, {@code zh_TW}, {@code zh-Hant}... to a supported language. */
@@ -35,8 +75,7 @@ public final class Language {
         String resolved = Locales.resolve(tag);
         String language = Locale.forLanguageTag(tag.replace('_', '-')).getLanguage();
         if (resolved.equals(Locales.ENGLISH) && !"en".equals(language)) {
-            throw new IllegalArgumentException("--lang " + requested + ": not a language mailhelp speaks; expected one of "
-                    + Locales.SUPPORTED);
+            throw new SettingException("cli.error.language", "value", requested, "supported", Locales.SUPPORTED);
         }
         return resolved;
     }
@@ -55,6 +94,52 @@ public final class Language {
             }
         }
         return Locales.ENGLISH;
+    }
+
+    /**
+     * The language of a whole command line before picocli reads it (usage help and parse errors
+     * need it): a usable {@code --lang X} or {@code --lang=X} anywhere, else the terminal's.
+     */
+    static String fromArguments(String[] args, Map<String, String> env) {
+        for (int i = 0; i < args.length; i++) {
+            String value = null;
+            if (OPTION.equals(args[i]) && i + 1 < args.length) {
+                value = args[i + 1];
+            } else if (args[i].startsWith(OPTION + "=")) {
+                value = args[i].substring(OPTION.length() + 1);
+            }
+            if (value != null) {
+                try {
+                    return parse(value);
+                } catch (IllegalArgumentException e) {
+                    break;
+                }
+            }
+        }
+        return fromEnvironment(env);
+    }
+
+    /** The catalogue of the usual knowledge folder, else the one packed into the jar. */
+    static Catalogue usualCatalogue() {
+        Path cwd = Path.of("").toAbsolutePath();
+        return catalogueOf(KnowledgeLocation.resolve(Optional.empty(), Environment.load(cwd, System.getenv()), cwd));
+    }
+
+    /**
+     * The catalogue of {@code dir}; when that folder's catalogue is broken the packed one, so the
+     * command line can still say so in words ({@code knowledge validate} lists the problems).
+     */
+    static Catalogue catalogueOf(Path dir) {
+        try {
+            return KnowledgeLoader.loadCatalogue(dir);
+        } catch (InvalidKnowledgeException | java.io.UncheckedIOException e) {
+            Path packed = KnowledgeLocation.resolve(Optional.empty(), new Environment(Map.of()), Path.of("/nonexistent"));
+            try {
+                return KnowledgeLoader.loadCatalogue(packed);
+            } catch (RuntimeException again) {
+                return Catalogue.NONE;
+            }
+        }
     }
 
     /** The texts of {@code locale} from the knowledge folder ({@code --knowledge}, else the usual place). */

@@ -10,15 +10,15 @@ import picocli.CommandLine.Command;
  * otherwise the terminal conversation.
  */
 @Command(name = "mailhelp", mixinStandardHelpOptions = true, version = "mailhelp 0.1", usageHelpWidth = 120,
-        description = {"Gets your email sending again: a guided troubleshooting conversation (Discord or terminal)",
-                "and one-shot checks of DNS records, blocklists, SMTP servers and bounce messages.", ""},
-        footer = {"", "Exit codes: 0 all fine, 1 problems found, 2 bad input or usage, 3 a check could not be completed."},
         subcommands = {ConsoleCommand.class, DiscordCommand.class, CheckCommand.class, SpfCommand.class, BounceCommand.class, MessageCommand.class, KnowledgeCommand.class,
                 ArticleCommand.class, CommandLine.HelpCommand.class})
 public final class MailhelpCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    Language language;
 
     private final Environment env;
 
@@ -31,6 +31,8 @@ public final class MailhelpCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cmd = spec.commandLine();
         boolean hasToken = env.get("DISCORD_TOKEN").isPresent();
-        return cmd.getSubcommands().get(hasToken ? "discord" : "console").execute();
+        // the language asked for here carries over to the conversation or the bot's messages
+        String[] args = language.lang == null ? new String[0] : new String[] {Language.OPTION, language.lang};
+        return cmd.getSubcommands().get(hasToken ? "discord" : "console").execute(args);
     }
 }

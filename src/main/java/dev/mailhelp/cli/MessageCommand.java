@@ -34,39 +34,32 @@ import picocli.CommandLine.Spec;
  * receiver's verdict, DKIM, ARC, SPF, DMARC, the Received hops and bulk-sender headers. Nothing in
  * the message is fetched or followed, and its content is not logged.
  */
-@Command(name = "message", mixinStandardHelpOptions = true,
-        description = {
-            "Read a delivered message (.eml, or the headers copied from Show original / View message source; '-' for "
-                + "standard input): the receiver's Authentication-Results, every DKIM signature verified, the ARC chain, "
-                + "SPF of the delivering server, DMARC, Received hops and unsubscribe headers.",
-            "",
-            "Exit codes: 0 nothing wrong; 1 problems found; 2 bad input; 3 something could not be checked."
-        })
+@Command(name = "message", mixinStandardHelpOptions = true)
 public final class MessageCommand implements Callable<Integer> {
 
     /** The whole analysis waits at most this long; every lookup inside has its own shorter timeout. */
     static final long OVERALL_TIMEOUT_SECONDS = 30;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The message file, or '-' for standard input.")
+    @Parameters(index = "0", paramLabel = "FILE")
     String file;
 
-    @Option(names = "--client-ip", paramLabel = "IP", description = "Address of the server that delivered it (default: from the topmost Received).")
+    @Option(names = "--client-ip", paramLabel = "IP")
     String clientIp;
 
-    @Option(names = "--helo", paramLabel = "NAME", description = "Its HELO name (default: from the topmost Received).")
+    @Option(names = "--helo", paramLabel = "NAME")
     String helo;
 
-    @Option(names = "--mail-from", paramLabel = "ADDRESS", description = "The envelope sender (default: Return-Path).")
+    @Option(names = "--mail-from", paramLabel = "ADDRESS")
     String mailFrom;
 
-    @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "DNS server to ask (default: MAILHELP_DNS or the system's).")
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]")
     String dnsServer;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json")
     boolean json;
 
     @picocli.CommandLine.Mixin
-    Language language = new Language();
+    Language language;
 
     @Spec
     CommandSpec spec;

@@ -1,6 +1,7 @@
 package dev.mailhelp.cli;
 
 import dev.mailhelp.config.DurationText;
+import dev.mailhelp.config.SettingException;
 import dev.mailhelp.diagnosis.spf.SpfEvaluation;
 import dev.mailhelp.diagnosis.spf.SpfEvaluator;
 import dev.mailhelp.diagnosis.spf.SpfResult;
@@ -30,22 +31,10 @@ import picocli.CommandLine.Spec;
  * {@code mailhelp spf}: evaluates SPF (RFC 7208 check_host) for one connection, or for many read
  * from stdin with {@code --batch}.
  */
-@Command(name = "spf", mixinStandardHelpOptions = true,
-        description = {
-            "Evaluate SPF (RFC 7208) for a connection: prints the result word (pass, fail, softfail, neutral, "
-                + "none, permerror, temperror) alone on the first line, then the explanation and the reason. "
-                + "With an empty --sender (a bounce) the HELO name is checked instead (RFC 7208 section 2.4).",
-            "",
-            "--batch reads lines IP<TAB>HELO<TAB>SENDER from stdin and writes one result word per line, in input "
-                + "order, flushed after each; a line that cannot be read gets the word 'error' (reason on stderr). "
-                + "DNS answers are cached for their TTL only, never longer, across lines.",
-            "",
-            "Exit codes: 0 a result was computed (fail, none and permerror included: the policy said so); "
-                + "3 temperror (DNS trouble, try again later); 2 bad input. "
-                + "With --batch: 0, or 2 if any line was bad.",
-            ""
-        })
+@Command(name = "spf", mixinStandardHelpOptions = true)
 public final class SpfCommand implements Callable<Integer> {
+
+    private static final String NAME = "mailhelp spf";
 
     /** RFC 7208 4.6.4: a time limit on check_host() "SHOULD allow at least 20 seconds". */
     static final String DEFAULT_TIMEOUT_SECONDS = "20";
@@ -59,29 +48,31 @@ public final class SpfCommand implements Callable<Integer> {
     /** Connections evaluated at once in batch mode (output order is kept). */
     static final int BATCH_IN_FLIGHT = 64;
 
-    @Option(names = "--ip", paramLabel = "IP", description = "The connecting client's IPv4 or IPv6 address.")
+    @Option(names = "--ip", paramLabel = "IP")
     String ip;
 
-    @Option(names = "--sender", paramLabel = "ADDRESS", description = "MAIL FROM address; empty (\"\") for a bounce.")
+    @Option(names = "--sender", paramLabel = "ADDRESS")
     String sender;
 
-    @Option(names = "--helo", paramLabel = "NAME", description = "The HELO/EHLO name (required when the sender is empty).")
+    @Option(names = "--helo", paramLabel = "NAME")
     String helo = "";
 
-    @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "DNS server to ask (default: MAILHELP_DNS or the system's).")
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]")
     String dnsServer;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Limit for one evaluation in seconds, decimals allowed (0.5; default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS")
     String timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
 
     private Duration budget;
 
-    @Option(names = "--batch", description = "Read IP<TAB>HELO<TAB>SENDER lines from stdin.")
+    @Option(names = "--batch")
     boolean batch;
 
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    Language language;
 
     private final Function<String, DnsClient> dnsClients;
     private final InputStream stdin;
@@ -101,44 +92,46 @@ public final class SpfCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CliText text = language.cli();
         try {
+            language.locale();
             budget = DurationText.parse("--timeout", timeoutSeconds, DurationText.Unit.SECONDS, MIN_TIMEOUT, MAX_TIMEOUT);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(CliText.prefixed(NAME, text.problem(e)));
             return ExitCode.USAGE;
         }
         if (dnsServer != null) {
             try {
                 DnsSettings.parseServer(dnsServer);
             } catch (IllegalArgumentException e) {
-                err.println("--dns: " + e.getMessage());
+                err.println(CliText.prefixed(NAME, text.problem(e)));
                 return ExitCode.USAGE;
             }
         }
         if (batch && (ip != null || sender != null)) {
-            err.println("--batch reads the connections from stdin; do not give --ip or --sender with it");
+            err.println(CliText.prefixed(NAME, text.text("cli.spf.batch-with-connection")));
             return ExitCode.USAGE;
         }
         if (!batch && (ip == null || sender == null)) {
-            err.println("spf needs --ip and --sender (use --sender \"\" for a bounce), or --batch");
+            err.println(CliText.prefixed(NAME, text.text("cli.spf.needs-connection")));
             return ExitCode.USAGE;
         }
         SpfEvaluator evaluator;
         try {
             evaluator = new SpfEvaluator(dnsClients.apply(dnsServer));
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(CliText.prefixed(NAME, text.problem(e)));
             return ExitCode.USAGE;
         }
         if (batch) {
-            return runBatch(evaluator, out, err);
+            return runBatch(evaluator, out, err, text);
         }
         Connection c;
         try {
             c = Connection.of(ip, helo, sender);
             c.refuseSpecialUseNames();
         } catch (IllegalArgumentException e) {
-            err.println(InputErrorText.of(e));
+            err.println(CliText.prefixed(NAME, text.problem(e)));
             return ExitCode.USAGE;
         }
         SpfEvaluation e = evaluate(evaluator, c).join();
@@ -157,7 +150,7 @@ public final class SpfCommand implements Callable<Integer> {
         return evaluator.evaluate(c.ip(), c.sender(), c.helo(), budget);
     }
 
-    private int runBatch(SpfEvaluator evaluator, PrintWriter out, PrintWriter err) {
+    private int runBatch(SpfEvaluator evaluator, PrintWriter out, PrintWriter err, CliText text) {
         Semaphore slots = new Semaphore(BATCH_IN_FLIGHT);
         CompletableFuture<Void> printed = CompletableFuture.completedFuture(null);
         boolean anyBad = false;
@@ -176,7 +169,7 @@ public final class SpfCommand implements Callable<Integer> {
                     });
                 } catch (IllegalArgumentException e) {
                     anyBad = true;
-                    err.println("line " + lineNo + ": " + InputErrorText.of(e));
+                    err.println(text.text("cli.spf.line", "line", String.valueOf(lineNo), "problem", text.problem(e)));
                     err.flush();
                     word = CompletableFuture.completedFuture("error");
                 }
@@ -190,7 +183,7 @@ public final class SpfCommand implements Callable<Integer> {
                 });
             }
         } catch (IOException e) {
-            err.println("reading stdin failed: " + e.getMessage());
+            err.println(CliText.prefixed(NAME, text.text("cli.error.stdin", "detail", String.valueOf(e.getMessage()))));
             printed.join();
             return ExitCode.USAGE;
         }
@@ -203,12 +196,11 @@ public final class SpfCommand implements Callable<Integer> {
 
         static Connection fromLine(String line) {
             if (line.isBlank()) {
-                throw new IllegalArgumentException("empty line; expected IP<TAB>HELO<TAB>SENDER");
+                throw new SettingException("cli.spf.batch-line", "fields", 0);
             }
             String[] f = line.split("\t", -1);
             if (f.length != 3) {
-                throw new IllegalArgumentException("expected IP<TAB>HELO<TAB>SENDER (3 fields), got " + f.length
-                        + " field" + (f.length == 1 ? "" : "s"));
+                throw new SettingException("cli.spf.batch-line", "fields", f.length);
             }
             return of(f[0].trim(), f[1].trim(), f[2].trim());
         }
@@ -222,11 +214,11 @@ public final class SpfCommand implements Callable<Integer> {
                 s = s.substring(1, s.length() - 1);
             }
             if (s.isEmpty() && h.isEmpty()) {
-                throw new IllegalArgumentException("the sender is empty (a bounce), so the HELO name is checked: give it with --helo");
+                throw new SettingException("cli.spf.helo-needed");
             }
             for (char ch : (s + h).toCharArray()) {
                 if (Character.isWhitespace(ch) && ch != ' ' || Character.isISOControl(ch)) {
-                    throw new IllegalArgumentException("the sender and HELO name must not contain control characters");
+                    throw new SettingException("cli.spf.control-character");
                 }
             }
             return new Connection(address, aLabels(h), senderWithALabels(s));

@@ -38,23 +38,26 @@ public final class DurationText {
      * @throws IllegalArgumentException with a message fit to show as it is
      */
     public static Duration parse(String setting, String text, Unit unit, Duration min, Duration max) {
-        String expected = "expected a number of " + unit.word + " from " + format(min, unit) + " to "
-                + format(max, unit) + ", such as 0.5 or 20";
         String raw = text == null ? "" : text.strip();
         if (raw.isEmpty()) {
-            throw new IllegalArgumentException(setting + " is empty; " + expected);
+            throw problem("empty", setting, raw, unit, min, max);
         }
         if (!raw.matches("[0-9]{1,9}(\\.[0-9]{1,9})?|\\.[0-9]{1,9}")) {
-            throw new IllegalArgumentException(setting + " '" + printable(raw) + "' is not a number of " + unit.word
-                    + "; " + expected);
+            throw problem("not_number", setting, printable(raw), unit, min, max);
         }
         BigDecimal millis = new BigDecimal(raw).multiply(BigDecimal.valueOf(unit.millis))
                 .setScale(0, RoundingMode.HALF_UP);
         Duration value = Duration.ofMillis(millis.longValueExact());
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(setting + " " + raw + " is out of range; " + expected);
+            throw problem("out_of_range", setting, raw, unit, min, max);
         }
         return value;
+    }
+
+    /** Worded by the front end from {@code setting.duration} in the reader's language. */
+    private static SettingException problem(String reason, String setting, String raw, Unit unit, Duration min, Duration max) {
+        return new SettingException("setting.duration", "reason", reason, "name", setting, "value", raw,
+                "unit", unit.word, "min", format(min, unit), "max", format(max, unit));
     }
 
     /** Seconds as a short decimal, "0.5 s", "20 s", for messages and reasons. */

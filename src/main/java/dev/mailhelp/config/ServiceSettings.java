@@ -41,7 +41,7 @@ public record ServiceSettings(Optional<InetSocketAddress> http, Duration stopBou
     public static String logFormat(Environment env) {
         String format = env.get(ENV_LOG_FORMAT).orElse("text").toLowerCase(Locale.ROOT);
         if (!format.equals("text") && !format.equals("json")) {
-            throw new IllegalArgumentException(ENV_LOG_FORMAT + "=" + format + " is not valid; expected text or json");
+            throw new SettingException("setting.log-format", "name", ENV_LOG_FORMAT, "value", format);
         }
         return format;
     }
@@ -49,7 +49,7 @@ public record ServiceSettings(Optional<InetSocketAddress> http, Duration stopBou
     private static InetSocketAddress hostPort(String text) {
         int colon = text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
-            throw new IllegalArgumentException(ENV_PROXY + "=" + text + " is not valid; expected HOST:PORT, e.g. proxy.example.net:3128");
+            throw new SettingException("setting.host-port", "name", ENV_PROXY, "value", text);
         }
         return new InetSocketAddress(text.substring(0, colon), number(ENV_PROXY, text.substring(colon + 1), 1, 65_535));
     }
@@ -63,6 +63,7 @@ public record ServiceSettings(Optional<InetSocketAddress> http, Duration stopBou
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException(key + "=" + raw + " is not valid; expected a whole number from " + min + " to " + max);
+        throw new SettingException("setting.whole-number", "name", key, "value", raw, "min", String.valueOf(min),
+                "max", String.valueOf(max));
     }
 }

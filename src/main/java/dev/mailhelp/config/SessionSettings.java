@@ -30,6 +30,7 @@ public record SessionSettings(int maxSessions, Duration idleTimeout) {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException(key + "=" + raw + " is not valid; expected a whole number from " + min + " to " + max);
+        throw new SettingException("setting.whole-number", "name", key, "value", raw, "min", String.valueOf(min),
+                "max", String.valueOf(max));
     }
 }

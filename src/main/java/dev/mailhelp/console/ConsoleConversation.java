@@ -28,7 +28,7 @@ public final class ConsoleConversation {
     public static final Set<String> MESSAGE_KEYS = Set.of("console.welcome", "console.discord-hint", "console.choose",
             "console.type-value", "console.accept-suggested", "console.optional", "console.articles",
             "console.findings", "console.admin", "console.end", "console.not-understood", "console.no-article", "console.checking",
-            "console.bye");
+            "console.bye", "console.step-failed");
     private static final String SESSION = "console";
     // Checks bound their own network steps; this only guards against a bug leaving the terminal stuck.
     private static final long STEP_TIMEOUT_SECONDS = 300;
@@ -120,9 +120,21 @@ public final class ConsoleConversation {
             return stage.toCompletableFuture().get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            out.println(messages.get("console.step-failed", locale));
+            out.flush();
+            throw new StepFailed(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("the step did not complete: " + e.getMessage(), e);
+            // the reader is told in their language; the cause stays with the exception for a log
+            out.println(messages.get("console.step-failed", locale));
+            out.flush();
+            throw new StepFailed(e);
+        }
+    }
+
+    /** A step that never completed; the user has been told, the command ends with exit 3. */
+    public static final class StepFailed extends IOException {
+        StepFailed(Throwable cause) {
+            super(cause);
         }
     }
 

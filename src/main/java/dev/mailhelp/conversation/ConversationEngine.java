@@ -193,8 +193,8 @@ public final class ConversationEngine {
         CheckRequest request = new CheckRequest(s.facts(), s.locale());
         CompletionStage<CheckOutcome> run;
         if (check == null) {
-            run = CompletableFuture.completedFuture(new CheckOutcome(Outcome.ERROR, List.of(Finding.couldNotCheck(action.check(),
-                    "check.unavailable", "This check is not available in this installation.", "")), Map.of(), ""));
+            run = CompletableFuture.completedFuture(new CheckOutcome(Outcome.ERROR, List.of(
+                    Finding.of(action.check(), dev.mailhelp.diagnosis.Severity.ERROR, "check.unavailable")), Map.of(), ""));
         } else {
             try {
                 run = check.run(request, progress);
@@ -202,8 +202,9 @@ public final class ConversationEngine {
                 run = CompletableFuture.failedFuture(e);
             }
         }
-        return run.exceptionally(e -> new CheckOutcome(Outcome.ERROR, List.of(Finding.couldNotCheck(action.check(),
-                        "check.failed", "The check stopped unexpectedly: " + rootMessage(e), "")), Map.of(), ""))
+        // what went wrong is evidence (the system's own words, shown as they are); the sentence is the catalogue's
+        return run.exceptionally(e -> new CheckOutcome(Outcome.ERROR, List.of(Finding.of(action.check(),
+                        dev.mailhelp.diagnosis.Severity.ERROR, "check.failed").evidence(rootMessage(e))), Map.of(), ""))
                 .thenCompose(outcome -> {
                     outcome.facts().forEach(s::putFact);
                     // a fact the check cleared (a pasted message) is not kept in the history either
@@ -275,7 +276,7 @@ public final class ConversationEngine {
         node.show().ifPresent(show -> {
             String block = show.equals("support-summary")
                     ? SupportSummary.render(facts, s.checks(), knowledge.messages(), locale, clock.instant(),
-                            knowledge.providers())
+                            knowledge.providers(), findingLocalizer)
                     : providerSheet.render(show, Optional.ofNullable(facts.get(Fact.PROVIDER)), locale);
             if (!block.isEmpty()) {
                 text.append("\n\n").append(block);

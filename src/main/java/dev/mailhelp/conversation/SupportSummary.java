@@ -3,6 +3,7 @@ package dev.mailhelp.conversation;
 import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
+import dev.mailhelp.knowledge.Locales;
 import dev.mailhelp.knowledge.Messages;
 import dev.mailhelp.knowledge.ProviderCatalogue;
 import java.time.Instant;
@@ -35,8 +36,22 @@ final class SupportSummary {
     private SupportSummary() {
     }
 
+    /**
+     * The summary in the user's language and, when that is not English, in English after it: the
+     * provider's support may read only English, and the user can paste whichever fits.
+     */
     static String render(Map<String, String> facts, List<CheckRecord> checks, Messages messages, String locale,
-                         Instant now, ProviderCatalogue providers) {
+                         Instant now, ProviderCatalogue providers, FindingLocalizer findings) {
+        String own = one(facts, checks, messages, locale, now, providers, findings);
+        if (Locales.ENGLISH.equals(locale)) {
+            return own;
+        }
+        return own + "\n\n" + messages.get("summary.english-copy", locale) + "\n"
+                + one(facts, checks, messages, Locales.ENGLISH, now, providers, findings);
+    }
+
+    private static String one(Map<String, String> facts, List<CheckRecord> checks, Messages messages, String locale,
+                              Instant now, ProviderCatalogue providers, FindingLocalizer localizer) {
         StringBuilder out = new StringBuilder();
         out.append("```\n");
         out.append(messages.get("summary.header", locale, time(now, locale, messages))).append('\n');
@@ -61,10 +76,14 @@ final class SupportSummary {
                     ? messages.get("summary.check-name." + c.check(), locale) : c.check();
             out.append(messages.get("summary.check", locale, name,
                     time(c.at(), locale, messages), messages.get("summary.outcome." + outcome(c.outcome()), locale))).append('\n');
-            if (!c.summary().isEmpty()) {
-                out.append("  ").append(c.summary()).append('\n');
+            List<Finding> findings = localizer.localize(c.findings(), locale);
+            // a check's own headline is English; other languages get the catalogue's count line
+            String headline = Locales.ENGLISH.equals(locale) && !c.summary().isEmpty() ? c.summary()
+                    : localizer.summary(findings, locale);
+            if (!headline.isEmpty()) {
+                out.append("  ").append(headline).append('\n');
             }
-            for (Finding f : c.findings()) {
+            for (Finding f : findings) {
                 if (f.severity() == Severity.OK || f.severity() == Severity.INFO) {
                     continue;
                 }

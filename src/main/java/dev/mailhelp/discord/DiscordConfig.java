@@ -24,14 +24,14 @@ public record DiscordConfig(Secret token, OptionalLong developmentGuild, int sha
 
     public DiscordConfig {
         if (token == null || token.value() == null || token.value().isBlank()) {
-            throw new IllegalArgumentException("DISCORD_TOKEN is not set (environment or .env)");
+            throw new dev.mailhelp.config.SettingException("setting.discord-token-missing");
         }
         if (shardCount < 1) {
-            throw new IllegalArgumentException("MAILHELP_SHARD_COUNT must be at least 1, got " + shardCount);
+            throw new dev.mailhelp.config.SettingException("setting.shard-count", "value", String.valueOf(shardCount));
         }
         if (shardId < 0 || shardId >= shardCount) {
-            throw new IllegalArgumentException("MAILHELP_SHARD_ID must be between 0 and " + (shardCount - 1)
-                    + " (MAILHELP_SHARD_COUNT is " + shardCount + "), got " + shardId);
+            throw new dev.mailhelp.config.SettingException("setting.shard-id", "value", String.valueOf(shardId),
+                    "max", String.valueOf(shardCount - 1), "count", String.valueOf(shardCount));
         }
     }
 
@@ -41,10 +41,10 @@ public record DiscordConfig(Secret token, OptionalLong developmentGuild, int sha
         OptionalLong guild = OptionalLong.empty();
         String guildText = settings.get("MAILHELP_DISCORD_GUILD_ID");
         if (guildText != null && !guildText.isBlank()) {
-            guild = OptionalLong.of(parseLong("MAILHELP_DISCORD_GUILD_ID", guildText, "a Discord server id (digits)"));
+            guild = OptionalLong.of(parseLong("MAILHELP_DISCORD_GUILD_ID", guildText, "guild"));
         }
-        int shardId = (int) parseLong("MAILHELP_SHARD_ID", settings.getOrDefault("MAILHELP_SHARD_ID", "0"), "a number");
-        int shardCount = (int) parseLong("MAILHELP_SHARD_COUNT", settings.getOrDefault("MAILHELP_SHARD_COUNT", "1"), "a number");
+        int shardId = (int) parseLong("MAILHELP_SHARD_ID", settings.getOrDefault("MAILHELP_SHARD_ID", "0"), "number");
+        int shardCount = (int) parseLong("MAILHELP_SHARD_COUNT", settings.getOrDefault("MAILHELP_SHARD_COUNT", "1"), "number");
         String rate = settings.get("MAILHELP_CHECK_RATE");
         CheckRate checkRate = rate == null || rate.isBlank() ? CheckRate.DEFAULT : CheckRate.parse(rate);
         return new DiscordConfig(new Secret(token), guild, shardId, shardCount, checkRate);
@@ -54,7 +54,7 @@ public record DiscordConfig(Secret token, OptionalLong developmentGuild, int sha
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be " + expected + ", got '" + text + "'");
+            throw new dev.mailhelp.config.SettingException("setting.not-a-number", "name", name, "value", text, "kind", expected);
         }
     }
 

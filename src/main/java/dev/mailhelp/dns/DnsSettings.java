@@ -91,8 +91,8 @@ public record DnsSettings(InetSocketAddress server, Duration timeout, int retrie
         }
         try {
             return forServer(parseServer(value));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ENV_SERVER + ": " + e.getMessage(), e);
+        } catch (dev.mailhelp.config.SettingException e) {
+            throw e.with("name", ENV_SERVER);
         }
     }
 
@@ -127,7 +127,7 @@ public record DnsSettings(InetSocketAddress server, Duration timeout, int retrie
      */
     public static InetSocketAddress parseServer(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("DNS server is empty; expected HOST[:PORT], e.g. 192.0.2.53 or [2001:db8::53]:53");
+            throw bad("", "empty", "");
         }
         String s = text.strip();
         String host;
@@ -135,18 +135,18 @@ public record DnsSettings(InetSocketAddress server, Duration timeout, int retrie
         if (s.startsWith("[")) {
             int close = s.indexOf(']');
             if (close < 0) {
-                throw bad(text, "'[' without a closing ']'");
+                throw bad(text, "unclosed", "");
             }
             host = s.substring(1, close);
             String rest = s.substring(close + 1);
             if (!rest.isEmpty()) {
                 if (!rest.startsWith(":")) {
-                    throw bad(text, "expected ':PORT' after ']'");
+                    throw bad(text, "after_bracket", "");
                 }
                 port = rest.substring(1);
             }
             if (!host.contains(":")) {
-                throw bad(text, "brackets are only for IPv6 addresses");
+                throw bad(text, "brackets_v4", "");
             }
         } else if (s.indexOf(':') != s.lastIndexOf(':')) {
             host = s; // several colons: a bare IPv6 address, no port possible without brackets
@@ -162,27 +162,26 @@ public record DnsSettings(InetSocketAddress server, Duration timeout, int retrie
         } else if (InetAddresses.isInetAddress(host)) {
             address = InetAddresses.forString(host);
         } else if (host.isEmpty()) {
-            throw bad(text, "the host is missing");
+            throw bad(text, "no_host", "");
         } else {
-            throw bad(text, "'" + host + "' is not an IP address (give the resolver's address, not its name;"
-                    + " IPv6 with a port needs brackets, e.g. [::1]:53)");
+            throw bad(text, "host_name", host);
         }
         int portNumber = 53;
         if (port != null) {
             if (port.isEmpty() || !port.chars().allMatch(Character::isDigit) || port.length() > 5) {
-                throw bad(text, "port '" + port + "' is not a number from 1 to 65535");
+                throw bad(text, "port", port);
             }
             portNumber = Integer.parseInt(port);
             if (portNumber < 1 || portNumber > 65535) {
-                throw bad(text, "port " + portNumber + " is outside 1 to 65535");
+                throw bad(text, "port", port);
             }
         }
         return new InetSocketAddress(address, portNumber);
     }
 
-    private static IllegalArgumentException bad(String text, String why) {
-        return new IllegalArgumentException(String.format(Locale.ROOT,
-                "bad DNS server '%s': %s; expected HOST[:PORT], e.g. 192.0.2.53, 192.0.2.53:5353 or [2001:db8::53]:53",
-                text, why));
+    /** Worded by the front end from {@code setting.dns-server} ({@code reason} picks the sentence). */
+    private static dev.mailhelp.config.SettingException bad(String text, String reason, String part) {
+        return new dev.mailhelp.config.SettingException("setting.dns-server", "reason", reason, "value", text, "part", part,
+                "name", "--dns");
     }
 }

@@ -68,11 +68,11 @@ class BounceCommandTest {
     void reportLabels_comeFromTheCatalogueOfTheChosenLanguage(@TempDir Path dir) throws Exception {
         Path file = fixture(dir, "exim-blocked.eml");
         Run en = run(System.in, file.toString());
-        assertTrue(en.out().contains("Branch: blocklist (blocked)"), en.out());
+        assertTrue(en.out().contains("Branch: blocklist (blocked): blocklisted IP or infected device"), en.out());
         assertTrue(en.out().contains("Next step: "), en.out());
         Run zh = run(System.in, file.toString(), "--lang", "zh-TW");
         assertEquals(ExitCode.PROBLEMS, zh.exit(), zh.err());
-        assertTrue(zh.out().contains("處理方向：blocklist（blocked）"), zh.out());
+        assertTrue(zh.out().contains("處理方向：blocklist（blocked）：IP 被列入黑名單或裝置中毒"), zh.out());
         assertTrue(zh.out().contains("下一步：檢查寄件 IP 是否在黑名單上"), zh.out());
         assertTrue(zh.out().contains("寄件 IP："), zh.out());
         for (String english : new String[] {"Branch:", "Next step:", "Sending IP:", "Sender domain:", "Reported by:"}) {

@@ -119,7 +119,7 @@ class CheckDomainCommandTest {
         assertTrue(label.err().contains("may have at most 63"), label.err());
         Run dns = run("good.test", "--dns", "resolver.example");
         assertEquals(ExitCode.USAGE, dns.exit());
-        assertTrue(dns.err().contains("bad DNS server"), dns.err());
+        assertTrue(dns.err().contains("is not a DNS server"), dns.err());
         Run selector = run("good.test", "--selector", "a b");
         assertEquals(ExitCode.USAGE, selector.exit());
         assertEquals(ExitCode.USAGE, run().exit(), "no domain");

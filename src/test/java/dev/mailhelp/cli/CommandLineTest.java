@@ -39,7 +39,7 @@ class CommandLineTest {
         assertEquals(2, run("check").code());
         Run lang = run("console", "--lang", "fr");
         assertEquals(2, lang.code());
-        assertTrue(lang.err().contains("Unknown language \"fr\"; expected one of [en, zh-TW]"), lang.err());
+        assertTrue(lang.err().contains("--lang fr: not a language mailhelp speaks; use one of en and zh-TW."), lang.err());
     }
 
     @Test

@@ -125,7 +125,7 @@ class SpfCommandTest {
         for (String t : new String[] {"0", "-1", "abc", "1e3", "0.05", "601", "1,5", "1s", ""}) {
             Run r = run("--ip", "192.0.2.10", "--sender", "alice@example.test", "--dns", server.hostPort(), "--timeout", t);
             assertEquals(2, r.exit(), t);
-            assertTrue(r.err().startsWith("--timeout"), t + ": " + r.err());
+            assertTrue(r.err().startsWith("mailhelp spf: --timeout"), t + ": " + r.err());
             assertTrue(r.err().contains("expected a number of seconds from 0.1 to 600"), t + ": " + r.err());
             assertEquals("", r.out(), t);
         }
@@ -138,7 +138,7 @@ class SpfCommandTest {
         assertTrue(ip.err().contains("\"300.1.2.3\" is not an IP address"), ip.err());
         Run dns = run("--ip", "192.0.2.1", "--sender", "a@example.test", "--dns", "127.0.0.1:99999");
         assertEquals(2, dns.exit());
-        assertTrue(dns.err().startsWith("--dns:"), dns.err());
+        assertTrue(dns.err().startsWith("mailhelp spf: --dns:"), dns.err());
         Run helo = run("--ip", "192.0.2.1", "--sender", "", "--dns", server.hostPort());
         assertEquals(2, helo.exit());
         assertTrue(helo.err().contains("--helo"), helo.err());

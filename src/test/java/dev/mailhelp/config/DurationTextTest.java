@@ -33,13 +33,13 @@ class DurationTextTest {
     @Test
     void refusalsNameTheSettingTheValueAndWhatIsExpected() {
         for (String bad : new String[] {"", "abc", "-1", "1e3", "1,5", "1s", "0x10", "1.", "NaN", "Infinity", "١"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> seconds(bad), bad);
-            assertTrue(e.getMessage().startsWith("--timeout"), e.getMessage());
-            assertTrue(e.getMessage().contains("expected a number of seconds from 0.1 to 600, such as 0.5 or 20"),
-                    e.getMessage());
+            SettingException e = assertThrows(SettingException.class, () -> seconds(bad), bad);
+            String said = dev.mailhelp.texts.ShippedTexts.english(e);
+            assertTrue(said.startsWith("--timeout"), said);
+            assertTrue(said.contains("expected a number of seconds from 0.1 to 600, such as 0.5 or 20"), said);
         }
-        IllegalArgumentException small = assertThrows(IllegalArgumentException.class, () -> seconds("0.01"));
-        assertTrue(small.getMessage().contains("out of range"), small.getMessage());
+        SettingException small = assertThrows(SettingException.class, () -> seconds("0.01"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(small).contains("out of range"), small.getMessage());
         assertThrows(IllegalArgumentException.class, () -> seconds("600.001"));
         assertThrows(IllegalArgumentException.class, () -> seconds("99999999999999999999"));
     }

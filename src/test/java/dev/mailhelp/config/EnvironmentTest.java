@@ -34,8 +34,9 @@ class EnvironmentTest {
         SessionSettings set = SessionSettings.fromEnvironment(new Environment(Map.of("MAILHELP_MAX_SESSIONS", "100",
                 "MAILHELP_SESSION_IDLE_MINUTES", "5")));
         assertEquals(100, set.maxSessions());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        SettingException e = org.junit.jupiter.api.Assertions.assertThrows(SettingException.class,
                 () -> SessionSettings.fromEnvironment(new Environment(Map.of("MAILHELP_MAX_SESSIONS", "lots"))));
-        assertEquals("MAILHELP_MAX_SESSIONS=lots is not valid; expected a whole number from 1 to 10000000", e.getMessage());
+        assertEquals("MAILHELP_MAX_SESSIONS=lots is not valid; expected a whole number from 1 to 10000000.",
+                dev.mailhelp.texts.ShippedTexts.english(e));
     }
 }

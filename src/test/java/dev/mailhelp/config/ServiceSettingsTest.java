@@ -1,5 +1,6 @@
 package dev.mailhelp.config;
 
+import static dev.mailhelp.texts.ShippedTexts.english;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,14 +32,14 @@ class ServiceSettingsTest {
 
     @Test
     void badValuesSayWhatIsExpected() {
-        IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
+        SettingException port = assertThrows(SettingException.class,
                 () -> ServiceSettings.fromEnvironment(new Environment(Map.of("MAILHELP_HTTP_PORT", "http"))));
-        assertEquals("MAILHELP_HTTP_PORT=http is not valid; expected a whole number from 1 to 65535", port.getMessage());
-        IllegalArgumentException format = assertThrows(IllegalArgumentException.class,
+        assertEquals("MAILHELP_HTTP_PORT=http is not valid; expected a whole number from 1 to 65535.", english(port));
+        SettingException format = assertThrows(SettingException.class,
                 () -> ServiceSettings.fromEnvironment(new Environment(Map.of("MAILHELP_LOG_FORMAT", "xml"))));
-        assertEquals("MAILHELP_LOG_FORMAT=xml is not valid; expected text or json", format.getMessage());
-        IllegalArgumentException proxy = assertThrows(IllegalArgumentException.class,
+        assertEquals("MAILHELP_LOG_FORMAT=xml is not valid; expected text or json.", english(format));
+        SettingException proxy = assertThrows(SettingException.class,
                 () -> ServiceSettings.fromEnvironment(new Environment(Map.of("MAILHELP_DISCORD_PROXY", "proxy.example.net"))));
-        assertTrue(proxy.getMessage().contains("expected HOST:PORT"), proxy.getMessage());
+        assertTrue(english(proxy).contains("expected HOST:PORT"), english(proxy));
     }
 }

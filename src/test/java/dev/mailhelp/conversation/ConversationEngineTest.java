@@ -162,8 +162,10 @@ class ConversationEngineTest {
         Reply r = get(engine.submit("u1", "zh-TW", "ask-domain", "x.broken", ProgressListener.NONE));
         Finding f = r.findings().get(0);
         assertEquals("check.failed", f.code());
-        assertTrue(f.message().startsWith("檢查意外中止："), f.message());
-        assertTrue(f.message().endsWith("\n(The check stopped unexpectedly: resolver exploded)"), f.message());
+        assertTrue(f.message().startsWith("檢查在完成前就停止了"), f.message());
+        assertEquals(java.util.List.of(), dev.mailhelp.texts.EnglishScanner.englishRuns(f.message()), f.message());
+        // what went wrong is shown as it was seen, beside the sentence
+        assertEquals("resolver exploded", f.evidence());
     }
 
     @Test
@@ -184,7 +186,8 @@ class ConversationEngineTest {
         Reply r = get(engine.submit("u1", "en", "ask-domain", "x.broken", ProgressListener.NONE));
         assertEquals("domain-error", r.nodeId());
         assertEquals(Severity.ERROR, r.findings().get(0).severity());
-        assertTrue(r.findings().get(0).message().contains("resolver exploded"));
+        assertTrue(r.findings().get(0).message().startsWith("The check stopped before it finished"), r.findings().get(0).message());
+        assertEquals("resolver exploded", r.findings().get(0).evidence());
     }
 
     @Test

@@ -46,6 +46,15 @@ class ShippedConversationTest {
             records.add(TestDnsServer.record(line));
         }
         dns.addZone(TestDnsServer.name("conv.test."), records);
+        // Everything right, and no blocklist can be asked (their zones are not served here): issue 16.3.
+        dns.addZone(TestDnsServer.name("perfect.test."), List.of(
+                TestDnsServer.record("perfect.test. 300 IN MX 10 mx.perfect.test."),
+                TestDnsServer.record("mx.perfect.test. 300 IN A 192.0.2.61"),
+                TestDnsServer.record("perfect.test. 300 IN TXT \"v=spf1 mx -all\""),
+                TestDnsServer.record("_dmarc.perfect.test. 300 IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@perfect.test\""),
+                TestDnsServer.record("google._domainkey.perfect.test. 300 IN TXT \"v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAr26aaSIxEDM2L6iXzz/D2QycJKsDe8Bd7KKflKl9I7luWCUVO1A696usTCWAzkg94+MqBBGvbmt7zSNNrkAbekHrEQF2d83Z+onkKyV0Tp9sczFGr0mkbx5HITxDmKXL3rjdjeHqYemL9u4rWGrJalYSnIi8nz3LHJ2INgElZ26AGf08sOYeEMJVpDlj\" \"ZCQt8V5elflQ1tBcHCcg+ESEAsbWbfzHnSgs9b1sIgJ+irl7xz5I4pQeODWVEZAmZKjg1dOaqt47+ohGITgZAw8qoQHWZTdl4rBE54iXJfxMTCpq2Nay7x35doQjFhIyPx0ZH7YsTHiQ1VW+lscwICXmVwIDAQAB\"")));
+        dns.addZone(TestDnsServer.name("2.0.192.in-addr.arpa."), List.of(
+                TestDnsServer.record("61.2.0.192.in-addr.arpa. 300 IN PTR mx.perfect.test.")));
         dns.addZone(TestDnsServer.name("hosted.test."), List.of(
                 TestDnsServer.record("hosted.test. 300 IN NS bob.ns.cloudflare.com."),
                 TestDnsServer.record("hosted.test. 300 IN NS ada.ns.cloudflare.com."),
@@ -199,7 +208,12 @@ class ShippedConversationTest {
         join(engine.submit(key, "zh-TW", "contact-provider", "gmail-user.conv.test", ProgressListener()));
         Reply summary = join(engine.choose(key, "zh-TW", "contact-known", 0, ProgressListener()));
         assertEquals("contact-summary", summary.nodeId());
-        String text = summary.text();
+        String both = summary.text();
+        int english = both.indexOf("同一份摘要的英文版");
+        assertTrue(english > 0, "the summary is offered in English too: " + both);
+        assertTrue(both.substring(english).contains("mailhelp support summary") && both.substring(english).contains("Email domain: "),
+                both);
+        String text = both.substring(0, english);
         assertFalse(text.contains("provider: gmail") || text.contains("domain:"), "no internal keys: " + text);
         assertTrue(text.contains("郵件服務供應商: Gmail (personal account)") || text.contains("郵件服務供應商：Gmail (personal account)"), text);
         assertTrue(text.contains("電子郵件網域"), text);
@@ -290,6 +304,30 @@ class ShippedConversationTest {
         Reply zh = contactFor(user(), "hinet-user.conv.test", "zh-TW");
         assertEquals("contact-known", zh.nodeId(), zh.text());
         assertTrue(zh.text().contains("0800-080-412"), zh.text());
+    }
+
+    /**
+     * Issue 16.3: a perfect domain was told "the DNS check could not finish" (maybe mistyped or
+     * expired) because third-party blocklists could not be asked.
+     */
+    @Test
+    void aPerfectDomainIsOkWhenTheBlocklistsCannotBeAsked() {
+        for (String locale : List.of("en", "zh-TW")) {
+            String key = user();
+            Reply r = join(engine.start(key, locale));
+            r = join(engine.choose(key, locale, r.nodeId(), 2, ProgressListener()));
+            r = join(engine.choose(key, locale, r.nodeId(), 0, ProgressListener()));
+            assertEquals("dns-ask-domain", r.nodeId());
+            r = join(engine.submit(key, locale, r.nodeId(), "perfect.test", ProgressListener()));
+            r = join(engine.submit(key, locale, r.nodeId(), "google", ProgressListener()));
+            Reply shown = r;
+            assertEquals("dns-ok", r.nodeId(), () -> shown.text() + "\n" + shown.findings());
+            assertTrue(r.findings().stream().anyMatch(f -> f.check().equals("blocklist")), "the lists are reported: " + r.findings());
+            // the lists that could not be asked are said so, and only they: the domain's own records all answered
+            assertTrue(r.findings().stream().filter(f -> f.severity() == dev.mailhelp.diagnosis.Severity.ERROR)
+                    .allMatch(f -> f.check().equals("blocklist")), "only the third-party lists are unchecked: " + r.findings());
+            assertFalse(r.text().contains("expired"), "no talk of a mistyped or expired domain: " + r.text());
+        }
     }
 
     /** Issue 16: facts carried forward: the bounce's IP at the sending-IP step, the provider's server at the server test. */

@@ -104,12 +104,14 @@ class AdapterPartsTest {
         DiscordConfig defaults = DiscordConfig.from(Map.of("DISCORD_TOKEN", "t"));
         assertEquals(Optional.empty(), defaults.guild());
         assertEquals(CheckRate.DEFAULT, defaults.checkRate());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> DiscordConfig.from(Map.of()))
-                .getMessage().contains("DISCORD_TOKEN"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> DiscordConfig.from(Map.of("DISCORD_TOKEN", "t",
-                "MAILHELP_SHARD_ID", "4", "MAILHELP_SHARD_COUNT", "4"))).getMessage().contains("between 0 and 3"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> DiscordConfig.from(Map.of("DISCORD_TOKEN", "t",
-                "MAILHELP_DISCORD_GUILD_ID", "my-server"))).getMessage().contains("MAILHELP_DISCORD_GUILD_ID"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(assertThrows(dev.mailhelp.config.SettingException.class,
+                () -> DiscordConfig.from(Map.of()))).contains("DISCORD_TOKEN"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(assertThrows(dev.mailhelp.config.SettingException.class,
+                () -> DiscordConfig.from(Map.of("DISCORD_TOKEN", "t", "MAILHELP_SHARD_ID", "4", "MAILHELP_SHARD_COUNT", "4"))))
+                .contains("between 0 and 3"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(assertThrows(dev.mailhelp.config.SettingException.class,
+                () -> DiscordConfig.from(Map.of("DISCORD_TOKEN", "t", "MAILHELP_DISCORD_GUILD_ID", "my-server"))))
+                .contains("MAILHELP_DISCORD_GUILD_ID"));
         assertTrue(DiscordConfig.inviteUrl(42).contains("client_id=42"));
     }
 

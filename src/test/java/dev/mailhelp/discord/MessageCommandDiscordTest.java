@@ -1,5 +1,6 @@
 package dev.mailhelp.discord;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,5 +116,25 @@ class MessageCommandDiscordTest {
                 List.of(fixture.sim.attachment("bounce.eml", "message/rfc822", bounce.getBytes(StandardCharsets.UTF_8))));
         String bounceShown = report(fixture.sim.messageContextMenu(user, "en-US", "Diagnose bounce", bouncePost));
         assertTrue(bounceShown.contains("Results for bounce message") && bounceShown.contains("5.1.1"), bounceShown);
+    }
+
+    @Test
+    void microsoftsVerdictsAreExplainedInTheUsersLanguage() throws Exception {
+        JsonNode m365 = null;
+        for (JsonNode sample : new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readTree(java.nio.file.Path.of("src/test/resources/message/providers/samples.yaml").toFile())) {
+            if (sample.path("provider").asText().equals("microsoft-365")) {
+                m365 = sample;
+            }
+        }
+        SimUser user = fixture.sim.user("message-microsoft-user");
+        SimInteraction slash = fixture.sim.slashCommand(user, "zh-TW", "mailhelp", "message", Map.of());
+        slash.awaitModal();
+        String shown = report(fixture.sim.submitModal(slash, Map.of("value0", m365.path("headers").asText())));
+        assertTrue(shown.contains("compauth=fail") && shown.contains("寄件者網域的 DMARC 設定為 reject 或 quarantine"), shown);
+        assertTrue(shown.contains("CAT:SPOOF") && shown.contains("偽冒"), shown);
+        String sentences = java.util.Arrays.stream(shown.split("\n")).filter(l -> !l.startsWith("```") && !l.startsWith(">"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertEquals(List.of(), dev.mailhelp.texts.EnglishScanner.englishRuns(sentences), shown);
     }
 }

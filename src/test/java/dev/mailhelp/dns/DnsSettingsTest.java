@@ -1,5 +1,8 @@
 package dev.mailhelp.dns;
 
+import dev.mailhelp.config.SettingException;
+import dev.mailhelp.texts.ShippedTexts;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,21 +33,22 @@ class DnsSettingsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "''|empty",
+            "''|nothing was given",
             "dns.example.com|not an IP address",
-            "192.0.2.1:0|outside 1 to 65535",
-            "192.0.2.1:70000|outside 1 to 65535",
+            "192.0.2.1:0|not a number from 1 to 65535",
+            "192.0.2.1:70000|not a number from 1 to 65535",
             "192.0.2.1:abc|not a number",
             "192.0.2.1:|not a number",
             "[::1|closing",
-            "[::1]x|after ']'",
+            "[::1]x|after “]”",
             "[192.0.2.1]:53|only for IPv6",
             ":53|host is missing",
             "300.1.2.3|not an IP address"})
     void rejectsBadInputSayingWhy(String text, String why) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DnsSettings.parseServer(text));
-        assertTrue(e.getMessage().contains(why), e.getMessage());
-        assertTrue(e.getMessage().contains("HOST[:PORT]"), e.getMessage());
+        SettingException e = assertThrows(SettingException.class, () -> DnsSettings.parseServer(text));
+        String said = ShippedTexts.english(e);
+        assertTrue(said.contains(why), said);
+        assertTrue(said.contains("HOST[:PORT]"), said);
     }
 
     @Test
@@ -53,9 +57,9 @@ class DnsSettingsTest {
         assertEquals(15353, s.server().getPort());
         assertEquals(DnsSettings.DEFAULT_TIMEOUT, s.timeout());
         assertEquals(1, s.retries());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        SettingException e = assertThrows(SettingException.class,
                 () -> DnsSettings.fromEnvironment(Map.of("MAILHELP_DNS", "nonsense:x")));
-        assertTrue(e.getMessage().startsWith("MAILHELP_DNS: "), e.getMessage());
+        assertTrue(ShippedTexts.english(e).startsWith("MAILHELP_DNS: "), ShippedTexts.english(e));
     }
 
     @Test

@@ -33,6 +33,11 @@ public final class ShippedTexts {
         return LOCALIZER.localize(f, locale);
     }
 
+    /** A refused setting or option as an English reader sees it. */
+    public static String english(dev.mailhelp.config.SettingException e) {
+        return CATALOGUE.text("en", e.key(), e.namesAndValues());
+    }
+
     public static List<Finding> english(List<Finding> findings) {
         return LOCALIZER.localize(findings, "en");
     }

@@ -35,6 +35,9 @@ import org.xbill.DNS.Type;
  */
 public final class BlocklistChecker {
 
+    /** The check name of every blocklist finding. */
+    public static final String CHECK = BlocklistFindings.CHECK;
+
     private final DnsClient dns;
     private final BlocklistCatalogue catalogue;
     /** A list key as it can stand in a query name: letters, digits and hyphens, one DNS label. */

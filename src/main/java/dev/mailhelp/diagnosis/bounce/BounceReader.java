@@ -118,6 +118,8 @@ public final class BounceReader {
             String subject = DiagnosticText.normalize(parts.header("subject"));
             if (rules.feedbackSubjects().stream().anyMatch(p -> p.matches(subject))) {
                 feedbackType = "abuse";
+            } else if (isUnsubscribeRequest(parts, subject)) {
+                feedbackType = "opt-out";
             }
         }
         Map<String, List<String>> returnedHeaders = MessageSplitter.headersOf(parts.returned());
@@ -332,6 +334,19 @@ public final class BounceReader {
             out.add(result(rcpt, "", false, "", "", "", "", "feedback", "", type));
         }
         return out;
+    }
+
+    /**
+     * A mail client's one-click "unsubscribe" (RFC 2369 List-Unsubscribe with a mailto: address):
+     * Apple Mail marks it {@code X-Apple-Unsubscribe: true}; others send an automatic message whose
+     * subject is just "unsubscribe". Not a bounce but the recipient opting out: feedback.
+     */
+    private static boolean isUnsubscribeRequest(MessageParts parts, String normalizedSubject) {
+        if (parts.header("x-apple-unsubscribe").strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        return normalizedSubject.equals("unsubscribe")
+                && parts.header("auto-submitted").toLowerCase(Locale.ROOT).startsWith("auto-");
     }
 
     private boolean isAutoReply(MessageParts parts) {

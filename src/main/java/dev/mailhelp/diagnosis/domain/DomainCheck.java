@@ -85,7 +85,12 @@ public final class DomainCheck implements Check {
                 .orElse(CompletableFuture.completedFuture(Optional.empty()));
         return report.check(parsed, progress).thenCombine(host, (result, dnsHost) -> {
             Report r = result.report();
-            String outcome = r.hasProblems() ? "problems" : r.hasCouldNotCheck() ? "error" : "ok";
+            // Third-party blocklists that could not be asked are reported in the findings, but they
+            // are not the domain's DNS: they never turn a domain whose records all answered into
+            // "the DNS check could not finish, maybe mistyped or expired" (issue 16.3).
+            boolean ownRecordsUnchecked = r.findings().stream().anyMatch(f -> f.severity() == dev.mailhelp.diagnosis.Severity.ERROR
+                    && !f.check().equals(dev.mailhelp.diagnosis.blocklist.BlocklistChecker.CHECK));
+            String outcome = r.hasProblems() ? "problems" : ownRecordsUnchecked ? "error" : "ok";
             Map<String, String> facts = new java.util.HashMap<>();
             facts.put("domain", parsed.domain().ascii());
             result.provider().ifPresent(p -> facts.put("provider", p.id()));

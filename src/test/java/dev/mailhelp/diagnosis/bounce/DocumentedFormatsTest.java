@@ -33,4 +33,13 @@ class DocumentedFormatsTest {
         assertEquals(reason, r.reason(), file);
         assertEquals(List.of(rule), r.basis(), file);
     }
+
+    @org.junit.jupiter.api.Test
+    void aMailClientsUnsubscribeRequestIsAnOptOut() throws Exception {
+        BounceReport report = reader.read(Fixtures.bytes("unsubscribe-request.eml"));
+        assertEquals(BounceKind.FEEDBACK, report.kind());
+        RecipientResult r = report.results().get(0);
+        assertEquals("feedback", r.reason());
+        assertEquals("opt-out", r.feedbackType());
+    }
 }
