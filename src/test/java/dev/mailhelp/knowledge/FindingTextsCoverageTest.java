@@ -32,7 +32,7 @@ class FindingTextsCoverageTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern CODE_LITERAL = Pattern.compile(
-            "\"((?:spf|dmarc|dkim|dkim-sig|arc|message|mx|ptr|mta-sts|tls-rpt|blocklist|smtp|bulk-sender|provider|check|domain|bounce|network)\\.[a-z0-9.-]+)\"");
+            "\"((?:spf|dmarc|dkim|dkim-sig|arc|message|mx|ptr|mta-sts|tls-rpt|blocklist|smtp|bulk-sender|provider|check|domain|bounce|network|dns)\\.[a-z0-9.-]+)\"");
     // Host names in examples ("smtp.gmail.com") share the prefixes; codes never end in a top-level domain.
     private static final Pattern HOST_NAME = Pattern.compile(".*\\.(com|net|org|example|test|invalid|local)");
 

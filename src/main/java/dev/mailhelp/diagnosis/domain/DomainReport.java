@@ -127,6 +127,10 @@ public final class DomainReport {
             List<Finding> all = new ArrayList<>();
             parts.values().forEach(f -> all.addAll(f.join()));
             Finding verdict = BulkSenderVerdict.judge(domain, all, ptrOfSenders);
+            // every family failing for one cause (the resolver): one finding, the cause and the remedy once
+            List<Finding> grouped = new ArrayList<>(dev.mailhelp.diagnosis.dnsdata.ResolverFailure.group(domain, all));
+            all.clear();
+            all.addAll(grouped);
             all.add(verdict);
             tell(progress, BulkSenderVerdict.CHECK, done.incrementAndGet(), total, List.of(verdict));
             Report report = new Report(request.domain().display(), all, (System.nanoTime() - start) / 1_000_000);

@@ -2,6 +2,7 @@ package dev.mailhelp.diagnosis.smtp;
 
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.Severity;
+import dev.mailhelp.diagnosis.dnsdata.LookupText;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
 import java.util.ArrayList;
@@ -50,6 +51,12 @@ public final class MxSmtpProbe {
             return CompletableFuture.completedFuture(List.of());
         }
         return dns.query(name, Type.MX).thenCompose(result -> {
+            if (result instanceof DnsResult.Failure failure) {
+                // issue #12: a failed MX lookup is "could not check" with its cause, not "no mail servers"
+                return CompletableFuture.completedFuture(List.of(Finding.of("smtp", Severity.ERROR, "smtp.mx-lookup-failed")
+                        .with("domain", domain).with("lookup", LookupText.couldNotLookUpPhrase(failure))
+                        .evidence(LookupText.describe(failure)).withArticle("smtp-settings")));
+            }
             if (!(result instanceof DnsResult.Answer answer)) {
                 return CompletableFuture.completedFuture(List.of(Finding.of("smtp", Severity.INFO, "smtp.no-mx-to-probe")
                         .with("domain", domain).withArticle("smtp-settings")));

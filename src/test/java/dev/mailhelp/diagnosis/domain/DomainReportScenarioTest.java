@@ -153,14 +153,38 @@ class DomainReportScenarioTest {
             TestDnsServer server = dns.testServer().orElseThrow();
             server.setFault(TestDnsServer.Fault.SERVFAIL);
             Report r = run(dns, "nodmarc.test");
+            // issue #12: one could-not-check for the whole report, naming every family and the cause once
+            Finding one = find(r.findings(), "dns.resolver-failed");
+            assertEquals(Severity.ERROR, one.severity());
             for (String check : List.of("mx", "spf", "dmarc", "dkim", "tls-rpt", "mta-sts")) {
-                assertTrue(r.findings().stream().anyMatch(f -> f.check().equals(check) && f.severity() == Severity.ERROR),
-                        check + ": " + describe(r.findings()));
+                assertTrue(String.valueOf(one.values().get("checks")).contains(check), check + ": " + describe(r.findings()));
+                assertTrue(r.findings().stream().noneMatch(f -> f.check().equals(check) && f.severity() == Severity.ERROR),
+                        "not also one per family: " + describe(r.findings()));
             }
+            assertEquals(1, r.findings().stream().filter(f -> f.severity() == Severity.ERROR
+                    && !f.check().equals("bulk-sender")).count(), describe(r.findings()));
+            String en = dev.mailhelp.texts.ShippedTexts.english(one).message();
+            assertTrue(en.contains("SERVFAIL") && en.contains("nodmarc.test"), en);
+            assertTrue(dev.mailhelp.texts.ShippedTexts.english(one).fix().contains("MAILHELP_DNS"));
+            String zh = dev.mailhelp.texts.ShippedTexts.in("zh-TW", one).message();
+            assertTrue(zh.contains("SERVFAIL") && zh.contains("無法檢查"), zh);
             assertTrue(r.findings().stream().noneMatch(f -> f.severity() == Severity.FAIL), describe(r.findings()));
             assertEquals(Severity.ERROR, find(r.findings(), "bulk-sender.unverified").severity());
             assertEquals(3, r.exitCode());
             assertFalse(codes(r.findings()).contains("dmarc.missing"));
+        }
+    }
+
+    @Test
+    void aResolverThatNeverAnswersIsOneCouldNotCheckWithTheCause() {
+        try (DnsServerTarget.Endpoint dns = DnsServerTarget.IN_PROCESS.open()) {
+            dns.testServer().orElseThrow().setFault(TestDnsServer.Fault.DROP);
+            Report r = run(dns, "good.test");
+            Finding one = dev.mailhelp.texts.ShippedTexts.english(find(r.findings(), "dns.resolver-failed"));
+            assertTrue(one.message().contains("no answer from the DNS server in time"), one.message());
+            assertEquals(1, r.findings().stream().filter(f -> f.severity() == Severity.ERROR
+                    && !f.check().equals("bulk-sender")).count(), describe(r.findings()));
+            assertEquals(3, r.exitCode());
         }
     }
 
