@@ -112,7 +112,10 @@ public final class MxPart {
         return CompletableFuture.allOf(resolved.toArray(new CompletableFuture[0])).thenApply(v -> {
             List<MailExchange> exchanges = resolved.stream().map(CompletableFuture::join).flatMap(Optional::stream)
                     .collect(Collectors.toList());
-            perHost.forEach(findings::addAll);
+            List<Finding> hostFindings = new ArrayList<>();
+            perHost.forEach(hostFindings::addAll);
+            // MX hosts whose addresses could not be looked up for one cause: one finding (issue #12)
+            findings.addAll(dev.mailhelp.diagnosis.dnsdata.SharedCause.group(hostFindings, "mx.could-not-check"));
             Optional<KnownProvider> provider = Optional.empty();
             for (String host : hosts.keySet()) {
                 provider = providers.byMxHost(host);

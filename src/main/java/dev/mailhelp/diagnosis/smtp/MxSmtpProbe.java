@@ -72,9 +72,39 @@ public final class MxSmtpProbe {
             return CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).thenApply(v -> {
                 List<Finding> all = new ArrayList<>();
                 probes.forEach(p -> all.addAll(p.join()));
-                return all;
+                return groupUnresolved(domain, all);
             });
         });
+    }
+
+    /**
+     * Issue #12: MX hosts whose names failed to resolve for the same reason (the resolver timed
+     * out for all of them) are one finding naming the hosts and the cause, not one per host.
+     */
+    static List<Finding> groupUnresolved(String domain, List<Finding> findings) {
+        java.util.Map<Object, List<Finding>> byCause = new java.util.LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.code().equals("smtp.dns-failed") && f.values().get("failure") != null) {
+                byCause.computeIfAbsent(f.values().get("failure"), k -> new ArrayList<>()).add(f);
+            }
+        }
+        byCause.values().removeIf(group -> group.size() < 2);
+        if (byCause.isEmpty()) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            List<Finding> group = byCause.values().stream().filter(g -> g.contains(f)).findFirst().orElse(null);
+            if (group == null) {
+                out.add(f);
+            } else if (group.get(0) == f) {
+                List<String> hosts = group.stream().map(g -> String.valueOf(g.values().get("host"))).toList();
+                out.add(Finding.of("smtp", Severity.ERROR, "smtp.hosts-unresolved").with("domain", domain)
+                        .with("count", group.size()).with("hosts", String.join(", ", hosts))
+                        .with("failure", f.values().get("failure")).evidence(String.join("\n", hosts)));
+            }
+        }
+        return out;
     }
 
     private CompletionStage<List<Finding>> probeHost(String host) {

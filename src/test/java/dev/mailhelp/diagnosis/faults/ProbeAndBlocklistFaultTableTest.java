@@ -191,6 +191,11 @@ class ProbeAndBlocklistFaultTableTest {
     }
 
     private static List<Finding> probe() throws Exception {
+        return ShippedTexts.english(probeRaw());
+    }
+
+    /** The probe's findings before rendering (codes and values). */
+    private static List<Finding> probeRaw() throws Exception {
         DnsClient dns = client();
         int port = smtp.getSmtp().getPort();
         ProbeSettings settings = ProbeSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1500),
@@ -198,7 +203,7 @@ class ProbeAndBlocklistFaultTableTest {
         SmtpProbe probe = new SmtpProbe(new AddressGuard(true, Set.of(port)), new DnsClientHostResolver(dns), settings, IO);
         MxSmtpProbe mx = new MxSmtpProbe(dns, probe, new SmtpDiagnosis(SmtpProviderGuide.NONE, settings.slowGreeting()),
                 new PortPlan(port, PortRole.RELAY));
-        return ShippedTexts.english(mx.check(DOMAIN).toCompletableFuture().get(30, TimeUnit.SECONDS));
+        return mx.check(DOMAIN).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -230,6 +235,27 @@ class ProbeAndBlocklistFaultTableTest {
         String seen = fault + " at " + target.name + " (" + tookMs + " ms)\n" + describe(f);
         assertTrue(tookMs < 15_000, seen);
         judge(fault, f, seen);
+    }
+
+    /** Issue #12: MX hosts whose names fail to resolve for one cause are one finding, not one per host. */
+    @Test
+    void mxHostsFailingForOneCauseAreOneFinding() throws Exception {
+        List<Record> zone = new ArrayList<>(mxZone());
+        zone.add(record(DOMAIN + ". 300 IN MX 20 mx2." + DOMAIN + "."));
+        zone.add(record("mx2." + DOMAIN + ". 300 IN A 127.0.0.1"));
+        server.addZone(name(DOMAIN), zone);
+        server.setFault(name("mx1." + DOMAIN), Fault.DROP);
+        server.setFault(name("mx2." + DOMAIN), Fault.DROP);
+        List<Finding> raw = probeRaw();
+        List<Finding> f = ShippedTexts.english(raw);
+        List<Finding> errors = f.stream().filter(x -> x.severity() == Severity.ERROR).toList();
+        assertTrue(errors.size() == 1 && errors.get(0).code().equals("smtp.hosts-unresolved"), describe(f));
+        String en = errors.get(0).message();
+        assertTrue(en.contains("2 mail servers") && en.contains("mx1." + DOMAIN) && en.contains("mx2." + DOMAIN)
+                && en.contains("no answer from the DNS server in time"), en);
+        String zh = ShippedTexts.in("zh-TW", raw.stream().filter(x -> x.severity() == Severity.ERROR).findFirst().orElseThrow())
+                .message();
+        assertTrue(zh.contains("2 台郵件伺服器"), zh);
     }
 
     // ---- blocklist check of an address ----

@@ -130,6 +130,24 @@ class MxPartTest {
         assertEquals(List.of("mx.could-not-check"), codes(r.findings()), describe(r.findings()));
     }
 
+    /** Issue #12: MX hosts that cannot be resolved for one cause are one could-not-check, the cause named once. */
+    @Test
+    void exchangesFailingForOneCauseAreOneCouldNotCheck() {
+        server.addRecords(List.of(TestDnsServer.record("two.mx.test. 300 IN MX 10 mx1.mx.test."),
+                TestDnsServer.record("two.mx.test. 300 IN MX 20 mx2.mx.test."),
+                TestDnsServer.record("mx2.mx.test. 300 IN A 198.51.100.12")));
+        server.setFault(TestDnsServer.name("mx1.mx.test"), TestDnsServer.Fault.DROP);
+        server.setFault(TestDnsServer.name("mx2.mx.test"), TestDnsServer.Fault.DROP);
+        MxResult r = check("two.mx.test");
+        assertEquals(List.of("mx.could-not-check"), codes(r.findings()), describe(r.findings()));
+        dev.mailhelp.diagnosis.Finding en = dev.mailhelp.texts.ShippedTexts.english(r.findings().get(0));
+        assertTrue(en.message().startsWith("Could not look up the addresses of 2 MX hosts: no answer from the DNS server in time"),
+                en.message());
+        assertTrue(en.evidence().contains("mx1.mx.test") && en.evidence().contains("mx2.mx.test"), en.evidence());
+        String zh = dev.mailhelp.texts.ShippedTexts.in("zh-TW", r.findings().get(0)).message();
+        assertTrue(zh.startsWith("無法查詢 2 台 MX 主機的位址"), zh);
+    }
+
     @Test
     void anAddressAnswerForAnotherNameIsCouldNotCheckNotNoAddress() {
         // issue #17 item 14: the A/AAAA answers of the MX host carry another owner name
