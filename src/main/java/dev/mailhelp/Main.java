@@ -37,7 +37,8 @@ public final class Main {
         try {
             System.setProperty(ServiceSettings.ENV_LOG_FORMAT, ServiceSettings.logFormat(env));
         } catch (IllegalArgumentException e) {
-            err.println("mailhelp: " + e.getMessage());
+            err.println(dev.mailhelp.cli.CliText.prefixed("mailhelp",
+                    dev.mailhelp.cli.CliText.forEnvironment(env, workingDir).problem(e)));
             return dev.mailhelp.cli.ExitCode.USAGE;
         }
         CommandLine cmd = CommandFactory.commandLine(new Wiring(env, workingDir));

@@ -73,7 +73,7 @@ public final class ArticleCommand implements Callable<Integer> {
                     "similar", similar.isEmpty() ? "no" : "yes", "ids", similar.stream().map(Article::id).toList())));
             return ExitCode.USAGE;
         }
-        out.println(ArticleText.render(article.get()));
+        out.println(ArticleText.render(article.get(), kb.messages(), lang));
         return ExitCode.OK;
     }
 }

@@ -33,6 +33,15 @@ public record CliText(String locale, Catalogue catalogue) {
         return Printable.escape(String.valueOf(e.getMessage()));
     }
 
+    /**
+     * The sentences for a process that has not built its command line yet (a setting refused at
+     * start): the terminal's language from {@code env}, the catalogue of the knowledge folder it names.
+     */
+    public static CliText forEnvironment(dev.mailhelp.config.Environment env, java.nio.file.Path workingDir) {
+        java.nio.file.Path dir = dev.mailhelp.config.KnowledgeLocation.resolve(java.util.Optional.empty(), env, workingDir);
+        return new CliText(Language.fromEnvironment(env.asMap()), Language.catalogueOf(dir));
+    }
+
     /** "mailhelp check domain: " + the sentence, as every error line starts. */
     public static String prefixed(String command, String sentence) {
         return command + ": " + sentence;

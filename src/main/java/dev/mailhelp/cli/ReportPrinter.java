@@ -82,28 +82,6 @@ public final class ReportPrinter {
         return out;
     }
 
-    public static String toJson(Report report) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("target", report.target());
-        ArrayNode findings = root.putArray("findings");
-        for (Finding f : report.findings()) {
-            ObjectNode n = findings.addObject();
-            n.put("check", f.check());
-            n.put("severity", f.severity().id());
-            n.put("code", f.code());
-            n.put("message", f.message());
-            n.put("evidence", f.evidence());
-            n.put("fix", f.fix());
-            n.put("article", f.article());
-        }
-        root.put("elapsedMs", report.elapsedMs());
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void printText(Report report, PrintWriter out, Language.ReportTexts texts) {
         out.println(texts.text("cli.report.head", "target", report.target(), "verdict", verdict(report, texts),
                 "ms", report.elapsedMs()));
@@ -145,39 +123,5 @@ public final class ReportPrinter {
     private static String verdict(Report report, Language.ReportTexts texts) {
         return texts.text(report.hasProblems() ? "cli.verdict.problems"
                 : report.hasCouldNotCheck() ? "cli.verdict.could-not-check" : "cli.verdict.fine");
-    }
-
-    public static void printText(Report report, PrintWriter terminal) {
-        PrintWriter out = dev.mailhelp.input.Printable.terminalSafe(terminal);
-        out.printf("%s — %s (%d ms)%n", report.target(), verdict(report), report.elapsedMs());
-        Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
-        for (Finding f : report.findings()) {
-            byCheck.computeIfAbsent(f.check(), k -> new java.util.ArrayList<>()).add(f);
-        }
-        byCheck.forEach((check, findings) -> {
-            out.println();
-            out.println("[" + check + "]");
-            for (Finding f : findings) {
-                out.printf("  %-5s %s  (%s)%n", f.severity().id().toUpperCase(java.util.Locale.ROOT),
-                        f.message(), f.code());
-                if (!f.evidence().isEmpty()) {
-                    out.println("        seen: " + f.evidence().replace("\n", "\n              "));
-                }
-                if (!f.fix().isEmpty()) {
-                    out.println("        fix:  " + f.fix().replace("\n", "\n              "));
-                }
-                if (!f.article().isEmpty()) {
-                    out.println("        read: mailhelp article " + f.article());
-                }
-            }
-        });
-        out.flush();
-    }
-
-    private static String verdict(Report report) {
-        if (report.hasProblems()) {
-            return "problems found";
-        }
-        return report.hasCouldNotCheck() ? "some checks could not be completed" : "all fine";
     }
 }

@@ -9,12 +9,13 @@ public final class ArticleText {
     private ArticleText() {
     }
 
-    public static String render(Article article) {
+    /** The article with its sources labelled in {@code locale} ({@code show.source} of messages.yaml). */
+    public static String render(Article article, dev.mailhelp.knowledge.Messages messages, String locale) {
         StringBuilder out = new StringBuilder();
         out.append("──── ").append(article.title()).append(" ────\n\n");
         out.append(article.body().replaceAll("\\(article:([a-z0-9-]+)\\)", "(mailhelp article $1)")).append("\n\n");
         for (Source s : article.sources()) {
-            out.append("  source: ").append(s.url()).append(" (checked ").append(s.checked()).append(")\n");
+            out.append("  ").append(messages.get("show.source", locale, s.url(), s.checked())).append('\n');
         }
         return out.toString();
     }

@@ -234,6 +234,6 @@ public final class ConsoleConversation {
             return;
         }
         out.println();
-        out.println(ArticleText.render(article.get()));
+        out.println(ArticleText.render(article.get(), messages, locale));
     }
 }

@@ -76,7 +76,7 @@ class ConsoleConversationTest {
         assertTrue(out.contains("FAIL  No SPF record at example.com"), out);
         assertTrue(out.contains("→ Publish: v=spf1 mx -all"), out);
         assertTrue(out.contains("read 1 — SPF (en)"), out);
-        assertTrue(out.contains("source: https://www.rfc-editor.org/rfc/rfc7208 (checked 2026-11-27)"), out);
+        assertTrue(out.contains("source: https://www.rfc-editor.org/rfc/rfc7208, checked 2026-11-27"), out);
         assertTrue(out.contains("(mailhelp article spf)"), out);
         assertTrue(out.contains("This is the end of this path"), out);
         assertTrue(out.trim().endsWith("Goodbye. Good luck with your mail!"), out);

@@ -120,7 +120,16 @@ public final class ConversationWalk {
             int close = open < 0 ? -1 : out.indexOf("```", open + 3);
             out = out.substring(0, at) + (close < 0 ? "" : out.substring(close + 3));
         }
-        return out.replaceAll("「[\\x20-\\x7E]+」", "「」");
+        return withoutQuotedScreenText(out);
+    }
+
+    /**
+     * The text without what it quotes exactly as a mail program or server shows it: 「Relay access
+     * denied」 or `535 5.7.8 Username and Password not accepted`, which a reader must recognise on
+     * their own screen, so they stay in the language they appear in.
+     */
+    public static String withoutQuotedScreenText(String text) {
+        return text.replaceAll("「[\\x20-\\x7E]+」", "「」").replaceAll("`[^`\\n]+`", "``");
     }
 
     /** Every sentence a reply shows a reader, without the evidence (record text and server replies stay as seen). */

@@ -28,6 +28,10 @@ public record TranscriptScan(Set<String> verbatim, String notWorded, Map<String,
             Map.entry("bounce.unreadable", "feat-bounce"));
 
 
+    /** Names of products and services, written as their makers write them. */
+    public static final List<String> PRODUCT_NAMES = List.of("Data Query Service", "DomainKeys Identified Mail",
+            "Sender Policy Framework");
+
     public static TranscriptScan of(Map<String, ConversationWalk.Visit> visits, KnowledgeBase knowledge) {
         Set<String> verbatim = new TreeSet<>(java.util.Comparator.comparingInt(String::length).reversed()
                 .thenComparing(java.util.Comparator.naturalOrder()));
@@ -60,6 +64,7 @@ public record TranscriptScan(Set<String> verbatim, String notWorded, Map<String,
                 .resolve(dev.mailhelp.diagnosis.blocklist.BlocklistCatalogue.FILE_NAME)).lists()
                 .forEach(l -> verbatim.add(l.name()));
         knowledge.providers().all().forEach(p -> verbatim.add(p.name()));
+        verbatim.addAll(PRODUCT_NAMES);
         verbatim.remove("");
         return new TranscriptScan(verbatim, notWorded.toString().replaceAll("\\s+", " "), seen,
                 knowledge.messages().get("summary.english-copy", "zh-TW"));
