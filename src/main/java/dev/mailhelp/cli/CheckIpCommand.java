@@ -91,10 +91,11 @@ public final class CheckIpCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
-        Optional<String> why = checker.whyNotCheckable(ip);
+        Optional<String> why = checker.notCheckableKind(ip);
         if (why.isPresent()) {
+            // The kind of address in the user's language (the blocklist check's own phrase, #13).
             err.println(CliText.prefixed(NAME, language.cli().text("cli.check.ip.not-public", "ip", ip.getHostAddress(),
-                    "why", why.get())));
+                    "why", language.cli().text("blocklist.address-kind", "kind", why.get()))));
             err.flush();
             return ExitCode.USAGE;
         }

@@ -75,8 +75,10 @@ public final class ReportPrinter {
     private static Map<String, Object> plainValues(Map<String, Object> values) {
         Map<String, Object> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, v instanceof dev.mailhelp.diagnosis.Phrase p
-                ? Map.of("phrase", p.key(), "values", plainValues(p.values())) : v instanceof List<?> l
-                ? l.stream().map(i -> i instanceof dev.mailhelp.diagnosis.Phrase p ? p.key() : i).toList() : v));
+                ? Map.of("phrase", p.key(), "values", plainValues(p.values()))
+                : v instanceof dev.mailhelp.knowledge.LocalizedText t ? t.byLocale() : v instanceof List<?> l
+                ? l.stream().map(i -> i instanceof dev.mailhelp.diagnosis.Phrase p ? p.key()
+                        : i instanceof dev.mailhelp.knowledge.LocalizedText t ? t.byLocale() : i).toList() : v));
         return out;
     }
 

@@ -95,9 +95,13 @@ public final class FindingLocalizer {
     private Map<String, Object> values(Map<String, Object> values, String locale) {
         Map<String, Object> out = new LinkedHashMap<>();
         values.forEach((name, value) -> out.put(name, value instanceof List<?> list
-                ? list.stream().map(i -> i instanceof Phrase p ? phrase(p, locale) : i).toList()
-                : value instanceof Phrase p ? phrase(p, locale) : value));
+                ? list.stream().map(i -> one(i, locale)).toList() : one(value, locale)));
         return out;
+    }
+
+    private Object one(Object value, String locale) {
+        return value instanceof Phrase p ? phrase(p, locale)
+                : value instanceof dev.mailhelp.knowledge.LocalizedText t ? t.in(locale) : value;
     }
 
     /** One phrase in {@code locale}; its own values may be phrases too. */

@@ -1,5 +1,6 @@
 package dev.mailhelp.diagnosis;
 
+import dev.mailhelp.knowledge.LocalizedText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,14 +83,16 @@ public record Finding(String check, Severity severity, String code, String messa
 
     /**
      * This finding with one more named value. {@code value} is a text, a number (plural rules apply
-     * to it), a {@link Phrase} (a catalogue text rendered in the same language), or a list of texts
-     * or phrases (joined the way the language lists things).
+     * to it), a {@link Phrase} (a catalogue text rendered in the same language), a {@link LocalizedText}
+     * (a text of another knowledge file, e.g. what a blocklist's return code means, picked in the
+     * reader's language), or a list of these (joined the way the language lists things).
      */
     public Finding with(String name, Object value) {
         Objects.requireNonNull(name, "name");
         Object v = value instanceof List<?> list
-                ? List.copyOf(list.stream().map(i -> i instanceof Phrase ? i : String.valueOf(i)).toList())
-                : value instanceof Number || value instanceof String || value instanceof Phrase ? value : String.valueOf(value);
+                ? List.copyOf(list.stream().map(i -> i instanceof Phrase || i instanceof LocalizedText ? i : String.valueOf(i)).toList())
+                : value instanceof Number || value instanceof String || value instanceof Phrase
+                || value instanceof LocalizedText ? value : String.valueOf(value);
         Map<String, Object> more = new LinkedHashMap<>(values);
         more.put(name, v);
         return new Finding(check, severity, code, message, evidence, fix, article, more, admin);

@@ -82,7 +82,41 @@ class ProjectChecksTest {
         String text = report(slash);
         assertEquals(TestZones.LISTED_IP + " 的檢查結果", slash.original().orElseThrow().embeds().get(0).path("title").asText());
         assertEquals(0xE74C3C, slash.original().orElseThrow().colour(), text);
-        assertTrue(text.contains("已被列入黑名單"), "the findings are localised too: " + text);
+        assertTrue(text.contains(TestZones.LISTED_IP + " 被列在"), "the findings are localised too: " + text);
+    }
+
+    /**
+     * Issue #13 in Discord: a zh-TW user's check reports (an IP on blocklists, the local SMTP server that
+     * offers AUTH without TLS, a domain with problems), progress included, have no English sentence.
+     * Evidence is shown in code spans, verbatim; the lists' proper names stay as they are.
+     */
+    @Test
+    void zhTwCheckReportsHaveNoEnglishSentence() {
+        int port = fixture.smtp.getSmtp().getPort();
+        List<SimInteraction> runs = List.of(
+                fixture.sim.slashCommand(fixture.sim.user("zh-ip"), "zh-TW", "mailhelp", "ip",
+                        Map.of("address", TestZones.LISTED_IP)),
+                fixture.sim.slashCommand(fixture.sim.user("zh-smtp"), "zh-TW", "mailhelp", "smtp",
+                        Map.of("host", "smtp.mailhelp.test", "port", (long) port)),
+                fixture.sim.slashCommand(fixture.sim.user("zh-domain"), "zh-TW", "mailhelp", "domain",
+                        Map.of("name", "bad.mailhelp.test")));
+        List<String> english = new java.util.ArrayList<>();
+        for (SimInteraction run : runs) {
+            String text = report(run);
+            StringBuilder all = new StringBuilder(text);
+            run.originalRevisions().forEach(m -> all.append('\n').append(m.text()));
+            // Evidence is a code span (it may run over several lines): verbatim, so not scanned.
+            String sentences = java.util.Arrays.stream(all.toString().replaceAll("(?s)`[^`]*`", "").split("\n"))
+                    .filter(l -> !l.startsWith("```") && !l.startsWith(">"))
+                    .map(dev.mailhelp.texts.ServiceNames::strip)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            dev.mailhelp.texts.EnglishScanner.englishRuns(sentences).forEach(r -> english.add(r + "  <- " + text));
+        }
+        String smtp = report(runs.get(1));
+        String ip = report(runs.get(0)) + report(runs.get(2));
+        assertFalse(ip.matches("(?s).*(127\\.0\\.0\\.1:\\d+|within \\d+ ms).*"), "the resolver is the operator's detail: " + ip);
+        assertTrue(smtp.contains("加密之前就提供密碼登入"), "the SMTP findings are in Traditional Chinese: " + smtp);
+        assertEquals(List.of(), english);
     }
 
     @Test

@@ -24,17 +24,6 @@ public record TranscriptScan(Set<String> verbatim, String notWorded, Map<String,
      * This list only shrinks: a code here that renders without English fails the test.
      */
     public static final Map<String, String> STILL_ENGLISH = Map.ofEntries(
-            // feat-i18n-checks (check findings of diagnosis/blocklist, diagnosis/provider)
-            Map.entry("blocklist.addresses", "feat-i18n-checks"),
-            Map.entry("blocklist.listed", "feat-i18n-checks"),
-            Map.entry("blocklist.not-listed", "feat-i18n-checks"),
-            Map.entry("blocklist.resolver-refused", "feat-i18n-checks"),
-            Map.entry("blocklist.could-not-check", "feat-i18n-checks"),
-            Map.entry("blocklist.mx-unreadable", "feat-i18n-checks"),
-            Map.entry("blocklist.spf-partial", "feat-i18n-checks"),
-            Map.entry("blocklist.spf-unreadable", "feat-i18n-checks"),
-            Map.entry("blocklist.unusable", "feat-i18n-checks"),
-            Map.entry("provider.unknown", "feat-i18n-checks"),
             // feat-bounce (diagnosis/bounce)
             Map.entry("bounce.unreadable", "feat-bounce"));
 

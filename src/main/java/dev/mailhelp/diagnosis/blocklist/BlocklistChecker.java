@@ -1,6 +1,7 @@
 package dev.mailhelp.diagnosis.blocklist;
 
 import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.diagnosis.ProgressListener;
 import dev.mailhelp.diagnosis.network.NetworkOwnerLookup;
 import dev.mailhelp.dns.DnsClient;
@@ -95,6 +96,11 @@ public final class BlocklistChecker {
         return settings.allowNonPublicAddresses() ? Optional.empty() : ReservedRanges.reason(address);
     }
 
+    /** The kind of a non-public address ({@link ReservedRanges#kind}), for findings; empty when it can be checked. */
+    public Optional<String> notCheckableKind(InetAddress address) {
+        return settings.allowNonPublicAddresses() ? Optional.empty() : ReservedRanges.kind(address);
+    }
+
     /** One result per IP list for the address; the future never fails. */
     public CompletableFuture<List<ListResult>> checkAddress(InetAddress address, ProgressListener progress) {
         String target = address.getHostAddress();
@@ -149,26 +155,26 @@ public final class BlocklistChecker {
             List<Finding> notes = new ArrayList<>(found.notes());
             List<SendingAddresses.Source> checkable = new ArrayList<>();
             for (SendingAddresses.Source s : found.addresses()) {
-                Optional<String> why = whyNotCheckable(s.address());
+                Optional<String> why = notCheckableKind(s.address());
                 if (why.isPresent()) {
-                    notes.add(Finding.info(BlocklistFindings.CHECK, "blocklist.address-skipped",
-                            s.address().getHostAddress() + " (" + s.from() + ") is not checked: it is " + why.get(), ""));
+                    notes.add(Finding.of(BlocklistFindings.CHECK, Severity.INFO, "blocklist.address-skipped")
+                            .with("address", s.address().getHostAddress()).with("from", s.from())
+                            .with("kind", BlocklistFindings.addressKind(why.get())));
                 } else {
                     checkable.add(s);
                 }
             }
             if (checkable.size() > settings.maxAddresses()) {
-                notes.add(Finding.info(BlocklistFindings.CHECK, "blocklist.addresses-cut",
-                        "Checked the first " + settings.maxAddresses() + " of " + checkable.size()
-                                + " sending addresses found in SPF and MX; the others were not checked",
+                notes.add(Finding.of(BlocklistFindings.CHECK, Severity.INFO, "blocklist.addresses-cut")
+                        .with("shown", settings.maxAddresses()).with("found", checkable.size()).evidence(
                         checkable.subList(settings.maxAddresses(), checkable.size()).stream()
                                 .map(s -> s.address().getHostAddress() + " (" + s.from() + ")").collect(Collectors.joining(", "))));
                 checkable = checkable.subList(0, settings.maxAddresses());
             }
             if (!checkable.isEmpty()) {
-                notes.add(Finding.info(BlocklistFindings.CHECK, "blocklist.addresses",
-                        "Sending addresses checked against the IP lists: " + checkable.size(),
-                        checkable.stream().map(s -> s.address().getHostAddress() + " (" + s.from() + ")")
+                notes.add(Finding.of(BlocklistFindings.CHECK, Severity.INFO, "blocklist.addresses")
+                        .with("count", checkable.size()).evidence(checkable.stream()
+                                .map(s -> s.address().getHostAddress() + " (" + s.from() + ")")
                                 .collect(Collectors.joining("\n"))));
             }
             List<CompletableFuture<List<ListResult>>> perAddress = new ArrayList<>();
@@ -188,8 +194,9 @@ public final class BlocklistChecker {
             List<Finding> out = new ArrayList<>(b.notes());
             out.addAll(findings(all));
             return out;
-        }).exceptionally(e -> List.of(Finding.couldNotCheck(BlocklistFindings.CHECK, "blocklist.could-not-check",
-                "The blocklist check of " + domain.toString(true) + " failed: " + e, "")));
+        }).exceptionally(e -> List.of(Finding.of(BlocklistFindings.CHECK, Severity.ERROR, "blocklist.could-not-check")
+                .with("reason", "failed").with("targets", domain.toString(true)).with("count", 0).with("names", "")
+                .with("answered", 0).with("asked", 0).evidence(String.valueOf(e))));
     }
 
     /**

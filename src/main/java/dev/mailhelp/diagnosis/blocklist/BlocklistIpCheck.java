@@ -60,15 +60,14 @@ public final class BlocklistIpCheck implements Check {
         try {
             address = ReverseNames.parseAddress(text);
         } catch (IllegalArgumentException e) {
-            return error(new Finding(BlocklistFindings.CHECK, Severity.ERROR, "blocklist.bad-address", e.getMessage(), text,
-                    "Give the public IP address that sends the mail, e.g. from the bounce or the Received: header.", ""));
+            return error(Finding.of(BlocklistFindings.CHECK, Severity.ERROR, "blocklist.bad-address").with("input", text)
+                    .evidence(text));
         }
-        Optional<String> why = checker.whyNotCheckable(address);
+        Optional<String> why = checker.notCheckableKind(address);
         if (why.isPresent()) {
-            return error(new Finding(BlocklistFindings.CHECK, Severity.ERROR, "blocklist.not-public",
-                    address.getHostAddress() + " is " + why.get() + ", so blocklists never list it: checking it is pointless",
-                    text, "Find the public address your mail leaves from: in a bounce, in the Received: headers of a"
-                            + " message you sent, or the public address of the network your mail program uses.", ""));
+            return error(Finding.of(BlocklistFindings.CHECK, Severity.ERROR, "blocklist.not-public")
+                    .with("address", address.getHostAddress()).with("kind", BlocklistFindings.addressKind(why.get()))
+                    .evidence(text));
         }
         // Started together: the owner's time budget runs beside the lists, never after them.
         CompletableFuture<Finding> owner = checker.networkOwner(address);
@@ -94,6 +93,7 @@ public final class BlocklistIpCheck implements Check {
     }
 
     private static CompletionStage<CheckOutcome> error(Finding finding) {
-        return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(finding), Map.of(), finding.message()));
+        // No English headline: every front end shows the finding, rendered in the reader's language.
+        return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(finding), Map.of(), ""));
     }
 }

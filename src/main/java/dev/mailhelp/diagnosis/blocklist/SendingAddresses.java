@@ -2,6 +2,9 @@ package dev.mailhelp.diagnosis.blocklist;
 
 import com.google.common.net.InetAddresses;
 import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.Phrase;
+import dev.mailhelp.diagnosis.Severity;
+import dev.mailhelp.diagnosis.dnsdata.LookupText;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
 import java.net.InetAddress;
@@ -53,9 +56,10 @@ final class SendingAddresses {
 
     private CompletableFuture<List<Source>> spf(Name domain, DnsResult txt, List<Finding> notes) {
         if (txt instanceof DnsResult.Failure) {
-            notes.add(Finding.couldNotCheck(BlocklistFindings.CHECK, "blocklist.spf-unreadable",
-                    "Could not read the SPF record of " + domain.toString(true) + " to find its sending addresses",
-                    ((DnsResult.Failure) txt).detail()));
+            DnsResult.Failure f = (DnsResult.Failure) txt;
+            notes.add(Finding.of(BlocklistFindings.CHECK, Severity.ERROR, "blocklist.spf-unreadable")
+                    .with("domain", domain.toString(true)).with("failure", LookupText.failure(f.kind()))
+                    .evidence(LookupText.describe(f)));
             return CompletableFuture.completedFuture(List.of());
         }
         List<String> records = new ArrayList<>();
@@ -72,13 +76,13 @@ final class SendingAddresses {
         }
         if (records.size() != 1) {
             if (records.size() > 1) {
-                notes.add(Finding.info(BlocklistFindings.CHECK, "blocklist.spf-not-used",
-                        "The domain has " + records.size() + " SPF records, so none is used to find sending addresses", ""));
+                notes.add(Finding.of(BlocklistFindings.CHECK, Severity.INFO, "blocklist.spf-not-used")
+                        .with("count", records.size()));
             }
             return CompletableFuture.completedFuture(List.of());
         }
         List<CompletableFuture<List<Source>>> parts = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<Phrase> skipped = new ArrayList<>();
         for (String term : records.get(0).trim().split("\\s+")) {
             String t = term;
             char q = t.isEmpty() ? '+' : t.charAt(0);
@@ -92,16 +96,16 @@ final class SendingAddresses {
                 continue;
             }
             if (t.contains("%{")) {
-                skipped.add(term + " (macro)");
+                skipped.add(skippedTerm(term, "macro"));
             } else if (lower.startsWith("ip4:") || lower.startsWith("ip6:")) {
                 String value = t.substring(4);
                 int slash = value.indexOf('/');
                 String addr = slash < 0 ? value : value.substring(0, slash);
                 boolean single = slash < 0 || value.substring(slash + 1).equals(lower.startsWith("ip4:") ? "32" : "128");
                 if (!InetAddresses.isInetAddress(addr)) {
-                    skipped.add(term + " (not an address)");
+                    skipped.add(skippedTerm(term, "not_address"));
                 } else if (!single) {
-                    skipped.add(term + " (a range: not checked address by address)");
+                    skipped.add(skippedTerm(term, "range"));
                 } else {
                     parts.add(CompletableFuture.completedFuture(List.of(new Source(InetAddresses.forString(addr), "SPF " + term))));
                 }
@@ -113,14 +117,12 @@ final class SendingAddresses {
                         : dns.query(host, Type.MX).thenCompose(mx -> exchanges(mx, "SPF " + term + " -> MX ")));
             } else if (lower.startsWith("include:") || lower.startsWith("redirect=") || lower.startsWith("exists:")
                     || lower.startsWith("ptr")) {
-                skipped.add(term);
+                skipped.add(skippedTerm(term, "other"));
             }
         }
         if (!skipped.isEmpty()) {
-            notes.add(Finding.info(BlocklistFindings.CHECK, "blocklist.spf-partial",
-                    "Only the ip4, ip6, a and mx terms of the domain's own SPF record give addresses to check;"
-                            + " these terms were not followed: " + String.join(", ", skipped),
-                    records.get(0)));
+            notes.add(Finding.of(BlocklistFindings.CHECK, Severity.INFO, "blocklist.spf-partial")
+                    .with("terms", skipped).evidence(records.get(0)));
         }
         return all(parts);
     }
@@ -146,11 +148,17 @@ final class SendingAddresses {
         }
     }
 
+    /** An SPF term that gives no address to check, and why ({@code blocklist.skipped-term}). */
+    private static Phrase skippedTerm(String term, String why) {
+        return Phrase.of("blocklist.skipped-term").with("term", term).with("why", why);
+    }
+
     private CompletableFuture<List<Source>> mx(Name domain, DnsResult mx, List<Finding> notes) {
         if (mx instanceof DnsResult.Failure) {
-            notes.add(Finding.couldNotCheck(BlocklistFindings.CHECK, "blocklist.mx-unreadable",
-                    "Could not read the MX records of " + domain.toString(true) + " to find its mail servers",
-                    ((DnsResult.Failure) mx).detail()));
+            DnsResult.Failure f = (DnsResult.Failure) mx;
+            notes.add(Finding.of(BlocklistFindings.CHECK, Severity.ERROR, "blocklist.mx-unreadable")
+                    .with("domain", domain.toString(true)).with("failure", LookupText.failure(f.kind()))
+                    .evidence(LookupText.describe(f)));
             return CompletableFuture.completedFuture(List.of());
         }
         return exchanges(mx, "MX ");

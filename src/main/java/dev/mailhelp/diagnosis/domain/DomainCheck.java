@@ -74,8 +74,11 @@ public final class DomainCheck implements Check {
         try {
             parsed = parse(request);
         } catch (IllegalArgumentException e) {
-            Finding f = new Finding("domain", dev.mailhelp.diagnosis.Severity.ERROR, "domain.invalid-input",
-                    e.getMessage(), request.facts().getOrDefault("domain", ""), "Enter the domain again.", "dns-records");
+            String input = request.facts().getOrDefault("domain", "");
+            Finding f = Finding.of("domain", dev.mailhelp.diagnosis.Severity.ERROR, "domain.invalid-input")
+                    .with("input", input).with("problem", e instanceof dev.mailhelp.input.InvalidInputException i
+                            ? i.error().map(dev.mailhelp.input.InputError::messageKey).orElse("invalid") : "invalid").evidence(input).withArticle("dns-records");
+            // The summary keeps the input parser's code and values, which the front ends word.
             return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(f), Map.of(), e.getMessage()));
         }
         CompletableFuture<Optional<String>> host = dns.map(d -> DnsHost.describe(d, parsed.domain().ascii()))

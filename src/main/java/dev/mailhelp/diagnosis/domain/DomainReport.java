@@ -105,18 +105,18 @@ public final class DomainReport {
         AtomicInteger done = new AtomicInteger();
 
         CompletableFuture<MxResult> mxResult = guard(() -> mx.check(domain),
-                e -> new MxResult(List.of(internal("mx", e)), List.of(), Optional.empty(), false, true))
-                .completeOnTimeout(new MxResult(List.of(timedOut("mx")), List.of(), Optional.empty(), false, true),
+                e -> new MxResult(List.of(internal("mx", domain, e)), List.of(), Optional.empty(), false, true))
+                .completeOnTimeout(new MxResult(List.of(timedOut("mx", domain)), List.of(), Optional.empty(), false, true),
                         deadline.toMillis(), TimeUnit.MILLISECONDS);
         parts.put("mx", mxResult.thenApply(MxResult::findings));
-        parts.put("spf", part("spf", () -> spf.check(domain)));
-        parts.put("dmarc", part("dmarc", () -> dmarc.check(domain)));
-        parts.put("dkim", part("dkim", () -> dkim.check(domain, request.selectors())));
+        parts.put("spf", part("spf", domain, () -> spf.check(domain)));
+        parts.put("dmarc", part("dmarc", domain, () -> dmarc.check(domain)));
+        parts.put("dkim", part("dkim", domain, () -> dkim.check(domain, request.selectors())));
         boolean ptrOfSenders = !request.sendingIps().isEmpty();
-        parts.put("ptr", part("ptr", () -> ptrPart(request, mxResult)));
-        parts.put("mta-sts", part("mta-sts", () -> mtaSts.check(domain, mxResult)));
-        parts.put("tls-rpt", part("tls-rpt", () -> tlsRpt.check(domain)));
-        blocklist.ifPresent(b -> parts.put("blocklist", part("blocklist", () -> b.check(domain))));
+        parts.put("ptr", part("ptr", domain, () -> ptrPart(request, mxResult)));
+        parts.put("mta-sts", part("mta-sts", domain, () -> mtaSts.check(domain, mxResult)));
+        parts.put("tls-rpt", part("tls-rpt", domain, () -> tlsRpt.check(domain)));
+        blocklist.ifPresent(b -> parts.put("blocklist", part("blocklist", domain, () -> b.check(domain))));
 
         // The verdict waits for the progress calls too, so it is always reported last.
         List<CompletableFuture<Void>> reported = new ArrayList<>();
@@ -172,9 +172,10 @@ public final class DomainReport {
         });
     }
 
-    private CompletableFuture<List<Finding>> part(String name, Supplier<CompletionStage<List<Finding>>> start) {
-        return guard(start, e -> List.of(internal(name, e)))
-                .completeOnTimeout(List.of(timedOut(name)), deadline.toMillis(), TimeUnit.MILLISECONDS);
+    private CompletableFuture<List<Finding>> part(String name, String domain,
+                                                  Supplier<CompletionStage<List<Finding>>> start) {
+        return guard(start, e -> List.of(internal(name, domain, e)))
+                .completeOnTimeout(List.of(timedOut(name, domain)), deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs a part so that neither a thrown exception nor an exceptional stage escapes. */
@@ -187,14 +188,25 @@ public final class DomainReport {
         }
     }
 
-    private static Finding internal(String part, Throwable e) {
+    /**
+     * A part that failed with an exception: its could-not-check finding with reason {@code failed}
+     * (each part's catalogue entry words it); the exception is what was seen, shown as it is.
+     */
+    private static Finding internal(String part, String domain, Throwable e) {
         Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        return Finding.couldNotCheck(part, part + ".could-not-check",
-                "The " + part + " check failed unexpectedly: " + cause, "");
+        return unfinished(part, domain, "failed", 0).evidence(String.valueOf(cause));
     }
 
-    private Finding timedOut(String part) {
-        return Finding.couldNotCheck(part, part + ".could-not-check",
-                "The " + part + " check did not finish within " + deadline.toMillis() + " ms; its results are missing.", "");
+    /** A part that did not finish before the report's deadline: reason {@code unfinished}. */
+    private Finding timedOut(String part, String domain) {
+        return unfinished(part, domain, "unfinished", deadline.toMillis());
+    }
+
+    // The values every part's could-not-check entry may use for these two reasons, so each entry
+    // can word them in its own terms (PTR names the address, the blocklists their targets).
+    private static Finding unfinished(String part, String domain, String reason, long ms) {
+        return Finding.of(part, dev.mailhelp.diagnosis.Severity.ERROR, part + ".could-not-check").with("reason", reason)
+                .with("domain", domain).with("ip", domain).with("targets", domain).with("ms", ms)
+                .with("count", 0).with("names", "").with("answered", 0).with("asked", 0);
     }
 }

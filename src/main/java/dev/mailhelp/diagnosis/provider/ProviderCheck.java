@@ -55,8 +55,9 @@ public final class ProviderCheck implements Check {
         try {
             domain = DomainName.parse(request.fact("domain").orElse(""));
         } catch (IllegalArgumentException e) {
-            Finding f = new Finding("provider", Severity.ERROR, "provider.invalid-input", e.getMessage(),
-                    request.facts().getOrDefault("domain", ""), "Enter the domain again.", "");
+            String input = request.facts().getOrDefault("domain", "");
+            Finding f = Finding.of("provider", Severity.ERROR, "provider.invalid-input").with("input", input)
+                    .evidence(input);
             return CompletableFuture.completedFuture(new CheckOutcome("error", List.of(f), Map.of(), e.getMessage()));
         }
         return mx.check(domain.ascii()).thenApply(r -> {
@@ -74,13 +75,13 @@ public final class ProviderCheck implements Check {
             // provider is no reason to tell the user to publish records there. The DNS branch does that.
             List<Finding> findings = new java.util.ArrayList<>(r.findings().stream()
                     .filter(f -> !f.severity().isProblem()).toList());
-            findings.add(new Finding("provider", Severity.INFO, "provider.unknown",
-                    "The MX hosts of " + domain.display() + " do not match any provider in the catalogue.",
-                    r.exchanges().stream().map(e -> e.host()).reduce((a, b) -> a + ", " + b).orElse("no MX hosts"),
-                    "", "sending-limits"));
+            List<String> hosts = r.exchanges().stream().map(e -> e.host()).toList();
+            findings.add(Finding.of("provider", Severity.INFO, "provider.unknown").with("domain", domain.display())
+                    .with("hosts", hosts.size()).evidence(String.join(", ", hosts)).withArticle("sending-limits"));
             return new CheckOutcome("unknown", findings, Map.of(),
                     "The mail provider of " + domain.display() + " is not in the catalogue.");
-        }).exceptionally(e -> new CheckOutcome("error", List.of(Finding.couldNotCheck("provider", "provider.could-not-check",
-                "The provider check failed unexpectedly: " + e, "")), Map.of(), "The provider could not be determined."));
+        }).exceptionally(e -> new CheckOutcome("error", List.of(Finding.of("provider", Severity.ERROR,
+                "provider.could-not-check").with("domain", domain.display()).evidence(String.valueOf(e))), Map.of(),
+                "The provider could not be determined."));
     }
 }

@@ -119,7 +119,8 @@ class BlocklistZonesTest {
                 ListResult.Listed noTxt = assertInstanceOf(ListResult.Listed.class,
                         check(checker, list, BlocklistTestZones.noTxtTarget(list)), list.id());
                 assertEquals("", noTxt.txt());
-                assertTrue(BlocklistFindings.of(noTxt, Map.of()).evidence().contains("no TXT reason published"));
+                assertTrue(dev.mailhelp.texts.ShippedTexts.english(BlocklistFindings.of(noTxt, Map.of())).evidence()
+                        .contains("no TXT reason published"));
             }
         }
     }
@@ -161,6 +162,8 @@ class BlocklistZonesTest {
                 ReverseNames.parseAddress(code)))).findFirst().orElseThrow();
         assertEquals(expected, m.code(), r.list().id() + " " + target);
         assertEquals(BlocklistTestZones.txtFor(r.list(), target), l.txt());
-        assertTrue(BlocklistFindings.of(l, Map.of()).message().contains(expected.meaning("en")));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(BlocklistFindings.of(l, Map.of())).message().contains(expected.meaning("en")));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.in("zh-TW", BlocklistFindings.of(l, Map.of())).message()
+                .contains(expected.meaning("zh-TW")));
     }
 }
