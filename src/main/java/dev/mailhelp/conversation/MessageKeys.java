@@ -22,7 +22,7 @@ public final class MessageKeys {
                     "fact.unknown", "warning.secret"),
             FACTS.stream().flatMap(f -> Stream.of("input.prompt." + f, "input.placeholder." + f)),
             LIMIT_KINDS.stream().map(k -> "limit." + k),
-            Stream.of("summary.local-time", "summary.english-copy"),
+            Stream.of("summary.local-time", "summary.english-copy", "summary.fact-line"),
             SupportSummary.FACTS.stream().map(f -> "summary.fact." + f),
             Stream.of("ok", "problems", "error", "known", "unknown", "listed", "clean", "other").map(o -> "summary.outcome." + o),
             // every sentence the input parser's codes are worded by, in every front end

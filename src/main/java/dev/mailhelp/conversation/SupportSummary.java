@@ -64,8 +64,8 @@ final class SupportSummary {
         }
         if (!shown.isEmpty()) {
             out.append(messages.get("summary.facts", locale)).append('\n');
-            shown.forEach((k, v) -> out.append("  ").append(messages.get("summary.fact." + k, locale)).append(": ")
-                    .append(v).append('\n'));
+            shown.forEach((k, v) -> out.append("  ")
+                    .append(messages.get("summary.fact-line", locale, messages.get("summary.fact." + k, locale), v)).append('\n'));
         }
         List<CheckRecord> once = latestPerSubject(checks);
         if (once.isEmpty()) {

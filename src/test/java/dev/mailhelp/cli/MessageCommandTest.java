@@ -201,7 +201,7 @@ class MessageCommandTest {
         Path dir = Path.of("src/test/resources/message/arc/messages");
         List<String> english = new ArrayList<>();
         java.util.Map<String, JsonNode> seen = new java.util.TreeMap<>();
-        for (String file : List.of("footer-at-hop2-of-3.eml", "aar2-changed-of-3.eml")) {
+        for (String file : List.of("footer-at-hop2-of-3.eml", "aar2-changed-of-3.eml", "body-after-hop1-of-3.eml")) {
             for (String lang : List.of("en", "zh-TW")) {
                 Run r = run(new ByteArrayInputStream(new byte[0]), dir.resolve(file).toString(), "--dns", server.hostPort(),
                         "--json", "--lang", lang);
@@ -220,6 +220,12 @@ class MessageCommandTest {
         assertTrue(changed != null && seen.containsKey("footer-at-hop2-of-3.eml en arc.pass"), seen.keySet().toString());
         assertTrue(changed.get("message").asText().contains("after hop 1 (fwd1.example)")
                 && changed.get("message").asText().contains("from hop 2 on still verify"), changed.toString());
+        // in a failed chain the later signatures are no comfort: the sentence does not offer them
+        JsonNode failedChange = seen.get("body-after-hop1-of-3.eml en arc.changed-after");
+        assertTrue(failedChange != null && failedChange.get("message").asText().contains("after hop 1 (fwd1.example)")
+                && !failedChange.get("message").asText().contains("still verify"), seen.keySet().toString());
+        assertTrue(seen.get("body-after-hop1-of-3.eml en arc.fail").get("message").asText().contains("i=2 (sealed by list2.example)"),
+                seen.toString());
         JsonNode broken = seen.get("aar2-changed-of-3.eml zh-TW arc.fail");
         assertTrue(broken != null && broken.get("message").asText().contains("第 i=2 組中斷（由 list2.example 封存）"), seen.toString());
         assertEquals(List.of(), english);

@@ -215,7 +215,7 @@ class ShippedConversationTest {
                 both);
         String text = both.substring(0, english);
         assertFalse(text.contains("provider: gmail") || text.contains("domain:"), "no internal keys: " + text);
-        assertTrue(text.contains("郵件服務供應商: Gmail (personal account)") || text.contains("郵件服務供應商：Gmail (personal account)"), text);
+        assertTrue(text.contains("郵件服務供應商：Gmail (personal account)"), text);
         assertTrue(text.contains("電子郵件網域"), text);
         assertTrue(text.contains("台灣時間，UTC+8") && text.contains(" UTC"), "Taiwan time and UTC: " + text);
         assertEquals(1, text.split("辨識服務供應商（MX 紀錄）", -1).length - 1, "the provider lookup once: " + text);

@@ -183,7 +183,8 @@ public final class MessageFindings {
             int after = r.amsFailing().get(r.amsFailing().size() - 1);
             out.add(Finding.of(CHECK, Severity.INFO, "arc.changed-after").with("hop", String.valueOf(after))
                     .with("sealer", sealer(r, after)).with("oldest_pass", String.valueOf(r.oldestPass()))
-                    .with("later", r.oldestPass() > 0 ? "yes" : "no")
+                    // "the later signatures still hold" only helps a chain that passes
+                    .with("later", r.oldestPass() > 0 && r.result().equals("pass") ? "yes" : "no")
                     .with("failing", r.amsFailing().stream().map(String::valueOf).toList()).with("count", r.amsFailing().size()).evidence(chain).withArticle("dkim"));
         }
     }
