@@ -38,6 +38,21 @@ public final class ShippedTexts {
         return CATALOGUE.text("en", e.key(), e.namesAndValues());
     }
 
+    /** A phrase (e.g. a record's syntax problem) in English. */
+    public static String english(dev.mailhelp.diagnosis.Phrase p) {
+        return LOCALIZER.phrase(p, "en");
+    }
+
+    /** A phrase in {@code locale}. */
+    public static String in(String locale, dev.mailhelp.diagnosis.Phrase p) {
+        return LOCALIZER.phrase(p, locale);
+    }
+
+    /** Phrases in English, for assertions on what a parser found. */
+    public static List<String> englishPhrases(List<dev.mailhelp.diagnosis.Phrase> phrases) {
+        return phrases.stream().map(ShippedTexts::english).toList();
+    }
+
     public static List<Finding> english(List<Finding> findings) {
         return LOCALIZER.localize(findings, "en");
     }

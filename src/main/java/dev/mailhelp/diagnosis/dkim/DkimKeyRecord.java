@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.dkim;
 
+import dev.mailhelp.diagnosis.Phrase;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -12,10 +14,10 @@ import java.util.Optional;
  * @param hashes    {@code h} algorithms; empty when absent (all allowed)
  * @param services  {@code s}; empty when absent ({@code *})
  * @param flags     {@code t} flags, e.g. {@code y} (testing) and {@code s} (no subdomains)
- * @param problems  syntax problems, each a sentence naming the tag
+ * @param problems  syntax problems, each a catalogue phrase ({@code dkim.problem}) naming the tag
  */
 public record DkimKeyRecord(String text, String keyType, Optional<String> publicKey, List<String> hashes,
-                            List<String> services, List<String> flags, List<String> problems) {
+                            List<String> services, List<String> flags, List<Phrase> problems) {
 
     public DkimKeyRecord {
         hashes = List.copyOf(hashes);

@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.dkim;
 
+import dev.mailhelp.diagnosis.Phrase;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ public final class DkimKeyRecordParser {
     }
 
     public static DkimKeyRecord parse(String text) {
-        List<String> problems = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
         Map<String, String> tags = new LinkedHashMap<>();
         String[] parts = text.split(";", -1);
         boolean first = true;
@@ -29,52 +31,57 @@ public final class DkimKeyRecordParser {
             }
             int eq = part.indexOf('=');
             if (eq < 0) {
-                problems.add("\"" + abbreviate(part) + "\" is not a tag=value pair (missing '=').");
+                problems.add(problem("no_equals").with("text", abbreviate(part)));
                 first = false;
                 continue;
             }
             String name = part.substring(0, eq).strip();
             String value = part.substring(eq + 1).strip();
             if (!TAG_NAME.matcher(name).matches()) {
-                problems.add("\"" + name + "\" is not a valid tag name.");
+                problems.add(problem("bad_name").with("text", name));
                 first = false;
                 continue;
             }
             if (name.equals("v") && !first) {
-                problems.add("v= must be the first tag of a key record.");
+                problems.add(problem("v_not_first"));
             }
             if (tags.containsKey(name)) {
-                problems.add("The tag " + name + " appears more than once, which makes the record invalid (RFC 6376 3.2).");
+                problems.add(problem("duplicate").with("text", name));
             }
             tags.put(name, value);
             first = false;
         }
         if (tags.containsKey("v") && !tags.get("v").equals("DKIM1")) {
-            problems.add("v=" + tags.get("v") + ": the version must be DKIM1.");
+            problems.add(problem("version").with("text", tags.get("v")));
         }
         String keyType = tags.getOrDefault("k", "rsa").toLowerCase(Locale.ROOT);
         if (!keyType.equals("rsa") && !keyType.equals("ed25519")) {
-            problems.add("k=" + tags.get("k") + " is not a key type receivers support: use rsa or ed25519.");
+            problems.add(problem("key_type").with("text", tags.get("k")));
         }
         Optional<String> key = Optional.empty();
         if (!tags.containsKey("p")) {
-            problems.add("There is no p= tag (the public key); this is not a usable DKIM key record.");
+            problems.add(problem("no_key"));
         } else {
             String p = tags.get("p").replaceAll("\\s", "");
             if (!BASE64.matcher(p).matches()) {
-                problems.add("p= is not valid base64 (only A-Z, a-z, 0-9, +, / and trailing = are allowed).");
+                problems.add(problem("base64"));
             }
             key = Optional.of(p);
         }
         List<String> hashes = list(tags.get("h"));
         for (String h : hashes) {
             if (!h.equals("sha256") && !h.equals("sha1")) {
-                problems.add("h= names an unknown hash algorithm \"" + h + "\": use sha256.");
+                problems.add(problem("hash").with("text", h));
             }
         }
         List<String> services = list(tags.get("s"));
         List<String> flags = list(tags.get("t"));
         return new DkimKeyRecord(text, keyType, key, hashes, services, flags, problems);
+    }
+
+    /** A syntax problem as the catalogue phrase {@code dkim.problem}, so it reads in the user's language. */
+    private static Phrase problem(String kind) {
+        return Phrase.of("dkim.problem").with("kind", kind).with("text", "");
     }
 
     private static List<String> list(String value) {

@@ -177,7 +177,7 @@ public final class DkimPart {
     private List<Finding> judgeKey(String where, String via, DkimKeyRecord key) {
         List<Finding> out = new ArrayList<>();
         String evidence = where + " TXT \"" + key.text() + "\"";
-        for (String problem : key.problems()) {
+        for (dev.mailhelp.diagnosis.Phrase problem : key.problems()) {
             out.add(located(Severity.FAIL, "dkim.syntax", where, via).with("reason", "problem")
                     .with("problem", problem).evidence(evidence));
         }
@@ -201,7 +201,7 @@ public final class DkimPart {
         PublicKeyStrength strength = PublicKeyStrength.of(key.keyType(), key.publicKey().orElse(""));
         if (strength instanceof PublicKeyStrength.Unusable) {
             out.add(located(Severity.FAIL, "dkim.bad-key", where, via)
-                    .with("problem", ((PublicKeyStrength.Unusable) strength).reason()).evidence(evidence));
+                    .with("problem", ((PublicKeyStrength.Unusable) strength).phrase()).evidence(evidence));
         } else if (strength instanceof PublicKeyStrength.Ed25519) {
             out.add(located(Severity.OK, "dkim.ok", where, via).with("kind", "ed25519").with("bits", "256").evidence(evidence));
         } else {

@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.dkim;
 
+import dev.mailhelp.diagnosis.Phrase;
+
 import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
@@ -19,18 +21,31 @@ public sealed interface PublicKeyStrength {
 
     record Ed25519() implements PublicKeyStrength { }
 
-    record Unusable(String reason) implements PublicKeyStrength { }
+    /**
+     * @param kind   why, as the catalogue phrase {@code dkim.key-problem} names it: {@code base64},
+     *               {@code ed25519_length}, {@code no_rsa}, {@code not_rsa}
+     * @param bytes  the key's length in bytes, for {@code ed25519_length}; empty otherwise
+     * @param reason the same in English, for logs
+     */
+    record Unusable(String kind, String bytes, String reason) implements PublicKeyStrength {
+
+        /** The problem in the reader's language. */
+        public Phrase phrase() {
+            return Phrase.of("dkim.key-problem").with("kind", kind).with("bytes", bytes);
+        }
+    }
 
     static PublicKeyStrength of(String keyType, String base64) {
         byte[] der;
         try {
             der = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            return new Unusable("p= is not valid base64: " + e.getMessage());
+            return new Unusable("base64", "", "p= is not valid base64: " + e.getMessage());
         }
         if (keyType.equals("ed25519")) {
             return der.length == 32 ? new Ed25519()
-                    : new Unusable("an Ed25519 key is 32 bytes (RFC 8463); p= holds " + der.length + ".");
+                    : new Unusable("ed25519_length", String.valueOf(der.length),
+                    "an Ed25519 key is 32 bytes (RFC 8463); p= holds " + der.length + ".");
         }
         try {
             RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
@@ -38,7 +53,7 @@ public sealed interface PublicKeyStrength {
         } catch (InvalidKeySpecException | ClassCastException e) {
             return pkcs1(der);
         } catch (java.security.NoSuchAlgorithmException e) {
-            return new Unusable("this Java runtime has no RSA support: " + e.getMessage());
+            return new Unusable("no_rsa", "", "this Java runtime has no RSA support: " + e.getMessage());
         }
     }
 
@@ -51,7 +66,7 @@ public sealed interface PublicKeyStrength {
             KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
             return new Rsa(modulus.bitLength());
         } catch (RuntimeException | java.security.GeneralSecurityException e) {
-            return new Unusable("p= is not an RSA public key (neither SubjectPublicKeyInfo nor PKCS#1).");
+            return new Unusable("not_rsa", "", "p= is not an RSA public key (neither SubjectPublicKeyInfo nor PKCS#1).");
         }
     }
 

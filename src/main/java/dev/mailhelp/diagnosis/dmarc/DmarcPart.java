@@ -130,18 +130,19 @@ public final class DmarcPart {
                     .with("policy", applied.id()).with("tag", record.subdomainPolicy().isPresent() ? "sp" : "p").evidence(evidence));
         }
         boolean policyUnusable = record.policy().isEmpty()
-                || record.problems().stream().anyMatch(p -> p.startsWith("sp=") || p.startsWith("np="));
+                || record.problems().stream().anyMatch(p -> "policy".equals(p.values().get("kind"))
+                && (DmarcRecordParser.about(p, "sp") || DmarcRecordParser.about(p, "np")));
         if (policyUnusable && record.rua().isEmpty()) {
             // RFC 9989: without a valid p (or with a bad sp/np) and no valid rua, receivers apply no DMARC at all.
             out.add(finding(Severity.FAIL, "dmarc.ignored").with("reason", "policy").with("domain", domain)
                     .with("record", suggested(level.domain(), withRua(record, level.domain()), record.effectivePolicy()))
                     .evidence(evidence));
         }
-        for (String problem : record.problems()) {
+        for (dev.mailhelp.diagnosis.Phrase problem : record.problems()) {
             out.add(finding(Severity.WARN, "dmarc.syntax").with("problem", problem)
                     .with("record", suggested(level.domain(), record, applied)).evidence(evidence));
         }
-        if (record.policy().isEmpty() && !record.rua().isEmpty() && record.problems().stream().noneMatch(p -> p.startsWith("p="))) {
+        if (record.policy().isEmpty() && !record.rua().isEmpty() && record.problems().stream().noneMatch(p -> "policy".equals(p.values().get("kind")) && DmarcRecordParser.about(p, "p"))) {
             out.add(finding(Severity.WARN, "dmarc.p-missing")
                     .with("record", suggested(level.domain(), record, DmarcRecord.Policy.NONE)).evidence(evidence));
         }

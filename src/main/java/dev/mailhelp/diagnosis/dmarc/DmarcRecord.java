@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.dmarc;
 
+import dev.mailhelp.diagnosis.Phrase;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,13 +24,13 @@ import java.util.Optional;
  * @param fo        {@code fo} options as written
  * @param obsolete  tags removed by RFC 9989 (pct, rf, ri) with their values
  * @param unknown   tags that are not DMARC tags, with their values
- * @param problems  syntax problems, each a sentence naming the tag
+ * @param problems  syntax problems, each a catalogue phrase ({@code dmarc.problem}) naming the tag
  */
 public record DmarcRecord(String text, Optional<Policy> policy, Optional<Policy> subdomainPolicy,
                           Optional<Policy> nonexistentPolicy, Optional<String> psd, boolean testing,
                           List<String> rua, List<String> ruf, Optional<Alignment> adkim, Optional<Alignment> aspf,
                           Optional<String> fo, Map<String, String> obsolete, Map<String, String> unknown,
-                          List<String> problems) {
+                          List<Phrase> problems) {
 
     public DmarcRecord {
         rua = List.copyOf(rua);

@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.dmarc;
 
+import dev.mailhelp.diagnosis.Phrase;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class DmarcRecordParser {
     }
 
     public static DmarcRecord parse(String text) {
-        List<String> problems = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
         Map<String, String> tags = new LinkedHashMap<>();
         String[] parts = text.split(";", -1);
         for (int i = 0; i < parts.length; i++) {
@@ -44,20 +46,20 @@ public final class DmarcRecordParser {
             }
             int eq = part.indexOf('=');
             if (eq < 0) {
-                problems.add("\"" + part + "\" is not a tag=value pair (missing '=').");
+                problems.add(problem("no_equals", "").with("text", part));
                 continue;
             }
             String name = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             String value = part.substring(eq + 1).strip();
             if (!TAG_NAME.matcher(name).matches()) {
-                problems.add("\"" + part.substring(0, eq).strip() + "\" is not a valid tag name.");
+                problems.add(problem("bad_name", "").with("text", part.substring(0, eq).strip()));
                 continue;
             }
             if (i == 0 && !name.equals("v")) {
-                problems.add("The record must start with v=DMARC1.");
+                problems.add(problem("not_first", "v"));
             }
             if (tags.containsKey(name)) {
-                problems.add("The tag " + name + " appears more than once; receivers may reject the record.");
+                problems.add(problem("duplicate", name));
                 continue;
             }
             tags.put(name, value);
@@ -81,7 +83,7 @@ public final class DmarcRecordParser {
             switch (e.getKey()) {
                 case "v":
                     if (!value.equals("DMARC1")) {
-                        problems.add("v=" + value + ": the version must be written exactly DMARC1.");
+                        problems.add(problem("version", "v").with("text", value));
                     }
                     break;
                 case "p":
@@ -97,14 +99,14 @@ public final class DmarcRecordParser {
                     if (value.matches("(?i)[ynu]")) {
                         psd = Optional.of(value.toLowerCase(Locale.ROOT));
                     } else {
-                        problems.add("psd=" + value + " is not valid: use y, n or u.");
+                        problems.add(problem("psd", "psd").with("text", value));
                     }
                     break;
                 case "t":
                     if (value.equalsIgnoreCase("y")) {
                         testing = true;
                     } else if (!value.equalsIgnoreCase("n")) {
-                        problems.add("t=" + value + " is not valid: use y (testing) or n.");
+                        problems.add(problem("testing", "t").with("text", value));
                     }
                     break;
                 case "rua":
@@ -123,7 +125,7 @@ public final class DmarcRecordParser {
                     if (FO.matcher(value).matches()) {
                         fo = Optional.of(value);
                     } else {
-                        problems.add("fo=" + value + " is not valid: use 0, 1, d or s, separated by colons.");
+                        problems.add(problem("fo", "fo").with("text", value));
                     }
                     break;
                 case "pct":
@@ -138,24 +140,23 @@ public final class DmarcRecordParser {
         return new DmarcRecord(text, p, sp, np, psd, testing, rua, ruf, adkim, aspf, fo, obsolete, unknown, problems);
     }
 
-    private static Optional<DmarcRecord.Policy> policy(String tag, String value, List<String> problems) {
+    private static Optional<DmarcRecord.Policy> policy(String tag, String value, List<Phrase> problems) {
         Optional<DmarcRecord.Policy> policy = DmarcRecord.Policy.parse(value);
         if (policy.isEmpty()) {
-            problems.add(tag + "=" + value + " is not a policy" + (tag.equals("p") ? " (receivers treat the record as p=none)" : "")
-                    + ": use none, quarantine or reject.");
+            problems.add(problem("policy", tag).with("text", value));
         }
         return policy;
     }
 
-    private static Optional<DmarcRecord.Alignment> alignment(String tag, String value, List<String> problems) {
+    private static Optional<DmarcRecord.Alignment> alignment(String tag, String value, List<Phrase> problems) {
         Optional<DmarcRecord.Alignment> a = DmarcRecord.Alignment.parse(value);
         if (a.isEmpty()) {
-            problems.add(tag + "=" + value + " is not valid: use r (relaxed) or s (strict).");
+            problems.add(problem("alignment", tag).with("text", value));
         }
         return a;
     }
 
-    private static List<String> uris(String tag, String value, List<String> problems) {
+    private static List<String> uris(String tag, String value, List<Phrase> problems) {
         List<String> result = new ArrayList<>();
         for (String raw : value.split(",")) {
             String uri = raw.strip();
@@ -163,20 +164,33 @@ public final class DmarcRecordParser {
                 continue;
             }
             if (!uri.toLowerCase(Locale.ROOT).startsWith("mailto:")) {
-                problems.add(tag + ": \"" + uri + "\" is not a mailto: address; reports are sent to mailto: URIs.");
+                problems.add(problem("not_mailto", tag).with("text", uri));
                 continue;
             }
             String address = ReportAddress.address(uri);
             int at = address.indexOf('@');
             if (at <= 0 || at == address.length() - 1 || address.indexOf('@', at + 1) >= 0) {
-                problems.add(tag + ": \"" + uri + "\" does not contain a valid email address.");
+                problems.add(problem("bad_address", tag).with("text", uri));
                 continue;
             }
             result.add(uri);
         }
-        if (result.isEmpty() && problems.stream().noneMatch(s -> s.startsWith(tag + ":"))) {
-            problems.add(tag + "= is empty.");
+        if (result.isEmpty() && problems.stream().noneMatch(s -> about(s, tag) && !"empty".equals(s.values().get("kind")))) {
+            problems.add(problem("empty", tag));
         }
         return result;
+    }
+
+    /**
+     * A syntax problem as the catalogue phrase {@code dmarc.problem}, so it reads in the user's
+     * language; {@code tag} names the tag it is about (empty when none).
+     */
+    private static Phrase problem(String kind, String tag) {
+        return Phrase.of("dmarc.problem").with("kind", kind).with("tag", tag).with("text", "");
+    }
+
+    /** True when the problem is about {@code tag}. */
+    public static boolean about(Phrase problem, String tag) {
+        return tag.equals(problem.values().get("tag"));
     }
 }

@@ -60,7 +60,7 @@ public final class MtaStsPart {
                         .with("count", records.size()).evidence(evidence));
             }
             StsTxtRecord txt = StsTxtRecord.parseMtaSts(records.get(0));
-            for (String problem : txt.problems()) {
+            for (dev.mailhelp.diagnosis.Phrase problem : txt.problems()) {
                 out.add(finding(Severity.FAIL, "mta-sts.txt-syntax").with("reason", "problem").with("domain", domain)
                         .with("problem", problem).evidence(evidence));
             }
@@ -116,7 +116,7 @@ public final class MtaStsPart {
             out.add(finding(Severity.WARN, "mta-sts.content-type").with("type", f.contentType()).evidence(evidence));
         }
         MtaStsPolicy policy = MtaStsPolicy.parse(f.body());
-        for (String problem : policy.problems()) {
+        for (dev.mailhelp.diagnosis.Phrase problem : policy.problems()) {
             out.add(finding(Severity.FAIL, "mta-sts.policy-syntax").with("problem", problem).with("domain", domain)
                     .evidence(evidence));
         }

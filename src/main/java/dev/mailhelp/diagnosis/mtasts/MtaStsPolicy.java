@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.mtasts;
 
+import dev.mailhelp.diagnosis.Phrase;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +13,9 @@ import java.util.Optional;
  * @param mode     enforce, testing or none; empty when missing or invalid
  * @param mx       the mx patterns, e.g. {@code mail.example.com} or {@code *.example.net}
  * @param maxAge   seconds; empty when missing or invalid
- * @param problems syntax problems, each a sentence
+ * @param problems syntax problems, each a catalogue phrase ({@code mta-sts.policy-problem})
  */
-public record MtaStsPolicy(Optional<String> mode, List<String> mx, Optional<Long> maxAge, List<String> problems) {
+public record MtaStsPolicy(Optional<String> mode, List<String> mx, Optional<Long> maxAge, List<Phrase> problems) {
 
     /** RFC 8461 3.2: max_age is at most 31557600 (about a year). */
     static final long MAX_AGE_LIMIT = 31_557_600L;
@@ -24,7 +26,7 @@ public record MtaStsPolicy(Optional<String> mode, List<String> mx, Optional<Long
     }
 
     public static MtaStsPolicy parse(String body) {
-        List<String> problems = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
         List<String> mx = new ArrayList<>();
         Optional<String> version = Optional.empty();
         Optional<String> mode = Optional.empty();
@@ -38,7 +40,7 @@ public record MtaStsPolicy(Optional<String> mode, List<String> mx, Optional<Long
             }
             int colon = line.indexOf(':');
             if (colon < 0) {
-                problems.add("Line " + n + " (\"" + line.strip() + "\") is not a key: value line.");
+                problems.add(problem("not_key_value").with("line", String.valueOf(n)).with("text", line.strip()));
                 continue;
             }
             String key = line.substring(0, colon).strip();
@@ -46,7 +48,7 @@ public record MtaStsPolicy(Optional<String> mode, List<String> mx, Optional<Long
             switch (key) {
                 case "version":
                     if (!value.equals("STSv1")) {
-                        problems.add("version: " + value + " is not STSv1.");
+                        problems.add(problem("version").with("text", value));
                     }
                     version = Optional.of(value);
                     break;
@@ -54,19 +56,19 @@ public record MtaStsPolicy(Optional<String> mode, List<String> mx, Optional<Long
                     if (value.equals("enforce") || value.equals("testing") || value.equals("none")) {
                         mode = Optional.of(value);
                     } else {
-                        problems.add("mode: " + value + " is not valid: use enforce, testing or none.");
+                        problems.add(problem("mode").with("text", value));
                     }
                     break;
                 case "max_age":
                     try {
                         long v = Long.parseLong(value);
                         if (v < 0 || v > MAX_AGE_LIMIT || value.length() > 10) {
-                            problems.add("max_age: " + value + " is out of range (0 to " + MAX_AGE_LIMIT + " seconds).");
+                            problems.add(problem("max_age_range").with("text", value).with("limit", String.valueOf(MAX_AGE_LIMIT)));
                         } else {
                             maxAge = Optional.of(v);
                         }
                     } catch (NumberFormatException e) {
-                        problems.add("max_age: " + value + " is not a number of seconds.");
+                        problems.add(problem("max_age_number").with("text", value));
                     }
                     break;
                 case "mx":
@@ -75,29 +77,29 @@ public record MtaStsPolicy(Optional<String> mode, List<String> mx, Optional<Long
                     // expression's recursion short (found by fuzzing: a long line overflowed the stack)
                     if (pattern.length() > 255
                             || !pattern.matches("(\\*\\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9-]+\\.?")) {
-                        problems.add("mx: " + value + " is not a host name pattern (a name, or *. followed by a name).");
+                        problems.add(problem("mx").with("text", value));
                     } else {
                         mx.add(pattern.endsWith(".") ? pattern.substring(0, pattern.length() - 1) : pattern);
                     }
                     break;
                 default:
                     if (!key.matches("[A-Za-z0-9_-]+")) {
-                        problems.add("Line " + n + ": \"" + key + "\" is not a valid key.");
+                        problems.add(problem("bad_key").with("line", String.valueOf(n)).with("text", key));
                     }
                     // Unknown keys are allowed by RFC 8461 for extensions.
             }
         }
         if (version.isEmpty()) {
-            problems.add("The policy has no version: STSv1 line.");
+            problems.add(problem("no_version"));
         }
-        if (mode.isEmpty() && problems.stream().noneMatch(p -> p.startsWith("mode:"))) {
-            problems.add("The policy has no mode line (enforce, testing or none).");
+        if (mode.isEmpty() && problems.stream().noneMatch(p -> "mode".equals(p.values().get("kind")))) {
+            problems.add(problem("no_mode"));
         }
-        if (maxAge.isEmpty() && problems.stream().noneMatch(p -> p.startsWith("max_age:"))) {
-            problems.add("The policy has no max_age line.");
+        if (maxAge.isEmpty() && problems.stream().noneMatch(p -> String.valueOf(p.values().get("kind")).startsWith("max_age"))) {
+            problems.add(problem("no_max_age"));
         }
         if (mx.isEmpty() && !mode.equals(Optional.of("none"))) {
-            problems.add("The policy has no mx line; with mode enforce or testing every MX host must be listed.");
+            problems.add(problem("no_mx"));
         }
         return new MtaStsPolicy(mode, mx, maxAge, problems);
     }
@@ -118,5 +120,10 @@ public record MtaStsPolicy(Optional<String> mode, List<String> mx, Optional<Long
 
     public boolean covers(String host) {
         return mx.stream().anyMatch(p -> matches(p, host));
+    }
+
+    /** A policy problem as the catalogue phrase {@code mta-sts.policy-problem}, in the reader's language. */
+    private static Phrase problem(String kind) {
+        return Phrase.of("mta-sts.policy-problem").with("kind", kind).with("text", "").with("line", "").with("limit", "");
     }
 }

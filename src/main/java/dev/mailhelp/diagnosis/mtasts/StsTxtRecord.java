@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.mtasts;
 
+import dev.mailhelp.diagnosis.Phrase;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Optional;
  * @param tags     tags in order, names as written
  * @param problems syntax problems, each a sentence
  */
-public record StsTxtRecord(String text, Map<String, String> tags, List<String> problems) {
+public record StsTxtRecord(String text, Map<String, String> tags, List<Phrase> problems) {
 
     public StsTxtRecord {
         tags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
@@ -33,50 +35,50 @@ public record StsTxtRecord(String text, Map<String, String> tags, List<String> p
     }
 
     public static StsTxtRecord parseMtaSts(String text) {
-        List<String> problems = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
         Map<String, String> tags = tags(text, problems);
         if (!"STSv1".equals(tags.get("v"))) {
-            problems.add("The record must start with v=STSv1.");
+            problems.add(problem("version").with("text", "v=STSv1"));
         }
         String id = tags.get("id");
         if (id == null) {
-            problems.add("There is no id= tag; senders use it to notice policy changes.");
+            problems.add(problem("no_id"));
         } else if (!id.matches("[A-Za-z0-9]{1,32}")) {
-            problems.add("id=" + id + " is not valid: 1 to 32 letters and digits (e.g. a date like 20261127T0600).");
+            problems.add(problem("bad_id").with("text", id));
         }
         return new StsTxtRecord(text, tags, problems);
     }
 
     public static StsTxtRecord parseTlsRpt(String text) {
-        List<String> problems = new ArrayList<>();
+        List<Phrase> problems = new ArrayList<>();
         Map<String, String> tags = tags(text, problems);
         if (!"TLSRPTv1".equals(tags.get("v"))) {
-            problems.add("The record must start with v=TLSRPTv1.");
+            problems.add(problem("version").with("text", "v=TLSRPTv1"));
         }
         String rua = tags.get("rua");
         if (rua == null || rua.isBlank()) {
-            problems.add("There is no rua= tag: it says where reports go (mailto: or https:).");
+            problems.add(problem("no_rua"));
         } else {
             for (String uri : rua.split(",")) {
                 String u = uri.strip();
                 if (u.startsWith("mailto:")) {
                     String addr = u.substring(7);
                     if (addr.indexOf('@') <= 0 || addr.endsWith("@")) {
-                        problems.add("rua: \"" + u + "\" does not contain a valid email address.");
+                        problems.add(problem("rua_address").with("text", u));
                     }
                 } else if (u.startsWith("https://")) {
                     if (u.length() <= "https://".length()) {
-                        problems.add("rua: \"" + u + "\" has no host.");
+                        problems.add(problem("rua_host").with("text", u));
                     }
                 } else {
-                    problems.add("rua: \"" + u + "\" must be a mailto: or https: URI.");
+                    problems.add(problem("rua_scheme").with("text", u));
                 }
             }
         }
         return new StsTxtRecord(text, tags, problems);
     }
 
-    private static Map<String, String> tags(String text, List<String> problems) {
+    private static Map<String, String> tags(String text, List<Phrase> problems) {
         Map<String, String> tags = new LinkedHashMap<>();
         for (String raw : text.split(";", -1)) {
             String part = raw.strip();
@@ -85,16 +87,21 @@ public record StsTxtRecord(String text, Map<String, String> tags, List<String> p
             }
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                problems.add("\"" + part + "\" is not a tag=value pair.");
+                problems.add(problem("no_equals").with("text", part));
                 continue;
             }
             String name = part.substring(0, eq).strip();
             if (tags.containsKey(name)) {
-                problems.add("The tag " + name + " appears more than once.");
+                problems.add(problem("duplicate").with("text", name));
                 continue;
             }
             tags.put(name, part.substring(eq + 1).strip());
         }
         return tags;
+    }
+
+    /** A problem of an _mta-sts or _smtp._tls record, as the catalogue phrase {@code mta-sts.record-problem}. */
+    private static Phrase problem(String kind) {
+        return Phrase.of("mta-sts.record-problem").with("kind", kind).with("text", "");
     }
 }

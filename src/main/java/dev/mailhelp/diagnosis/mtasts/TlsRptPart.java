@@ -49,7 +49,7 @@ public final class TlsRptPart {
             }
             StsTxtRecord rec = StsTxtRecord.parseTlsRpt(records.get(0));
             List<Finding> out = new ArrayList<>();
-            for (String problem : rec.problems()) {
+            for (dev.mailhelp.diagnosis.Phrase problem : rec.problems()) {
                 out.add(finding(Severity.FAIL, "tls-rpt.syntax").with("reason", "problem").with("domain", domain)
                         .with("problem", problem).evidence(evidence));
             }

@@ -60,11 +60,11 @@ class DkimKeyRecordParserTest {
 
     @Test
     void reportsSyntaxProblems() {
-        assertTrue(DkimKeyRecordParser.parse("v=DKIM1; k=rsa").problems().get(0).contains("no p= tag"));
-        assertTrue(DkimKeyRecordParser.parse("k=rsa; v=DKIM1; p=AAAA").problems().get(0).contains("first tag"));
-        assertTrue(DkimKeyRecordParser.parse("v=DKIM1; k=dsa; p=AAAA").problems().get(0).contains("k=dsa"));
-        assertTrue(DkimKeyRecordParser.parse("v=DKIM1; p=AA!A").problems().get(0).contains("base64"));
-        assertTrue(DkimKeyRecordParser.parse("v=DKIM1; h=md5; p=AAAA").problems().get(0).contains("md5"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(DkimKeyRecordParser.parse("v=DKIM1; k=rsa").problems().get(0)).contains("no p= tag"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(DkimKeyRecordParser.parse("k=rsa; v=DKIM1; p=AAAA").problems().get(0)).contains("first tag"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(DkimKeyRecordParser.parse("v=DKIM1; k=dsa; p=AAAA").problems().get(0)).contains("k=dsa"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(DkimKeyRecordParser.parse("v=DKIM1; p=AA!A").problems().get(0)).contains("base64"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(DkimKeyRecordParser.parse("v=DKIM1; h=md5; p=AAAA").problems().get(0)).contains("md5"));
         assertInstanceOf(PublicKeyStrength.Unusable.class, PublicKeyStrength.of("rsa", "AAAAbm90IGEga2V5"));
     }
 

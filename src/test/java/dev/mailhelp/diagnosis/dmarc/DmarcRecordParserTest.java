@@ -48,13 +48,14 @@ class DmarcRecordParserTest {
     @Test
     void reportsEachProblemWithItsTag() {
         DmarcRecord r = DmarcRecordParser.parse("v=DMARC1; p=bogus; adkim=x; rua=http://example.com; p=none; fo=2; junk");
-        List<String> p = r.problems();
+        List<String> p = dev.mailhelp.texts.ShippedTexts.englishPhrases(r.problems());
         assertTrue(p.stream().anyMatch(s -> s.startsWith("p=bogus")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.startsWith("adkim=x")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.startsWith("rua:")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.contains("appears more than once")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.startsWith("fo=2")), p.toString());
-        assertTrue(p.stream().anyMatch(s -> s.contains("\"junk\"")), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.contains("“junk”")), p.toString());
+        assertTrue(r.problems().stream().anyMatch(x -> DmarcRecordParser.about(x, "adkim")), "each problem names its tag");
     }
 
     @Test

@@ -25,18 +25,21 @@ class MtaStsRecordsTest {
         // found by fuzzing (issue #12): the pattern check recursed once per label
         MtaStsPolicy p = MtaStsPolicy.parse("version: STSv1\nmode: enforce\nmx: mx1" + ".tle".repeat(5_000) + "\nmax_age: 86400\n");
         assertEquals(List.of(), p.mx());
-        assertTrue(p.problems().stream().anyMatch(x -> x.startsWith("mx: ")), p.problems().toString());
+        assertTrue(dev.mailhelp.texts.ShippedTexts.englishPhrases(p.problems()).stream().anyMatch(x -> x.startsWith("mx: ")),
+                p.problems().toString());
     }
 
     @Test
     void reportsPolicyProblems() {
-        List<String> p = MtaStsPolicy.parse("version: STSv2\nmode: strict\nmax_age: 99999999999\nmx: bad_host!\ngarbage\n").problems();
+        List<String> p = dev.mailhelp.texts.ShippedTexts.englishPhrases(
+                MtaStsPolicy.parse("version: STSv2\nmode: strict\nmax_age: 99999999999\nmx: bad_host!\ngarbage\n").problems());
         assertTrue(p.stream().anyMatch(s -> s.startsWith("version: STSv2")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.startsWith("mode: strict")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.startsWith("max_age:")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.startsWith("mx: bad_host!")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.contains("garbage")), p.toString());
-        assertTrue(MtaStsPolicy.parse("").problems().stream().anyMatch(s -> s.contains("no version")));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.englishPhrases(MtaStsPolicy.parse("").problems()).stream()
+                .anyMatch(s -> s.contains("no version")));
     }
 
     @Test
@@ -51,11 +54,11 @@ class MtaStsRecordsTest {
     @Test
     void readsTheTxtRecords() {
         assertTrue(StsTxtRecord.parseMtaSts("v=STSv1; id=20261127T0600;").problems().isEmpty());
-        assertTrue(StsTxtRecord.parseMtaSts("v=STSv1;").problems().get(0).contains("no id="));
-        assertTrue(StsTxtRecord.parseMtaSts("v=STSv1; id=has-dash").problems().get(0).contains("id=has-dash"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(StsTxtRecord.parseMtaSts("v=STSv1;").problems().get(0)).contains("no id="));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(StsTxtRecord.parseMtaSts("v=STSv1; id=has-dash").problems().get(0)).contains("id=has-dash"));
         assertTrue(StsTxtRecord.parseTlsRpt("v=TLSRPTv1; rua=mailto:a@example.com,https://r.example.com/x").problems().isEmpty());
-        assertTrue(StsTxtRecord.parseTlsRpt("v=TLSRPTv1").problems().get(0).contains("no rua="));
-        assertTrue(StsTxtRecord.parseTlsRpt("v=TLSRPTv1; rua=ftp://x").problems().get(0).contains("mailto: or https:"));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(StsTxtRecord.parseTlsRpt("v=TLSRPTv1").problems().get(0)).contains("no rua="));
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(StsTxtRecord.parseTlsRpt("v=TLSRPTv1; rua=ftp://x").problems().get(0)).contains("mailto: or https:"));
     }
 
     @Test
