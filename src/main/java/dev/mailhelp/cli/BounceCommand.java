@@ -84,11 +84,12 @@ public final class BounceCommand implements Callable<Integer> {
         try {
             bytes = read();
         } catch (NoSuchFileException e) {
-            err.println("mailhelp bounce: file not found: " + file);
+            err.println(CliText.prefixed("mailhelp bounce", language.cli().text("cli.error.file-not-found", "file", file)));
             err.flush();
             return ExitCode.USAGE;
         } catch (IOException e) {
-            err.println("mailhelp bounce: cannot read " + file + ": " + e.getMessage());
+            err.println(CliText.prefixed("mailhelp bounce", language.cli().text("cli.error.file-unreadable", "file", file,
+                    "detail", dev.mailhelp.input.Printable.escape(String.valueOf(e.getMessage())))));
             err.flush();
             return ExitCode.USAGE;
         }

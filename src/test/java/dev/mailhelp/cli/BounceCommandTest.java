@@ -90,7 +90,7 @@ class BounceCommandTest {
     void missingFile_isUsageError() {
         Run r = run(System.in, "/no/such/bounce.eml");
         assertEquals(ExitCode.USAGE, r.exit());
-        assertTrue(r.err().contains("file not found"), r.err());
+        assertTrue(r.err().contains("there is no file"), r.err());
     }
 
     @Test

@@ -138,7 +138,8 @@ class CliLanguageTest {
                 List.of("article", "no-such-article"),
                 List.of("article", "spf-too-many"),
                 List.of("console", "--lang", "fr"),
-                List.of("discord"));
+                List.of("discord"),
+                List.of("bounce", "target/no-such-bounce.eml"));
     }
 
     /**
