@@ -81,6 +81,7 @@ class CliLanguageTest {
         Run r = run(TAIWAN, args(path, "--help"));
         assertEquals(0, r.code(), r.all());
         assertTrue(r.out().startsWith("用法："), r.out());
+        assertTrue(r.out().contains("--lang=LANG"), "every command takes --lang: " + r.out());
         assertChinese(r, "mailhelp " + path + " --help");
         // every option and parameter has its sentence (no blank description)
         for (String line : r.out().split("\n")) {
