@@ -89,8 +89,9 @@ public final class MtaStsPart {
         }
         if (fetch instanceof PolicyFetch.TlsFailure) {
             PolicyFetch.TlsFailure t = (PolicyFetch.TlsFailure) fetch;
+            // The TLS library's words are what was seen: evidence, shown as they are, not part of the sentence.
             out.add(finding(Severity.FAIL, "mta-sts.policy-tls").with("domain", domain).with("detail", t.detail())
-                    .evidence(url + " @ " + t.address()));
+                    .evidence(url + " @ " + t.address() + "\n" + t.detail()));
             return out;
         }
         if (fetch instanceof PolicyFetch.NotPublic) {
