@@ -46,7 +46,7 @@ public record MacroString(String text, List<Part> parts, boolean explanation) {
     public static MacroString domainSpec(String text) throws SpfSyntaxException {
         MacroString spec = parse(text, false);
         if (text.isEmpty()) {
-            throw new SpfSyntaxException("empty domain name", 0);
+            throw new SpfSyntaxException("empty domain name", 0, SpfSyntaxException.macro("empty_domain"));
         }
         Part last = spec.parts.get(spec.parts.size() - 1);
         if (!(last instanceof Literal)) {
@@ -59,7 +59,7 @@ public record MacroString(String text, List<Part> parts, boolean explanation) {
         int dot = tail.lastIndexOf('.');
         if (dot < 0 || !TOPLABEL.matcher(tail.substring(dot + 1)).matches()) {
             throw new SpfSyntaxException("'" + text + "' is not a domain name: it must end in a macro or in "
-                    + "'.' and a top-level label such as '.com'", 0);
+                    + "'.' and a top-level label such as '.com'", 0, SpfSyntaxException.macro("not_domain").with("text", text));
         }
         return spec;
     }
@@ -83,14 +83,15 @@ public record MacroString(String text, List<Part> parts, boolean explanation) {
             if (c != '%') {
                 boolean visible = c >= 0x21 && c <= 0x7e;
                 if (!visible && !(explanation && c == ' ')) {
-                    throw new SpfSyntaxException(describe(c) + " is not allowed here", i);
+                    throw new SpfSyntaxException(describe(c) + " is not allowed here", i,
+                            SpfSyntaxException.macro("char_here").with("character", SpfSyntaxException.character(c)));
                 }
                 literal.append(c);
                 i++;
                 continue;
             }
             if (i + 1 >= text.length()) {
-                throw new SpfSyntaxException("'%' at the end: write '%%' for a percent sign", i);
+                throw new SpfSyntaxException("'%' at the end: write '%%' for a percent sign", i, SpfSyntaxException.macro("percent_end"));
             }
             char next = text.charAt(i + 1);
             Part part;
@@ -102,13 +103,14 @@ public record MacroString(String text, List<Part> parts, boolean explanation) {
                 case '{' -> {
                     int close = text.indexOf('}', i + 2);
                     if (close < 0) {
-                        throw new SpfSyntaxException("macro '%{' is not closed with '}'", i);
+                        throw new SpfSyntaxException("macro '%{' is not closed with '}'", i, SpfSyntaxException.macro("macro_unclosed"));
                     }
                     part = expand(text.substring(i + 2, close), explanation, i);
                     end = close + 1;
                 }
                 default -> throw new SpfSyntaxException("'%" + next
-                        + "' is not a macro: '%' must be followed by '{', '%', '_' or '-'", i);
+                        + "' is not a macro: '%' must be followed by '{', '%', '_' or '-'", i,
+                        SpfSyntaxException.macro("not_macro").with("text", "%" + next));
             }
             if (literal.length() > 0) {
                 parts.add(new Literal(literal.toString()));
@@ -125,13 +127,14 @@ public record MacroString(String text, List<Part> parts, boolean explanation) {
 
     private static Expand expand(String body, boolean explanation, int position) throws SpfSyntaxException {
         if (body.isEmpty()) {
-            throw new SpfSyntaxException("empty macro '%{}'", position);
+            throw new SpfSyntaxException("empty macro '%{}'", position, SpfSyntaxException.macro("macro_empty"));
         }
         char raw = body.charAt(0);
         char letter = Character.toLowerCase(raw);
         if ("slodipvh".indexOf(letter) < 0 && !(explanation && "crt".indexOf(letter) >= 0)) {
             String where = "crt".indexOf(letter) >= 0 ? " (c, r and t are allowed only in exp text)" : "";
-            throw new SpfSyntaxException("unknown macro letter '" + raw + "'" + where, position);
+            throw new SpfSyntaxException("unknown macro letter '" + raw + "'" + where, position,
+                    SpfSyntaxException.macro("macro_letter").with("text", String.valueOf(raw)).with("expOnly", where.isEmpty() ? "no" : "yes"));
         }
         int i = 1;
         int digitsStart = i;
@@ -144,7 +147,7 @@ public record MacroString(String text, List<Part> parts, boolean explanation) {
             keep = digits.length() > 4 ? Integer.MAX_VALUE : Integer.parseInt(digits);
             if (keep == 0) {
                 throw new SpfSyntaxException("macro '%{" + body + "}' keeps 0 parts: the number must be at least 1",
-                        position);
+                        position, SpfSyntaxException.macro("macro_keep_zero").with("text", "%{" + body + "}"));
             }
         }
         boolean reverse = false;
@@ -156,7 +159,9 @@ public record MacroString(String text, List<Part> parts, boolean explanation) {
         for (int k = 0; k < delimiters.length(); k++) {
             if (DELIMITERS.indexOf(delimiters.charAt(k)) < 0) {
                 throw new SpfSyntaxException("macro '%{" + body + "}': '" + delimiters.charAt(k)
-                        + "' is not a delimiter (allowed: " + DELIMITERS + ")", position);
+                        + "' is not a delimiter (allowed: " + DELIMITERS + ")", position, SpfSyntaxException.macro("macro_delimiter")
+                        .with("text", "%{" + body + "}").with("delimiter", String.valueOf(delimiters.charAt(k)))
+                        .with("allowed", DELIMITERS));
             }
         }
         return new Expand(letter, Character.isUpperCase(raw), keep, reverse,

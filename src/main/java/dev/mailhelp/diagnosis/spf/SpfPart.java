@@ -141,7 +141,7 @@ public final class SpfPart {
         String pointer = text + "\n" + " ".repeat(pos) + "^";
         java.util.Optional<String> repaired = SyntaxRepair.repaired(text);
         return finding(Severity.FAIL, "spf.syntax").with("domain", domain).with("position", String.valueOf(pos + 1))
-                .with("problem", e.getMessage()).with("repaired", repaired.isPresent() ? "yes" : "no")
+                .with("problem", e.problem()).with("repaired", repaired.isPresent() ? "yes" : "no")
                 .with("record", repaired.orElse("")).evidence(pointer);
     }
 

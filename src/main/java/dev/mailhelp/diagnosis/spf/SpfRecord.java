@@ -34,13 +34,14 @@ public record SpfRecord(String text, List<Term> terms, List<Mechanism> mechanism
 
     public static SpfRecord parse(String text) throws SpfSyntaxException {
         if (!isSpf1(text)) {
-            throw new SpfSyntaxException("an SPF record must start with 'v=spf1'", 0);
+            throw new SpfSyntaxException("an SPF record must start with 'v=spf1'", 0, SpfSyntaxException.kind("not_spf1"));
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c > 0x7e || (c < 0x20)) {
                 throw new SpfSyntaxException(MacroString.describe(c)
-                        + " is not allowed: SPF records are 7-bit ASCII terms separated by spaces", i);
+                        + " is not allowed: SPF records are 7-bit ASCII terms separated by spaces", i,
+                        SpfSyntaxException.kind("char_record").with("character", SpfSyntaxException.character(c)));
             }
         }
         List<Term> terms = new ArrayList<>();
@@ -63,12 +64,14 @@ public record SpfRecord(String text, List<Term> terms, List<Mechanism> mechanism
                 Modifier m = (Modifier) parsed;
                 if (m.name().equals("redirect")) {
                     if (redirect != null) {
-                        throw new SpfSyntaxException("a second 'redirect=' modifier: only one is allowed", i);
+                        throw new SpfSyntaxException("a second 'redirect=' modifier: only one is allowed", i,
+                                SpfSyntaxException.kind("second_modifier").with("text", "redirect="));
                     }
                     redirect = m;
                 } else if (m.name().equals("exp")) {
                     if (exp != null) {
-                        throw new SpfSyntaxException("a second 'exp=' modifier: only one is allowed", i);
+                        throw new SpfSyntaxException("a second 'exp=' modifier: only one is allowed", i,
+                                SpfSyntaxException.kind("second_modifier").with("text", "exp="));
                     }
                     exp = m;
                 }
@@ -92,7 +95,8 @@ public record SpfRecord(String text, List<Term> terms, List<Mechanism> mechanism
                         ? MacroString.domainSpec(value) : MacroString.modifierValue(value);
                 return new Modifier(name, parsed, position, term);
             } catch (SpfSyntaxException e) {
-                throw new SpfSyntaxException("in '" + term + "': " + e.getMessage(), valueAt + e.position());
+                throw new SpfSyntaxException("in '" + term + "': " + e.getMessage(), valueAt + e.position(),
+                        SpfSyntaxException.kind("in_term").with("term", term).with("inner", e.problem()));
             }
         }
         int at = 0;
@@ -112,13 +116,16 @@ public record SpfRecord(String text, List<Term> terms, List<Mechanism> mechanism
             String hint = name.contains("=") ? " (a modifier name must start with a letter)"
                     : name.equalsIgnoreCase("redirect") || name.equalsIgnoreCase("exp")
                     ? " (write '" + name + "=' with '=': it is a modifier)" : "";
-            throw new SpfSyntaxException("unknown mechanism '" + name + "' in '" + term + "'" + hint, position);
+            String hintKind = hint.isEmpty() ? "none" : name.contains("=") ? "modifier_name" : "needs_equals";
+            throw new SpfSyntaxException("unknown mechanism '" + name + "' in '" + term + "'" + hint, position,
+                    SpfSyntaxException.kind("unknown_mechanism").with("name", name).with("term", term).with("hint", hintKind));
         }
         String rest = term.substring(nameEnd);
         try {
             return mechanism(qualifier, kind, rest, term, position, nameEnd);
         } catch (SpfSyntaxException e) {
-            throw new SpfSyntaxException("in '" + term + "': " + e.getMessage(), position + nameEnd + e.position());
+            throw new SpfSyntaxException("in '" + term + "': " + e.getMessage(), position + nameEnd + e.position(),
+                    SpfSyntaxException.kind("in_term").with("term", term).with("inner", e.problem()));
         }
     }
 
@@ -127,13 +134,14 @@ public record SpfRecord(String text, List<Term> terms, List<Mechanism> mechanism
         switch (kind) {
             case ALL:
                 if (!rest.isEmpty()) {
-                    throw new SpfSyntaxException("'all' takes no argument", 0);
+                    throw new SpfSyntaxException("'all' takes no argument", 0, SpfSyntaxException.kind("all_argument"));
                 }
                 return new Mechanism(q, kind, null, null, 32, 128, position, term);
             case INCLUDE:
             case EXISTS:
                 if (!rest.startsWith(":") || rest.length() == 1) {
-                    throw new SpfSyntaxException("'" + kind.id() + "' needs ':' and a domain name", 0);
+                    throw new SpfSyntaxException("'" + kind.id() + "' needs ':' and a domain name", 0,
+                            SpfSyntaxException.kind("needs_domain").with("mechanism", kind.id()));
                 }
                 return new Mechanism(q, kind, spec(rest.substring(1), 1), null, 32, 128, position, term);
             case PTR:
@@ -141,14 +149,14 @@ public record SpfRecord(String text, List<Term> terms, List<Mechanism> mechanism
                     return new Mechanism(q, kind, null, null, 32, 128, position, term);
                 }
                 if (!rest.startsWith(":") || rest.length() == 1) {
-                    throw new SpfSyntaxException("'ptr' takes ':' and a domain name, or nothing", 0);
+                    throw new SpfSyntaxException("'ptr' takes ':' and a domain name, or nothing", 0, SpfSyntaxException.kind("ptr_argument"));
                 }
                 return new Mechanism(q, kind, spec(rest.substring(1), 1), null, 32, 128, position, term);
             case A:
             case MX: {
                 Matcher m = DUAL_CIDR.matcher(rest);
                 if (!m.matches()) {
-                    throw new SpfSyntaxException("cannot read '" + rest + "'", 0);
+                    throw new SpfSyntaxException("cannot read '" + rest + "'", 0, SpfSyntaxException.kind("cannot_read").with("text", rest));
                 }
                 String specText = m.group(1);
                 int cidr4 = m.group(2) == null ? 32 : cidr(m.group(2), 32, m.start(2));
@@ -157,7 +165,7 @@ public record SpfRecord(String text, List<Term> terms, List<Mechanism> mechanism
                 if (!specText.isEmpty()) {
                     if (!specText.startsWith(":") || specText.length() == 1) {
                         throw new SpfSyntaxException("'" + kind.id() + "' takes ':' and a domain name, a CIDR "
-                                + "length such as /24 or //64, or nothing", 0);
+                                + "length such as /24 or //64, or nothing", 0, SpfSyntaxException.kind("a_mx_argument").with("mechanism", kind.id()));
                     }
                     spec = spec(specText.substring(1), 1);
                 }
@@ -166,17 +174,19 @@ public record SpfRecord(String text, List<Term> terms, List<Mechanism> mechanism
             case IP4:
             case IP6: {
                 if (!rest.startsWith(":")) {
-                    throw new SpfSyntaxException("'" + kind.id() + "' needs ':' and an address", 0);
+                    throw new SpfSyntaxException("'" + kind.id() + "' needs ':' and an address", 0,
+                            SpfSyntaxException.kind("needs_address").with("mechanism", kind.id()));
                 }
                 Matcher m = SINGLE_CIDR.matcher(rest.substring(1));
                 if (!m.matches()) {
-                    throw new SpfSyntaxException("cannot read '" + rest + "'", 1);
+                    throw new SpfSyntaxException("cannot read '" + rest + "'", 1, SpfSyntaxException.kind("cannot_read").with("text", rest));
                 }
                 boolean v4 = kind == MechanismKind.IP4;
                 byte[] address = v4 ? IpNetwork.parseIpv4(m.group(1)) : IpNetwork.parseIpv6(m.group(1));
                 if (address == null) {
                     throw new SpfSyntaxException("'" + m.group(1) + "' is not an " + (v4 ? "IPv4" : "IPv6")
-                            + " address", 1);
+                            + " address", 1,
+                            SpfSyntaxException.kind("not_address").with("text", m.group(1)).with("family", v4 ? "IPv4" : "IPv6"));
                 }
                 int max = v4 ? 32 : 128;
                 int len = m.group(2) == null ? max : cidr(m.group(2), max, 1 + m.start(2));
@@ -198,7 +208,8 @@ public record SpfRecord(String text, List<Term> terms, List<Mechanism> mechanism
     private static int cidr(String digits, int max, int at) throws SpfSyntaxException {
         if ((digits.length() > 1 && digits.charAt(0) == '0') || digits.length() > 3
                 || Integer.parseInt(digits) > max) {
-            throw new SpfSyntaxException("'/" + digits + "' is not a prefix length from 0 to " + max, at);
+            throw new SpfSyntaxException("'/" + digits + "' is not a prefix length from 0 to " + max, at,
+                    SpfSyntaxException.kind("prefix_length").with("text", "/" + digits).with("max", String.valueOf(max)));
         }
         return Integer.parseInt(digits);
     }
