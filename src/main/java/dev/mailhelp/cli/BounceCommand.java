@@ -98,7 +98,9 @@ public final class BounceCommand implements Callable<Integer> {
         try {
             report = reader.read(bytes);
         } catch (UnreadableBounceException e) {
-            err.println("mailhelp bounce: " + e.getMessage());
+            err.println(CliText.prefixed("mailhelp bounce", language.cli().text(e.reason().key(),
+                    e.reason().values().entrySet().stream().flatMap(v -> java.util.stream.Stream.of(v.getKey(), v.getValue()))
+                            .toArray())));
             err.flush();
             return ExitCode.USAGE;
         }

@@ -65,14 +65,14 @@ public final class BounceCheck implements Check {
             BounceReport report = reader.read(text);
             outcome = toOutcome(report, request.locale());
         } catch (UnreadableBounceException e) {
-            Finding f = new Finding(ID, Severity.ERROR, "bounce.unreadable", e.getMessage(), "",
-                    "Paste the whole bounce message, or attach it as an .eml file.", "reading-bounces");
+            Finding f = Finding.of(ID, Severity.ERROR, "bounce.unreadable").with("reason", e.reason())
+                    .withArticle("reading-bounces");
             outcome = new CheckOutcome("error", List.of(f), Map.of(), "The bounce could not be read.");
         } catch (RuntimeException e) {
             // A bug must not end the conversation; the user can still continue by hand.
-            Finding f = new Finding(ID, Severity.ERROR, "bounce.unreadable",
-                    "The bounce could not be read (" + e.getClass().getSimpleName() + ").", "",
-                    "Paste the whole bounce message, or attach it as an .eml file.", "reading-bounces");
+            Finding f = Finding.of(ID, Severity.ERROR, "bounce.unreadable")
+                    .with("reason", UnreadableBounceException.kind("internal"))
+                    .evidence(e.getClass().getSimpleName()).withArticle("reading-bounces");
             outcome = new CheckOutcome("error", List.of(f), Map.of(), "The bounce could not be read.");
         }
         progress.partDone(ID, 1, 1, outcome.findings());

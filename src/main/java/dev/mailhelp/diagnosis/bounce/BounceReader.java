@@ -35,7 +35,8 @@ public final class BounceReader {
     /** Reads pasted text (a Discord message, a modal's text, a terminal paste). */
     public BounceReport read(String pasted) throws UnreadableBounceException {
         if (pasted == null || pasted.isBlank()) {
-            throw new UnreadableBounceException("Nothing to read: paste the bounce message (the text that came back), or give its .eml file.");
+            throw new UnreadableBounceException("Nothing to read: paste the bounce message (the text that came back), or give its .eml file.",
+                    UnreadableBounceException.kind("empty"));
         }
         // Only the start of an oversized paste is ever read (see read(byte[])); no need to encode the rest.
         String kept = pasted.length() > PastedText.MAX_BYTES ? pasted.substring(0, PastedText.MAX_BYTES + 1) : pasted;
@@ -62,7 +63,8 @@ public final class BounceReader {
     public BounceReport read(byte[] message) throws UnreadableBounceException {
         String text = PastedText.unmangle(PastedText.decode(withinLimit(message)));
         if (text.isBlank()) {
-            throw new UnreadableBounceException("Nothing to read: paste the bounce message (the text that came back), or give its .eml file.");
+            throw new UnreadableBounceException("Nothing to read: paste the bounce message (the text that came back), or give its .eml file.",
+                    UnreadableBounceException.kind("empty"));
         }
         List<String> messages = MessageSplitter.mboxMessages(text);
         if (messages.size() == 1) {
@@ -148,7 +150,8 @@ public final class BounceReader {
         }
         if (results.isEmpty()) {
             throw new UnreadableBounceException("This does not look like a bounce: no failed recipient, status code or server reply was found in it. "
-                    + "Paste the whole bounce (it usually starts with \"Delivery Status Notification\", \"Undelivered Mail Returned to Sender\" or \"Mail delivery failed\").");
+                    + "Paste the whole bounce (it usually starts with \"Delivery Status Notification\", \"Undelivered Mail Returned to Sender\" or \"Mail delivery failed\").",
+                    UnreadableBounceException.kind("not_bounce"));
         }
         RecipientResult decisive = decisive(results);
         SenderFacts facts = SenderFacts.find(parts, dsn, feedback, returnedHeaders, results, rules);

@@ -41,7 +41,8 @@ final class PastedText {
             }
         }
         if (sample > 0 && controls * 20 > sample) {
-            throw new UnreadableBounceException("This looks like a binary file, not a bounce message. Paste the text of the bounce or give its .eml file.");
+            throw new UnreadableBounceException("This looks like a binary file, not a bounce message. Paste the text of the bounce or give its .eml file.",
+                    UnreadableBounceException.kind("binary"));
         }
         // Raw 8-bit bytes are kept one char per byte so MIME decoding can still apply the part's charset.
         return new String(bytes, StandardCharsets.ISO_8859_1);
@@ -52,7 +53,8 @@ final class PastedText {
         if (length > MAX_BYTES) {
             throw new UnreadableBounceException("The bounce is larger than " + MAX_BYTES / 1024
                     + " KiB, the most that can be read, and no returned copy of the original message was found to leave out. "
-                    + "Paste only the bounce text and the headers of the returned message, not its attachments.");
+                    + "Paste only the bounce text and the headers of the returned message, not its attachments.",
+                    UnreadableBounceException.kind("too_large").with("limit", MAX_BYTES / 1024));
         }
     }
 

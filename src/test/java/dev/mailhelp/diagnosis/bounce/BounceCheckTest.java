@@ -64,6 +64,22 @@ class BounceCheckTest {
     }
 
     @Test
+    void whyABounceCannotBeReadIsToldInTheUsersLanguage() {
+        String junk = new String(new byte[] {0, 1, 2, 3, 4, 5, 6, 0, 0, 0, 1, 2}, StandardCharsets.ISO_8859_1);
+        for (String input : new String[] {"hello there", "", junk}) {
+            dev.mailhelp.diagnosis.Finding f = run(input, "zh-TW").findings().get(0);
+            dev.mailhelp.diagnosis.Finding zh = dev.mailhelp.texts.ShippedTexts.in("zh-TW", f);
+            assertTrue(zh.message().startsWith("無法讀取這封退信："), zh.message());
+            // subject lines a mail server writes are quoted as they arrive, in 「」, like the conversation scan allows
+            String words = (zh.message() + " " + zh.fix()).replaceAll("「[^」]*」", "");
+            assertEquals(java.util.List.of(), dev.mailhelp.texts.EnglishScanner.englishRuns(words), zh.message());
+            String en = dev.mailhelp.texts.ShippedTexts.english(f).message();
+            assertTrue(en.startsWith("The bounce could not be read: "), en);
+        }
+        assertTrue(dev.mailhelp.texts.ShippedTexts.english(run(junk, "en").findings().get(0)).message().contains("binary"));
+    }
+
+    @Test
     void binaryPaste_isErrorOutcome() {
         String junk = new String(new byte[] {0, 1, 2, 3, 4, 5, 6, 0, 0, 0, 1, 2}, StandardCharsets.ISO_8859_1);
         assertEquals("error", run(junk, "en").outcome());
