@@ -19,11 +19,17 @@ public final class Signals {
     /** Runs {@code action} on a fresh thread when {@code name} (TERM, INT, HUP) arrives; false if the platform refuses. */
     public static boolean on(String name, Runnable action) {
         try {
-            Signal.handle(new Signal(name), signal -> {
+            sun.misc.SignalHandler before = Signal.handle(new Signal(name), signal -> {
                 Thread thread = new Thread(action, "mailhelp-signal-" + name.toLowerCase(java.util.Locale.ROOT));
                 thread.setDaemon(false);
                 thread.start();
             });
+            // A signal ignored when the JVM started (nohup ignores HUP) stays ignored: the JVM
+            // leaves it alone and hands back SIG_IGN, so the operator is told instead of waiting.
+            if (before == sun.misc.SignalHandler.SIG_IGN) {
+                LOG.warn("signal {} was ignored by the process that started mailhelp (e.g. nohup) and stays ignored", name);
+                return false;
+            }
             return true;
         } catch (IllegalArgumentException e) {
             LOG.debug("signal {} not available here: {}", name, e.getMessage());
