@@ -47,6 +47,14 @@ final class ConversationFlow {
     /** Answers typed when the rate limit refused them, by user and node; bounded like {@link #lastInput}. */
     private final Cache<String, String> typed = CacheBuilder.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(30)).build();
+    /**
+     * The message each open modal was opened from, by user and node. A modal submission does not
+     * name its message, but its type-7 answer replaces that message: knowing the id lets every view
+     * be recorded before it is sent, so "Share in channel" clicked right after the result can never
+     * find the step before it (issue 16; CI caught this when progress edits were coalesced under load).
+     */
+    private final Cache<String, Long> modalOrigin = CacheBuilder.newBuilder()
+            .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(30)).build();
     private final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<?>> running =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -143,6 +151,7 @@ final class ConversationFlow {
         TextInput textInput = input.build();
         String title = known.map(Reply.InputRequest::prompt).filter(p -> !p.isBlank() && DiscordLimits.length(p) <= DiscordLimits.MODAL_TITLE)
                 .orElse(DiscordLimits.truncate(texts.get("input.button", StepRenderer.inputName(fact, texts)), DiscordLimits.MODAL_TITLE));
+        modalOrigin.put(sessionKey(interaction) + "|" + id.node(), interaction.getMessage().getId());
         interaction.respondWithModal(CustomId.of(Action.MODAL, id.node(), fact).encode(), title, ActionRow.of(textInput));
     }
 
@@ -161,8 +170,10 @@ final class ConversationFlow {
             }
         }
         String subject = check.orElse("");
+        Long origin = modalOrigin.getIfPresent(key + "|" + id.node());
+        modalOrigin.invalidate(key + "|" + id.node());
         InteractionReply reply = InteractionReply.updateNow(interaction,
-                ProgressEdits.startView(subject, texts, ProgressEdits.Heading.STEP), context);
+                ProgressEdits.startView(subject, texts, ProgressEdits.Heading.STEP), context, origin);
         run(reply, texts, key, subject, progress -> context.conversation().submit(key, texts.locale(), id.node(), text, progress));
     }
 

@@ -55,10 +55,17 @@ final class InteractionReply implements ReplyTarget {
                 interaction.getMessage().getId());
     }
 
-    /** Replace the message the interaction came from at once (type 7), e.g. with "Checking…". */
-    static InteractionReply updateNow(InteractionBase interaction, MessageView first, FlowContext context) {
+    /**
+     * Replace the message the interaction came from at once (type 7), e.g. with "Checking…".
+     * {@code messageId}: that message when known (a modal names none), else null; when known, the
+     * first view is recorded before it is sent, like every later one.
+     */
+    static InteractionReply updateNow(InteractionBase interaction, MessageView first, FlowContext context, Long messageId) {
+        if (messageId != null) {
+            context.shown().shown(messageId, first);
+        }
         return new InteractionReply(interaction, true,
-                JavacordViews.interactionMessage(first, false).updateOriginalMessage(interaction), context.shown());
+                JavacordViews.interactionMessage(first, false).updateOriginalMessage(interaction), context.shown(), messageId);
     }
 
     CompletableFuture<Void> acknowledged() {

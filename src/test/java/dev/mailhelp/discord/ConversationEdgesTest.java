@@ -154,6 +154,28 @@ class ConversationEdgesTest {
         assertTrue(shared.buttons().isEmpty(), "no buttons in the shared copy");
     }
 
+    /**
+     * The same share clicked the moment the result appears, while Discord is slow to answer the
+     * bot's edits: the result already shows, but the bot has not yet heard back about it. CI hit
+     * this race under load (the share posted the DKIM-selector step before the result).
+     */
+    @Test
+    void shareClickedAsTheResultAppearsPostsTheResultWhenDiscordAnswersSlowly() {
+        SimulatedUser u = atDomainInput("quick-sharer", "en-US");
+        u.enter("bad.mailhelp.test");
+        assertEquals("dns-ask-selector", u.node());
+        fixture.sim.setRestLatency(Duration.ofMillis(1500));
+        try {
+            u.enter("");
+            assertEquals("dns-problems", u.node());
+            SimInteraction share = fixture.sim.clickButtonLabelled(u.user, "en-US", u.shown, "Share in channel");
+            ShownMessage shared = share.awaitFollowups(1).get(0);
+            assertEquals(LiveChecksTest.embedsWithoutFooter(u.shown), LiveChecksTest.embedsWithoutFooter(shared));
+        } finally {
+            fixture.sim.setRestLatency(Duration.ZERO);
+        }
+    }
+
     @Test
     void theFirstScreenHasNoBack() {
         SimulatedUser u = new SimulatedUser(fixture.sim, "first-screen", "zh-TW");
