@@ -80,17 +80,8 @@ class WholeConversationInChineseTest {
         // a free port (other builds on the machine may hold 2525), which the probe is allowed to reach
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        // A domain that passes every part, so the walk reaches dns-ok and dns-bulk: MX with forward-
-        // confirmed reverse DNS, SPF, DMARC at p=reject, a DKIM key at a common selector (found
-        // when the user skips the selector), and its server's address on no list.
-        Name perfect = Name.fromString("perfect.test.");
-        dns.addZone(perfect, List.of(
-                TestDnsServer.record("perfect.test. 300 IN MX 10 mx.perfect.test."),
-                TestDnsServer.record("mx.perfect.test. 300 IN A 192.0.2.61"),
-                TestDnsServer.record("perfect.test. 300 IN TXT \"v=spf1 mx -all\""),
-                TestDnsServer.record("_dmarc.perfect.test. 300 IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@perfect.test\""),
-                TestDnsServer.record("google._domainkey.perfect.test. 300 IN TXT " + dkimRecordStrings())));
-        dns.addRecord(TestDnsServer.record("61.2.0.192.in-addr.arpa. 300 IN PTR mx.perfect.test."));
+        // a domain that passes every part, so the walk reaches dns-ok and dns-bulk
+        dev.mailhelp.testdns.PerfectDomain.serve(dns, "perfect.test", "192.0.2.61");
         TestCertificates certs = new TestCertificates();
         java.time.Instant now = java.time.Instant.now();
         healthy = new ScriptedSmtpServer(ScriptedSmtpServer.Script.starttls(
@@ -168,19 +159,6 @@ class WholeConversationInChineseTest {
             }
         }
         assertEquals(List.of(), problems, "English in zh-TW terminal transcripts");
-    }
-
-    /** A DKIM record with a 2048-bit RSA key made for this run, as quoted strings of at most 255 characters. */
-    private static String dkimRecordStrings() throws Exception {
-        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        String record = "v=DKIM1; k=rsa; p="
-                + java.util.Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
-        StringBuilder strings = new StringBuilder();
-        for (int i = 0; i < record.length(); i += 255) {
-            strings.append(" \"").append(record, i, Math.min(record.length(), i + 255)).append('"');
-        }
-        return strings.toString().strip();
     }
 
     /** The path typed into the terminal conversation, as a person would. */
