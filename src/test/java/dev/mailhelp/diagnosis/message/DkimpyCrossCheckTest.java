@@ -35,7 +35,7 @@ class DkimpyCrossCheckTest {
         try (TestDnsServer dns = TestDnsServer.start()) {
             YamlZone.serve(DIR.resolve("zone.yaml"), dns);
             DkimVerifier verifier = new DkimVerifier(new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                    .withTimeout(Duration.ofMillis(300)).withRetries(0)), Clock.systemUTC());
+                    .withTimeout(TestDnsServer.ANSWERED_TIMEOUT).withRetries(0)), Clock.systemUTC());
             List<String> wrong = new ArrayList<>();
             int signatures = 0;
             for (JsonNode c : expected.path("cases")) {

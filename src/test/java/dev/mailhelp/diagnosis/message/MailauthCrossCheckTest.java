@@ -74,7 +74,7 @@ class MailauthCrossCheckTest {
         try (TestDnsServer dns = TestDnsServer.start()) {
             YamlZone.serve(DIR.resolve("zone.yaml"), dns);
             DkimVerifier verifier = new DkimVerifier(new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                    .withTimeout(Duration.ofMillis(300)).withRetries(0)), Clock.systemUTC());
+                    .withTimeout(TestDnsServer.ANSWERED_TIMEOUT).withRetries(0)), Clock.systemUTC());
             for (int k = 0; k < subset.size(); k++) {
                 JsonNode c = subset.get(k);
                 JsonNode report = reports.get(k).get(60, TimeUnit.SECONDS);
