@@ -80,6 +80,11 @@ public final class BounceCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        if (!"-".equals(file) && file != null && Files.isDirectory(Path.of(file))) {
+            err.println(CliText.prefixed("mailhelp bounce", language.cli().text("cli.error.file-folder", "file", file)));
+            err.flush();
+            return ExitCode.USAGE;
+        }
         byte[] bytes;
         try {
             bytes = read();

@@ -19,6 +19,18 @@ public record CliText(String locale, Catalogue catalogue) {
         return catalogue.text(locale, key, namesAndValues);
     }
 
+    /** A phrase of the catalogue in this language; its values may be phrases and lists too. */
+    public String phrase(dev.mailhelp.diagnosis.Phrase p) {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        p.values().forEach((name, value) -> values.put(name, value instanceof java.util.List<?> list
+                ? list.stream().map(this::one).toList() : one(value)));
+        return catalogue.render(locale, p.key(), Catalogue.TEXT, values).orElse(p.key());
+    }
+
+    private Object one(Object value) {
+        return value instanceof dev.mailhelp.diagnosis.Phrase p ? phrase(p) : value;
+    }
+
     /**
      * A refused input or setting in words: the input parser's codes from messages.yaml, settings
      * from the catalogue; anything else (a bug's message) made safe for the terminal.

@@ -92,9 +92,14 @@ public final class MessageCommand implements Callable<Integer> {
                 return refuse(err, texts.text("message.error.bad-client-ip", "value", Printable.escape(clientIp)));
             }
         }
+        if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
+            return refuse(err, texts.text("cli.error.file-folder", "file", Printable.escape(file)));
+        }
         byte[] bytes;
         try {
             bytes = read();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return refuse(err, texts.text("cli.error.file-not-found", "file", Printable.escape(file)));
         } catch (IOException e) {
             return refuse(err, texts.text("message.error.cannot-read", "file", Printable.escape(file),
                     "reason", Printable.escape(String.valueOf(e.getMessage()))));
@@ -122,7 +127,8 @@ public final class MessageCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return ExitCode.COULD_NOT_CHECK;
         } catch (java.util.concurrent.ExecutionException e) {
-            err.println("mailhelp message: " + texts.text("message.error.failed", "reason", Printable.escape(String.valueOf(e.getCause()))));
+            err.println("mailhelp message: " + texts.text("message.error.failed", "reason",
+                    Printable.escape(String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()))));
             err.flush();
             return ExitCode.COULD_NOT_CHECK;
         }
@@ -149,7 +155,7 @@ public final class MessageCommand implements Callable<Integer> {
         }
         Path p = Path.of(file);
         if (!Files.isRegularFile(p)) {
-            throw new java.nio.file.NoSuchFileException(file, null, "no such file");
+            throw new java.nio.file.NoSuchFileException(file);
         }
         try (InputStream in = Files.newInputStream(p)) {
             return in.readNBytes(cap);

@@ -135,13 +135,16 @@ public final class SpfCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         SpfEvaluation e = evaluate(evaluator, c).join();
+        // the result word is RFC 7208's keyword in every language; the explanation a domain publishes
+        // (exp=) is its own text, shown as it is; the default one and the reason are worded here
         out.println(e.result().id());
-        if (!e.explanation().isEmpty()) {
-            out.println(e.explanation());
+        if (e.explanationPublished()) {
+            out.println(dev.mailhelp.input.Printable.escape(e.explanation()));
+        } else if (!e.explanation().isEmpty()) {
+            out.println(text.text("spf-result.default-explanation", "domain", e.domain(),
+                    "ip", com.google.common.net.InetAddresses.toAddrString(c.ip())));
         }
-        if (!e.reason().isEmpty()) {
-            out.println(e.reason());
-        }
+        out.println(text.phrase(e.reason()));
         out.flush();
         return e.result() == SpfResult.TEMPERROR ? ExitCode.COULD_NOT_CHECK : ExitCode.OK;
     }

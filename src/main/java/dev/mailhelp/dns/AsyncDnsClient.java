@@ -300,10 +300,19 @@ public final class AsyncDnsClient implements DnsClient {
             return Hop.failure(FailureKind.MALFORMED, "malformed answer from " + server() + ": " + cause.getMessage());
         }
         if (cause instanceof IOException) {
-            return Hop.failure(FailureKind.NETWORK, "cannot reach " + server() + ": "
-                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage()));
+            return Hop.failure(FailureKind.NETWORK, "cannot reach " + server() + ": " + (cause.getMessage() == null
+                    ? withoutClassName(cause.getClass().getSimpleName()) : cause.getMessage()));
         }
         return Hop.failure(FailureKind.OTHER, "lookup failed: " + cause);
+    }
+
+    /**
+     * "PortUnreachableException" as "port unreachable": the detail is shown as evidence to people,
+     * who need the words, not a Java class name.
+     */
+    static String withoutClassName(String simpleName) {
+        String words = simpleName.replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return words.isBlank() ? "error" : words;
     }
 
     private String server() {

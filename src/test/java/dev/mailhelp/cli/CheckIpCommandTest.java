@@ -126,7 +126,7 @@ class CheckIpCommandTest {
         assertEquals(ExitCode.USAGE, run("192.0.2.1", "--dns", "resolver.example:x"));
         assertTrue(err.toString().contains("is not a DNS server"), err.toString());
         assertEquals(ExitCode.USAGE, run("192.0.2.1", "--list", "sorbs", "--dns", server.hostPort()));
-        assertTrue(err.toString().contains("unknown blocklist 'sorbs'"), err.toString());
+        assertTrue(err.toString().contains("there is no blocklist “sorbs”; the lists are: spamhaus-zen"), err.toString());
         assertEquals(ExitCode.USAGE, run());
         assertEquals(0, server.queryCount(), "nothing was queried");
     }

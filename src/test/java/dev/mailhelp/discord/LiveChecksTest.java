@@ -187,6 +187,25 @@ class LiveChecksTest {
         assertTrue(shared.text().contains("Shared by sharing-ip-user"), shared.toString());
     }
 
+    /**
+     * The same with Discord slow to answer the bot's edits: the report is on screen before the bot
+     * hears back about it, and a click at that moment must still share the report.
+     */
+    @Test
+    void shareClickedAsTheReportAppearsPostsTheReportWhenDiscordAnswersSlowly() {
+        SimUser user = fixture.sim.user("quick-sharing-ip-user");
+        fixture.sim.setRestLatency(Duration.ofMillis(1500));
+        try {
+            SimInteraction slash = fixture.sim.slashCommand(user, "en-US", "mailhelp", "ip", Map.of("address", "192.0.2.12"));
+            ShownMessage report = slash.awaitOriginal("the report", Duration.ofSeconds(30), LiveChecksTest::finalReport);
+            SimInteraction share = fixture.sim.clickButtonLabelled(user, "en-US", report, "Share in channel");
+            ShownMessage shared = share.awaitFollowups(1).get(0);
+            assertEquals(embedsWithoutFooter(report), embedsWithoutFooter(shared));
+        } finally {
+            fixture.sim.setRestLatency(Duration.ZERO);
+        }
+    }
+
     static List<String> embedsWithoutFooter(ShownMessage message) {
         return message.embeds().stream().map(e -> e.path("title").asText() + "|" + e.path("description").asText() + "|"
                 + e.path("fields").toString()).toList();

@@ -48,6 +48,9 @@ class WholeConversationDiscordTest {
                 fixture.dns.setFault(TestDnsServer.name("99.2.0.192." + list.zone()), TestDnsServer.Fault.SERVFAIL);
             }
         }
+        // a domain that passes every part, so dns-ok and dns-bulk are shown too (its DKIM key sits at a
+        // common selector, found when the user skips the selector)
+        dev.mailhelp.testdns.PerfectDomain.serve(fixture.dns, "perfect.mailhelp.test", "192.0.2.61");
         messages = SampleInputs.messages(fixture.dns);
         visits = new ConversationWalk(fixture.engine, "zh-TW", WholeConversationDiscordTest::values).walk();
     }
@@ -62,7 +65,7 @@ class WholeConversationDiscordTest {
     static List<String> values(String fact) {
         return switch (fact) {
             case "domain" -> List.of("bad.mailhelp.test", "good.mailhelp.test", "gmail-user.mailhelp.test", "broken.mailhelp.test",
-                    "unserved.example", "gmail.com");
+                    "unserved.example", "gmail.com", "perfect.mailhelp.test");
             case "ip" -> List.of(TestZones.LISTED_IP, "192.0.2.1", "192.0.2.99");
             case "host" -> List.of(fixture.smtpHost(), "nosuch.mailhelp.test", "smtp.mailhelp.test:8080");
             case "selector" -> List.of("skip");
@@ -70,6 +73,12 @@ class WholeConversationDiscordTest {
             case "message" -> messages;
             default -> List.of();
         };
+    }
+
+    @Test
+    void theWalkShowsTheAllClearSteps() {
+        assertEquals(List.of(), java.util.stream.Stream.of("dns-ok", "dns-bulk").filter(n -> !visits.containsKey(n)).toList(),
+                "all-clear steps the Discord walk did not reach");
     }
 
     @Test

@@ -74,8 +74,8 @@ public final class BlocklistChecker {
         }
         for (String id : settings.listIds()) {
             if (catalogue.byId(id).isEmpty()) {
-                throw new IllegalArgumentException("unknown blocklist '" + id + "'; known: "
-                        + catalogue.lists().stream().map(Blocklist::id).collect(Collectors.joining(", ")));
+                throw new dev.mailhelp.config.SettingException("cli.check.ip.unknown-list", "id", id,
+                        "known", catalogue.lists().stream().map(Blocklist::id).toList());
             }
         }
     }

@@ -49,7 +49,10 @@ final class BounceClassifier {
         }
         // The SMTP command that was refused changes the meaning: "user unknown" after DATA is a
         // content filter, after MAIL FROM it is about the sender.
-        String cmd = DiagnosticText.normalize(commandText);
+        // Refused in the greeting itself: the stage is the connection, said in the words the
+        // CONNECT rule knows.
+        String cmd = DiagnosticText.normalize(commandText)
+                + (SmtpGreeting.refusedIn(DiagnosticText.normalize(diagnostic)) ? " in reply to the greeting" : "");
         for (BounceRules.CommandRule rule : rules.commandRules()) {
             String changed = rule.change().get(d.reason());
             if (changed == null && !d.ownWords()) {
@@ -118,6 +121,11 @@ final class BounceClassifier {
         Optional<Match> wide = phrase(diag + " " + ctx, rules.contextGroups());
         if (wide.isPresent()) {
             return by(wide.get().reason(), wide.get().phrase().id(), false);
+        }
+        // A stated retry period or count that ran out ("not delivered within 2 days", "failed 20
+        // attempts") says more than a bare reply code: the message expired in the sender's queue.
+        if (rules.readsRetrySpans() && (RetrySpan.statedIn(diag) || RetrySpan.statedIn(ctx))) {
+            return by("expired", RetrySpan.RULE_ID, false);
         }
         Optional<String> byReply = rules.reasonForReply(reply);
         if (byReply.isPresent()) {

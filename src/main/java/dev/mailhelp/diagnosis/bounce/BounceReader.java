@@ -412,6 +412,11 @@ public final class BounceReader {
             BounceClassifier.Decision d = classifier.classify(status, reply, domainTag(rcpt) + segment, context,
                     commandText);
             if (reply.isEmpty() && status.isEmpty() && rules.saysTemporary(segment)) {
+                if (d.ruleId().isEmpty() && (d.reason().equals("onhold") || d.reason().equals("undefined"))) {
+                    // A returned message whose only failure was temporary: the sender's server retried
+                    // until its queue time ran out (the free-text twin of "Action: failed" with a 4.x.x status).
+                    d = new BounceClassifier.Decision("expired", "", false, List.of("temporary:final"));
+                }
                 out.add(finishTemporary(rcpt, segment, reportingMta, d));
                 continue;
             }

@@ -123,8 +123,15 @@ public final class BounceRules {
     private final Map<String, Branch> feedbackBranches;
     private final List<Phrase> wrapperPhrases;
     private final Map<String, String> diagnosticTypes;
+    /** Whether a stated retry period or count ({@link RetrySpan}) decides; off only in a fold that dropped it. */
+    private final boolean retrySpans;
 
     BounceRules(Parts p) {
+        this(p, true);
+    }
+
+    private BounceRules(Parts p, boolean retrySpans) {
+        this.retrySpans = retrySpans;
         this.parts = p;
         this.reasons = Map.copyOf(p.reasons());
         this.phraseGroups = List.copyOf(p.phraseGroups());
@@ -207,7 +214,7 @@ public final class BounceRules {
                 keep(strongStatusCodes, "strong:", drop), commandRules.stream().filter(c -> !drop.test(c.id())).toList(),
                 temporaryPhrases, feedbackSubjects, evidenceRules.stream().filter(e -> !drop.test(e.id())).toList(),
                 wrapperPhrases.stream().filter(p -> !drop.test(p.id())).toList(),
-                keep(diagnosticTypes, "diagnosticType:", drop)));
+                keep(diagnosticTypes, "diagnosticType:", drop)), retrySpans && !drop.test(RetrySpan.RULE_ID));
     }
 
     private static Map<String, String> keep(Map<String, String> map, String prefix, Predicate<String> drop) {
@@ -233,7 +240,15 @@ public final class BounceRules {
         evidenceRules.forEach(e -> ids.add(e.id()));
         wrapperPhrases.forEach(p -> ids.add(p.id()));
         diagnosticTypes.keySet().forEach(k -> ids.add("diagnosticType:" + k));
+        if (retrySpans) {
+            ids.add(RetrySpan.RULE_ID);
+        }
         return ids;
+    }
+
+    /** Whether a stated retry period or count reads as "expired" ({@link RetrySpan}). */
+    boolean readsRetrySpans() {
+        return retrySpans;
     }
 
     /** The reason a Diagnostic-Code type stands for ("x-unix" -> mailererror), or null. */

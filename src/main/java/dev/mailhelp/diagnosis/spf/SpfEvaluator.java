@@ -3,6 +3,8 @@ package dev.mailhelp.diagnosis.spf;
 import dev.mailhelp.diagnosis.dnsdata.TxtStrings;
 import com.google.common.net.InetAddresses;
 import dev.mailhelp.config.DurationText;
+import dev.mailhelp.diagnosis.Phrase;
+import dev.mailhelp.diagnosis.dnsdata.LookupText;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
 import java.net.Inet4Address;
@@ -105,10 +107,10 @@ public final class SpfEvaluator {
                                                            LongFunction<CompletableFuture<SpfEvaluation>> run,
                                                            String what) {
         if (budget == null || budget.isZero() || budget.isNegative()) {
-            throw new IllegalArgumentException("the SPF time budget must be positive, got " + budget);
+            throw new IllegalArgumentException("the SPF time budget must be positive, got " + budget); // a caller's bug
         }
         return run.apply(System.nanoTime() + budget.toNanos()).completeOnTimeout(new SpfEvaluation(SpfResult.TEMPERROR,
-                "", "no result within " + DurationText.seconds(budget), what, 0, 0, 0), budget.toNanos(),
+                "", false, why("timeout").with("seconds", DurationText.seconds(budget).replace(" s", "")), what, 0, 0, 0), budget.toNanos(),
                 TimeUnit.NANOSECONDS);
     }
 
@@ -131,8 +133,8 @@ public final class SpfEvaluator {
                 dottedIp(client), null, v4 ? "in-addr" : "ip6", helo, InetAddresses.toAddrString(client),
                 settings.receiver(), System.currentTimeMillis() / 1000);
         if (!DomainNames.isCheckable(domain)) {
-            return CompletableFuture.completedFuture(new SpfEvaluation(SpfResult.NONE, "",
-                    "'" + domain + "' is not a fully qualified domain name, so it has no SPF policy", domain, 0, 0, 0));
+            return CompletableFuture.completedFuture(new SpfEvaluation(SpfResult.NONE, "", false,
+                    why("not-fqdn").with("domain", domain), domain, 0, 0, 0));
         }
         Run run = new Run(client, values, deadline);
         String start = DomainNames.finish(domain);
@@ -143,9 +145,9 @@ public final class SpfEvaluator {
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof Abort) {
-                return run.evaluation(((Abort) cause).result, "", cause.getMessage(), domain);
+                return run.evaluation(((Abort) cause).result, Explained.NONE, ((Abort) cause).reason, domain);
             }
-            return run.evaluation(SpfResult.TEMPERROR, "", "evaluation failed unexpectedly: " + cause, domain);
+            return run.evaluation(SpfResult.TEMPERROR, Explained.NONE, unexpected(cause), domain);
         });
     }
 
@@ -192,18 +194,43 @@ public final class SpfEvaluator {
     private static final class Abort extends RuntimeException {
         private final SpfResult result;
 
-        Abort(SpfResult result, String reason) {
-            super(reason, null, false, false);
+        private final Phrase reason;
+
+        Abort(SpfResult result, Phrase reason) {
+            super(reason.toString(), null, false, false);
             this.result = result;
+            this.reason = reason;
         }
     }
 
-    private record Step(SpfResult result, String explanation, String reason) { }
+    private record Step(SpfResult result, Explained explanation, Phrase reason) { }
+
+    /** The explanation of a fail: the domain's own exp= text (published) or the default one. */
+    private record Explained(String text, boolean published) {
+        static final Explained NONE = new Explained("", false);
+    }
+
+    /** A reason of the {@code spf-result.*} block of the catalogue. */
+    private static Phrase why(String kind) {
+        return Phrase.of("spf-result." + kind);
+    }
+
+    /** A bug or a broken resolver: the cause's own words, never its class name. */
+    private static Phrase unexpected(Throwable cause) {
+        return why("unexpected").with("detail", String.valueOf(cause.getMessage() != null ? cause.getMessage()
+                : cause.getClass().getSimpleName()));
+    }
+
+    /** A failed lookup as {@code spf-result.lookup-failed}: the question and why, in the catalogue's words. */
+    private static Phrase lookupFailed(DnsResult.Failure f) {
+        return why("lookup-failed").with("type", Type.string(f.type())).with("name", DomainNames.text(f.name()))
+                .with("failure", LookupText.failure(f.kind()));
+    }
 
     private record Question(Name name, int type) { }
 
     /** A TXT lookup turned into the one SPF record, or the result that replaces it. */
-    private record Fetched(SpfRecord record, SpfResult problem, String reason) { }
+    private record Fetched(SpfRecord record, SpfResult problem, Phrase reason) { }
 
     /** The state of one evaluation: counters, and every question asked (so each is asked once). */
     private final class Run {
@@ -228,8 +255,9 @@ public final class SpfEvaluator {
             this.values = values;
         }
 
-        SpfEvaluation evaluation(SpfResult result, String explanation, String reason, String domain) {
-            return new SpfEvaluation(result, explanation, reason, domain, lookups.get(), voids.get(), queries.get());
+        SpfEvaluation evaluation(SpfResult result, Explained explanation, Phrase reason, String domain) {
+            return new SpfEvaluation(result, explanation.text(), explanation.published(), reason, domain, lookups.get(),
+                    voids.get(), queries.get());
         }
 
         private int addressType() {
@@ -294,7 +322,7 @@ public final class SpfEvaluator {
             }
             ask(name, Type.TXT).thenApply(r -> select(name, r)).whenComplete((f, t) -> {
                 if (t != null) {
-                    fresh.complete(new Fetched(null, SpfResult.TEMPERROR, "reading the record failed: " + t));
+                    fresh.complete(new Fetched(null, SpfResult.TEMPERROR, unexpected(t)));
                 } else {
                     fresh.complete(f);
                 }
@@ -306,12 +334,11 @@ public final class SpfEvaluator {
             String where = DomainNames.text(name);
             if (result instanceof DnsResult.Failure) {
                 DnsResult.Failure f = (DnsResult.Failure) result;
-                return new Fetched(null, SpfResult.TEMPERROR, "the TXT lookup of " + where + " failed ("
-                        + f.kind().id() + (f.detail().isEmpty() ? "" : ": " + f.detail()) + ")");
+                return new Fetched(null, SpfResult.TEMPERROR, lookupFailed(f));
             }
             if (!(result instanceof DnsResult.Answer)) {
-                return new Fetched(null, SpfResult.NONE, where + " has no TXT records"
-                        + (result instanceof DnsResult.NxDomain ? " (the name does not exist)" : ""));
+                return new Fetched(null, SpfResult.NONE, why("no-txt").with("domain", where)
+                        .with("nxdomain", result instanceof DnsResult.NxDomain ? "yes" : "no"));
             }
             List<String> spf = new ArrayList<>();
             for (Record r : ((DnsResult.Answer) result).records()) {
@@ -323,17 +350,16 @@ public final class SpfEvaluator {
                 }
             }
             if (spf.isEmpty()) {
-                return new Fetched(null, SpfResult.NONE, where + " has no v=spf1 record");
+                return new Fetched(null, SpfResult.NONE, why("no-spf").with("domain", where));
             }
             if (spf.size() > 1) {
-                return new Fetched(null, SpfResult.PERMERROR, where + " publishes " + spf.size()
-                        + " v=spf1 records; exactly one is allowed");
+                return new Fetched(null, SpfResult.PERMERROR, why("several").with("domain", where).with("count", spf.size()));
             }
             try {
-                return new Fetched(SpfRecord.parse(spf.get(0)), null, "");
+                return new Fetched(SpfRecord.parse(spf.get(0)), null, null);
             } catch (SpfSyntaxException e) {
-                return new Fetched(null, SpfResult.PERMERROR, "syntax error in the record of " + where
-                        + " at character " + (e.position() + 1) + ": " + e.getMessage());
+                return new Fetched(null, SpfResult.PERMERROR, why("syntax").with("domain", where)
+                        .with("position", String.valueOf(e.position() + 1)).with("problem", e.problem()));
             }
         }
 
@@ -341,23 +367,21 @@ public final class SpfEvaluator {
 
         private void countLookup(String term) {
             if (lookups.incrementAndGet() > settings.maxLookups()) {
-                throw new Abort(SpfResult.PERMERROR, "more than " + settings.maxLookups()
-                        + " DNS-querying terms (the RFC 7208 limit), reached at '" + term + "'");
+                throw new Abort(SpfResult.PERMERROR, why("too-many-lookups").with("limit", settings.maxLookups())
+                        .with("term", term));
             }
         }
 
-        private void countVoid(String what) {
+        private void countVoid(Phrase what) {
             if (voids.incrementAndGet() > settings.maxVoidLookups()) {
-                throw new Abort(SpfResult.PERMERROR, "more than " + settings.maxVoidLookups()
-                        + " lookups found nothing (the RFC 7208 void lookup limit), the last: " + what);
+                throw new Abort(SpfResult.PERMERROR, why("too-many-void").with("limit", settings.maxVoidLookups())
+                        .with("what", what));
             }
         }
 
         private static Abort temperror(String term, DnsResult result) {
             DnsResult.Failure f = (DnsResult.Failure) result;
-            return new Abort(SpfResult.TEMPERROR, "'" + term + "': the " + Type.string(f.type()) + " lookup of "
-                    + DomainNames.text(f.name()) + " failed (" + f.kind().id()
-                    + (f.detail().isEmpty() ? "" : ": " + f.detail()) + ")");
+            return new Abort(SpfResult.TEMPERROR, why("term-failed").with("term", term).with("lookup", lookupFailed(f)));
         }
 
         // ---- check_host ----
@@ -365,12 +389,12 @@ public final class SpfEvaluator {
         CompletableFuture<Step> checkHost(String domain, boolean wantExplanation) {
             Name name = DomainNames.toName(domain);
             if (name == null) {
-                return CompletableFuture.completedFuture(new Step(SpfResult.NONE, "",
-                        "'" + domain + "' cannot be looked up in DNS"));
+                return CompletableFuture.completedFuture(new Step(SpfResult.NONE, Explained.NONE,
+                        why("not-a-name").with("domain", domain)));
             }
             return record(name).thenCompose(f -> {
                 if (f.problem() == SpfResult.NONE) {
-                    return CompletableFuture.completedFuture(new Step(SpfResult.NONE, "", f.reason()));
+                    return CompletableFuture.completedFuture(new Step(SpfResult.NONE, Explained.NONE, f.reason()));
                 }
                 if (f.problem() != null) {
                     throw new Abort(f.problem(), f.reason());
@@ -392,9 +416,9 @@ public final class SpfEvaluator {
 
         private CompletableFuture<Step> matched(SpfRecord rec, String domain, Mechanism m, boolean wantExplanation) {
             SpfResult result = m.qualifier().result();
-            String reason = "'" + m.text() + "' matched in the record of " + domain;
+            Phrase reason = why("matched").with("term", m.text()).with("domain", domain);
             if (result != SpfResult.FAIL || !wantExplanation) {
-                return CompletableFuture.completedFuture(new Step(result, "", reason));
+                return CompletableFuture.completedFuture(new Step(result, Explained.NONE, reason));
             }
             return boundedExplanation(rec, domain).thenApply(text -> new Step(result, text, reason));
         }
@@ -404,14 +428,14 @@ public final class SpfEvaluator {
          * {@link SpfSettings#explanationCap()}, and when it is not there by then the default text
          * stands (RFC 7208 6.2: any problem with exp= means the default, the result unchanged).
          */
-        private CompletableFuture<String> boundedExplanation(SpfRecord rec, String domain) {
+        private CompletableFuture<Explained> boundedExplanation(SpfRecord rec, String domain) {
             long capNanos = settings.explanationCap().toNanos();
             long wait = capNanos;
             if (deadline != NO_DEADLINE) {
                 long left = deadline - System.nanoTime() - settings.explanationReserve().toNanos();
                 wait = Math.max(0, Math.min(capNanos, left));
             }
-            String quick = fallbackWithoutLookups(domain);
+            Explained quick = new Explained(fallbackWithoutLookups(domain), false);
             if (wait == 0) {
                 return CompletableFuture.completedFuture(quick);
             }
@@ -429,15 +453,15 @@ public final class SpfEvaluator {
 
         private CompletableFuture<Step> afterMechanisms(SpfRecord rec, String domain, boolean wantExplanation) {
             if (rec.redirect() == null) {
-                return CompletableFuture.completedFuture(new Step(SpfResult.NEUTRAL, "",
-                        "no mechanism in the record of " + domain + " matched (the default result is neutral)"));
+                return CompletableFuture.completedFuture(new Step(SpfResult.NEUTRAL, Explained.NONE,
+                        why("no-match").with("domain", domain)));
             }
             Modifier redirect = rec.redirect();
             countLookup(redirect.text());
             return target(redirect.value(), domain).thenCompose(t -> checkHost(t, wantExplanation)).thenApply(step -> {
                 if (step.result() == SpfResult.NONE) {
-                    throw new Abort(SpfResult.PERMERROR, "'" + redirect.text() + "' points to a domain without an "
-                            + "SPF record: " + step.reason());
+                    throw new Abort(SpfResult.PERMERROR, why("redirect-none").with("term", redirect.text())
+                            .with("why", step.reason()));
                 }
                 return step;
             });
@@ -461,8 +485,8 @@ public final class SpfEvaluator {
                             case NEUTRAL:
                                 return false;
                             default:
-                                throw new Abort(SpfResult.PERMERROR, "'" + m.text()
-                                        + "' includes a domain without an SPF record: " + step.reason());
+                                throw new Abort(SpfResult.PERMERROR, why("include-none").with("term", m.text())
+                                        .with("why", step.reason()));
                         }
                     });
                 case A:
@@ -485,7 +509,7 @@ public final class SpfEvaluator {
         private CompletableFuture<Boolean> addressMatch(Mechanism m, String target) {
             Name name = DomainNames.toName(target);
             if (name == null) {
-                countVoid("'" + target + "' (not a valid DNS name)");
+                countVoid(why("void.not-a-name").with("target", target));
                 return CompletableFuture.completedFuture(false);
             }
             return ask(name, addressType()).thenApply(r -> {
@@ -493,7 +517,7 @@ public final class SpfEvaluator {
                     throw temperror(m.text(), r);
                 }
                 if (r.isEmpty()) {
-                    countVoid(m.text() + " (" + target + ")");
+                    countVoid(why("void.empty").with("term", m.text()).with("target", target));
                     return false;
                 }
                 return inNetwork(((DnsResult.Answer) r).records(), m);
@@ -513,7 +537,7 @@ public final class SpfEvaluator {
         private CompletableFuture<Boolean> mx(Mechanism m, String target) {
             Name name = DomainNames.toName(target);
             if (name == null) {
-                countVoid("'" + target + "' (not a valid DNS name)");
+                countVoid(why("void.not-a-name").with("target", target));
                 return CompletableFuture.completedFuture(false);
             }
             return ask(name, Type.MX).thenCompose(r -> {
@@ -521,13 +545,13 @@ public final class SpfEvaluator {
                     throw temperror(m.text(), r);
                 }
                 if (r.isEmpty()) {
-                    countVoid(m.text() + " (" + target + ")");
+                    countVoid(why("void.empty").with("term", m.text()).with("target", target));
                     return CompletableFuture.completedFuture(false);
                 }
                 List<Name> exchanges = exchanges((DnsResult.Answer) r);
                 if (exchanges.size() > settings.maxMxNames()) {
-                    throw new Abort(SpfResult.PERMERROR, "'" + m.text() + "': " + target + " has " + exchanges.size()
-                            + " MX records; SPF allows at most " + settings.maxMxNames());
+                    throw new Abort(SpfResult.PERMERROR, why("mx-limit").with("term", m.text()).with("target", target)
+                            .with("count", exchanges.size()).with("limit", settings.maxMxNames()));
                 }
                 List<CompletableFuture<DnsResult>> lookups = new ArrayList<>();
                 for (Name exchange : exchanges) {
@@ -570,7 +594,7 @@ public final class SpfEvaluator {
                     return CompletableFuture.completedFuture(false);
                 }
                 if (names.isEmpty()) {
-                    countVoid(m.text() + " (no PTR record for " + InetAddresses.toAddrString(ip) + ")");
+                    countVoid(why("void.no-ptr").with("term", m.text()).with("ip", InetAddresses.toAddrString(ip)));
                     return CompletableFuture.completedFuture(false);
                 }
                 // only names at or under the target can make ptr match, so only they are validated
@@ -616,7 +640,7 @@ public final class SpfEvaluator {
         private CompletableFuture<Boolean> exists(Mechanism m, String target) {
             Name name = DomainNames.toName(target);
             if (name == null) {
-                countVoid("'" + target + "' (not a valid DNS name)");
+                countVoid(why("void.not-a-name").with("target", target));
                 return CompletableFuture.completedFuture(false);
             }
             // RFC 7208 5.7: always an A query, even for an IPv6 client
@@ -625,7 +649,7 @@ public final class SpfEvaluator {
                     throw temperror(m.text(), r);
                 }
                 if (r.isEmpty()) {
-                    countVoid(m.text() + " (" + target + ")");
+                    countVoid(why("void.empty").with("term", m.text()).with("target", target));
                     return false;
                 }
                 return true;
@@ -675,8 +699,8 @@ public final class SpfEvaluator {
             }));
         }
 
-        private CompletableFuture<String> explain(SpfRecord rec, String domain) {
-            CompletableFuture<String> fallback = defaultText(domain);
+        private CompletableFuture<Explained> explain(SpfRecord rec, String domain) {
+            CompletableFuture<Explained> fallback = defaultText(domain).thenApply(t -> new Explained(t, false));
             if (rec.explanation() == null) {
                 return fallback;
             }
@@ -701,7 +725,7 @@ public final class SpfEvaluator {
                     } catch (SpfSyntaxException e) {
                         return fallback;
                     }
-                    return expandText(text, domain);
+                    return expandText(text, domain).thenApply(x -> new Explained(x, true));
                 });
             }).exceptionallyCompose(t -> fallback);
         }

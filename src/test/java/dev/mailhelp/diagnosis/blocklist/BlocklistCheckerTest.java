@@ -262,9 +262,12 @@ class BlocklistCheckerTest {
 
     @Test
     void unknownListIdIsRejectedClearly() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        dev.mailhelp.config.SettingException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.mailhelp.config.SettingException.class,
                 () -> checker(allLists().withLists(List.of("sorbs")), Map.of(), Duration.ofSeconds(1)));
-        assertTrue(e.getMessage().contains("unknown blocklist 'sorbs'"), e.getMessage());
+        // worded by each front end from the catalogue (cli.check.ip.unknown-list), naming the id and the known lists
+        assertEquals("cli.check.ip.unknown-list", e.key());
+        assertTrue(e.getMessage().contains("sorbs") && e.getMessage().contains("spamhaus-zen"), e.getMessage());
     }
 
     private Finding find(BlocklistChecker c, String ip, String listId) throws Exception {

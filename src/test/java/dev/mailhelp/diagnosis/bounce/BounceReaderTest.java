@@ -364,4 +364,32 @@ class BounceReaderTest {
         assertEquals("shop-example.com", r.senderDomain());
         assertEquals(Branch.DNS, r.branch());
     }
+
+    /** A minimal RFC 3464 report for one recipient, with the given status and diagnostic and an optional extra line. */
+    private static String dsn(String status, String diagnostic, String receivedLine) {
+        return "From: MAILER-DAEMON@mx.example-sender.net\nTo: alice@example-sender.net\nSubject: Returned mail\n"
+                + "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain\n\nThe message could not be delivered.\n" + receivedLine + "\n\n"
+                + "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example-sender.net\n\n"
+                + "Final-Recipient: rfc822; bob@example-dest.com\nAction: failed\nStatus: " + status + "\n"
+                + "Diagnostic-Code: smtp; " + diagnostic + "\n\n--b--\n";
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // Only a generic status (X.0.0) and no sign of the RCPT TO stage: a filter's wording, not a refused address.
+        "5.0.0|550 5.0.0 <bob@example-dest.com>... User unknown||filtered",
+        // ORCPT is the original-recipient parameter of a Received line, not the RCPT TO command.
+        "5.0.0|550 Unknown user bob@example-dest.com|Received: by mx (ORCPT bob@example-dest.com)|filtered",
+        // The refusal shown at RCPT TO (sendmail's transcript, Exim's 'after RCPT') keeps it a refused address.
+        "5.0.0|550 5.0.0 <bob@example-dest.com>... User unknown|>>> RCPT To:<bob@example-dest.com>|userunknown",
+        "5.0.0|550 Unknown user bob@example-dest.com|SMTP error from remote server after RCPT command|userunknown",
+        // The precise status says so by itself.
+        "5.1.1|550 5.1.1 <bob@example-dest.com>... User unknown||userunknown",
+    })
+    void userUnknownWords_needARefusedAddressToBeUserUnknown(String status, String diagnostic, String extra, String reason)
+            throws Exception {
+        BounceReport r = reader.read(dsn(status, diagnostic, extra == null ? "" : extra));
+        assertEquals(reason, r.results().get(0).reason(), r.results().get(0).basis().toString());
+    }
 }

@@ -86,12 +86,13 @@ public final class FamilyCrossValidation {
      * status and reply code tables (the RFC 3463 / RFC 5248 registry and RFC 5321 reply codes),
      * provider codes (each with its provider's page as {@code source}), the SMTP-stage rules
      * (the commands of RFC 5321), the Diagnostic-Code types, the Action field and a program as the
-     * recipient (RFC 3464 reports of pipe deliveries).
+     * recipient (RFC 3464 reports of pipe deliveries), a final report of a failure the text calls
+     * temporary (RFC 5321 4yz replies: the sender's server gave up retrying).
      */
     static boolean documentedElsewhere(String rule) {
         return rule.startsWith("status:") || rule.startsWith("strong:") || rule.startsWith("reply:")
                 || rule.startsWith("code:") || rule.startsWith("command:") || rule.startsWith("diagnosticType:")
-                || rule.startsWith("action:") || rule.startsWith("recipientType:");
+                || rule.startsWith("action:") || rule.startsWith("recipientType:") || rule.startsWith("temporary:");
     }
 
     /** rule id -> families in which it took part in a right reading. */

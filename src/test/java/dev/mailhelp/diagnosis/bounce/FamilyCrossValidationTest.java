@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 class FamilyCrossValidationTest {
 
-    // Just under the measured held-out figures (95.4 / 87.3 / 92.1 %), to catch regressions.
-    static final double STATUS_FLOOR = 0.945;
-    static final double REASON_FLOOR = 0.865;
-    static final double BRANCH_FLOOR = 0.91;
+    // Just under the measured held-out figures (96.4 / 90.1 / 93.6 %, third round), to catch regressions.
+    static final double STATUS_FLOOR = 0.96;
+    static final double REASON_FLOOR = 0.90;
+    static final double BRANCH_FLOOR = 0.93;
     /** Issue 10: the held-out figure within 5 points of the plain one, on each measure. */
     static final double MAX_GAP_POINTS = 5.0;
 
