@@ -26,7 +26,7 @@ public final class BounceBenchmark {
             System.err.println("bounce corpus folder " + corpus + " missing");
             System.exit(2);
         }
-        BounceReader reader = new BounceReader(BounceRules.load(Path.of("knowledge")));
+        BounceReader reader = new BounceReader(BounceRules.load(Path.of(System.getProperty("mailhelp.knowledge", "knowledge"))));
         List<byte[]> messages = new ArrayList<>();
         long bytes = 0;
         try (Stream<Path> files = Files.list(corpus)) {

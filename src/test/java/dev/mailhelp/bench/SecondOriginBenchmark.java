@@ -239,7 +239,7 @@ public final class SecondOriginBenchmark {
             System.exit(2);
             return;
         }
-        BounceReader reader = new BounceReader(BounceRules.load(Path.of("knowledge")));
+        BounceReader reader = new BounceReader(BounceRules.load(Path.of(System.getProperty("mailhelp.knowledge", "knowledge"))));
         List<Row> rows = run(origin, half, reader);
         System.out.println("half | file | label | mailhelp reason -> class | Sisimai reason -> class");
         for (Row r : rows) {
