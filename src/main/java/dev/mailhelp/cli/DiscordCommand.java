@@ -77,6 +77,8 @@ public final class DiscordCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(err, text, e);
         }
+        // Every line the service prints goes through the logger, a thread's unexpected death included.
+        dev.mailhelp.ops.UncaughtExceptions.logThem();
         Environment env = root.environment();
         ServiceSettings service;
         DiscordConfig config;
