@@ -63,14 +63,15 @@ public record BlocklistCatalogue(List<Blocklist> lists) {
     public static Optional<BlocklistCatalogue> read(Path knowledgeDir, Problems problems) {
         Path file = knowledgeDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            problems.add(FILE_NAME, Position.UNKNOWN, "file is missing from " + knowledgeDir
-                    + " (the blocklist catalogue is knowledge/" + FILE_NAME + ")");
+            problems.add(FILE_NAME, Position.UNKNOWN, dev.mailhelp.knowledge.Problems.problem("file-missing",
+                    "dir", String.valueOf(knowledgeDir)));
             return Optional.empty();
         }
         try {
             return CatalogueReader.read(Files.readString(file, StandardCharsets.UTF_8), FILE_NAME, problems);
         } catch (IOException e) {
-            problems.add(FILE_NAME, Position.UNKNOWN, "could not read the file as UTF-8 text: " + e.getMessage());
+            problems.add(FILE_NAME, Position.UNKNOWN, dev.mailhelp.knowledge.Problems.problem("unreadable",
+                    "detail", String.valueOf(e.getMessage())));
             return Optional.empty();
         }
     }

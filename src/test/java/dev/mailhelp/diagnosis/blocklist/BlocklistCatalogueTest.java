@@ -90,12 +90,12 @@ class BlocklistCatalogueTest {
             "kind: ip|kind: ipv4|t.yaml:5:|'kind' is 'ipv4' (list one); expected ip or domain",
             "checked: 2026-11-27|checked: yesterday|t.yaml:13:|expected a date like 2026-11-27",
             "removal: https://one.test/remove|removal: one.test/remove|t.yaml:|expected an http(s) URL",
-            "default_on: true|default_one: true|t.yaml:6:5:|unknown key \"default_one\" in list one; expected one of [checked, codes",
+            "default_on: true|default_one: true|t.yaml:6:5:|unknown key \"default_one\" in list one; expected one of checked, codes",
             "zh-TW: 垃圾郵件。|zh: 垃圾郵件。|t.yaml:|no zh-TW text",
             "    name: One|    name: [One|t.yaml:4:|YAML syntax error",
             "    name: One|    name: [One]|t.yaml:3:11:|\"name\" in list one must be a text, but is a list",
             "    name: One|    name: One: Two|t.yaml:3:|mapping values are not allowed",
-            "default_on: true|default_on: [true]|t.yaml:6:17:|'default_on' must be true or false, but is a list",
+            "default_on: true|default_on: [true]|t.yaml:6:17:|\"default_on\" must be true or false, but is a list",
             "id: one|id: One|t.yaml:2:|expected lower-case letters"})
     void mistakesAreReportedWithPlaceAndExpectation(String from, String to, String place, String why) {
         String text = GOOD_LIST.replace(from, to);
@@ -123,7 +123,7 @@ class BlocklistCatalogueTest {
     void duplicateIdsNameTheSecondLine() {
         String twice = GOOD_LIST + GOOD_LIST.substring("lists:\n".length());
         CatalogueException e = assertThrows(CatalogueException.class, () -> BlocklistCatalogue.parse(twice, "t.yaml"));
-        assertTrue(e.getMessage().startsWith("t.yaml:14:5: list id 'one' is used twice"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("t.yaml:14:5: list id \"one\" is used twice"), e.getMessage());
     }
 
     @Test
