@@ -58,7 +58,7 @@ final class BounceClassifier {
             if (changed == null && !d.ownWords()) {
                 changed = rule.changeUnlessSaid().get(d.reason());
             }
-            if (changed != null && rule.phrases().stream().anyMatch(p -> p.matches(cmd))) {
+            if (changed != null && rule.appliesTo(reply) && rule.phrases().stream().anyMatch(p -> p.matches(cmd))) {
                 return d.with(changed, "", rule.id());
             }
         }

@@ -68,9 +68,16 @@ public final class BounceRules {
     public record PhraseGroup(String reason, List<Phrase> phrases) {
     }
 
-    /** When the refused SMTP command (found by phrases) changes a reason into another. */
+    /**
+     * When the refused SMTP command (found by phrases) changes a reason into another; with
+     * {@code whenReplies}, only for those reply codes (empty: any).
+     */
     public record CommandRule(String id, List<Phrase> phrases, Map<String, String> change,
-                              Map<String, String> changeUnlessSaid, String pseudoAs) {
+                              Map<String, String> changeUnlessSaid, String pseudoAs, List<String> whenReplies) {
+
+        boolean appliesTo(String reply) {
+            return whenReplies.isEmpty() || whenReplies.contains(reply);
+        }
     }
 
     /**

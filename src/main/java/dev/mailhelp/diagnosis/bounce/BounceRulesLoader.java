@@ -36,7 +36,8 @@ final class BounceRulesLoader {
     private static final Set<String> REASON_KEYS = Set.of("branch", "article", "explain", "next");
     private static final Set<String> CODE_KEYS = Set.of("id", "provider", "status", "phrases", "reason", "source",
             "checked", "explain", "next", "article", "note");
-    private static final Set<String> COMMAND_KEYS = Set.of("command", "phrases", "change", "changeUnlessSaid", "pseudoAs");
+    private static final Set<String> COMMAND_KEYS = Set.of("command", "phrases", "change", "changeUnlessSaid", "pseudoAs",
+            "whenReplies");
     private static final Set<String> EVIDENCE_KEYS = Set.of("reason", "otherwise", "whenStatusSubjects", "phrases");
     private static final Set<String> PROVIDER_KEYS = Set.of("name", "markers");
 
@@ -272,7 +273,9 @@ final class BounceRulesLoader {
                 if (!pseudoAs.isEmpty()) {
                     checkReason(pseudoAs, y.positionOf("pseudoAs"), "commandRules " + command + " pseudoAs", RULES_FILE);
                 }
-                out.add(new BounceRules.CommandRule("command:" + command, phrases(y, "phrases"), change, unless, pseudoAs));
+                List<String> replies = y.has("whenReplies") ? List.copyOf(y.texts("whenReplies")) : List.of();
+                out.add(new BounceRules.CommandRule("command:" + command, phrases(y, "phrases"), change, unless, pseudoAs,
+                        replies));
             });
         }
         return List.copyOf(out);

@@ -126,6 +126,10 @@ class BounceReaderTest {
         "550 5.7.1 This system is not configured to relay mail|norelaying",
         "554 5.3.0 <x@example-dest.com>... unknown mailer error 1|mailererror",
         "A message that you sent contained a recipient address that was incorrectly constructed: x@example-dest.com <y@|syntaxerror",
+        // Wording families: a size limit however phrased; being used "as a relay"; a mailbox holding too many messages.
+        "554 5.7.1 Message Rejected Class=size limit=15728640 Subclass=reject size=18571048|mesgtoobig",
+        "553-you are trying to use me [mx.example-dest.com] as a relay, but I have not been configured to let you (#5.7.1)|norelaying",
+        "550 <x@example-dest.com> User has too many messages on the server.|mailboxfull",
     })
     void commonServerTexts(String line, String reason) throws Exception {
         BounceReport r = reader.read("Your message to x@example-dest.com could not be delivered.\n" + line);

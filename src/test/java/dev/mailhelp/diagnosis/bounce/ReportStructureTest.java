@@ -92,4 +92,22 @@ class ReportStructureTest {
         BounceReport r = reader.read("Subject: Undelivered Mail\n\nThis message was not delivered.\n" + text);
         assertEquals(reason, r.results().get(0).reason(), r.results().get(0).basis().toString());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // "550" in reply to RCPT TO with words no rule knows: the address was refused.
+        "5.0.0|550 BAD_RECIPIENT - see http://www.example-dest.com/undelivered|userunknown",
+        // A temporary refusal at the same stage is no verdict on the address: returned as final, it expired.
+        "4.0.0|451 BAD_RECIPIENT - see http://www.example-dest.com/undelivered|expired",
+    })
+    void bareRefusalAtRcptTo(String status, String diagnostic, String reason) throws Exception {
+        String dsn = "From: MAILER-DAEMON@mx.example-sender.net\nSubject: Returned mail\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain\n\n<bob@example-dest.com>: host mx.example-dest.com[192.0.2.9] said: "
+                + diagnostic + " (in reply to RCPT TO command)\n\n"
+                + "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example-sender.net\n\n"
+                + "Final-Recipient: rfc822; bob@example-dest.com\nAction: failed\nStatus: " + status + "\n"
+                + "Diagnostic-Code: smtp; " + diagnostic + "\n\n--b--\n";
+        assertEquals(reason, reader.read(dsn).results().get(0).reason(), reader.read(dsn).results().get(0).basis().toString());
+    }
 }
