@@ -45,9 +45,6 @@ final class FindingTextsLoader {
                 entries.put(code, new FindingTexts.Entry(code, title, explain, fix));
             });
         });
-        if (entries.isEmpty()) {
-            problems.add(file, t.position(), Problems.problem("no-findings"));
-        }
         return new FindingTexts(entries);
     }
 }

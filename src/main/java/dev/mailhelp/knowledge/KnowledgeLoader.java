@@ -58,8 +58,7 @@ public final class KnowledgeLoader {
         Messages messages = readYaml(dir, "messages.yaml", problems)
                 .map(root -> messages(root, problems))
                 .orElse(new Messages(Map.of()));
-        FindingTexts findingTexts = readYaml(dir, "findings.yaml", problems)
-                .map(root -> new FindingTextsLoader("findings.yaml", problems).read(root))
+        FindingTexts findingTexts = legacyFindingTexts(dir, problems)
                 .orElse(FindingTexts.NONE);
         Catalogue catalogue = catalogue(dir, problems);
         ArticleLibrary articles = articles(dir.resolve("articles"), problems);
@@ -80,6 +79,23 @@ public final class KnowledgeLoader {
     private static KnowledgeBase emptyBase() {
         return new KnowledgeBase(new ConversationTree("", Map.of()), new ArticleLibrary(List.of()),
                 new ProviderCatalogue(List.of()), new Messages(Map.of()), FindingTexts.NONE, Catalogue.NONE);
+    }
+
+    /**
+     * The legacy finding texts: every finding of the program is worded from the catalogues now, so
+     * the file may hold comments only (no YAML document), which is no entries rather than an empty file.
+     */
+    private static Optional<FindingTexts> legacyFindingTexts(Path dir, Problems problems) {
+        String name = "findings.yaml";
+        return KnowledgeFile.read(dir.resolve(name), name, problems).flatMap(text -> {
+            if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+                return Optional.of(FindingTexts.NONE);
+            }
+            if (KnowledgeFile.tabsInIndentation(text, name, problems)) {
+                return Optional.empty();
+            }
+            return new YamlTreeReader(name, problems).read(text).map(root -> new FindingTextsLoader(name, problems).read(root));
+        });
     }
 
     private static Optional<YamlNode> readYaml(Path dir, String name, Problems problems) {
@@ -104,8 +120,7 @@ public final class KnowledgeLoader {
     /** Only the legacy finding texts of {@code dir} ({@code findings.yaml}); throws like {@link #loadCatalogue}. */
     public static FindingTexts loadFindingTexts(Path dir) {
         Problems problems = new Problems();
-        FindingTexts texts = readYaml(dir, "findings.yaml", problems)
-                .map(root -> new FindingTextsLoader("findings.yaml", problems).read(root))
+        FindingTexts texts = legacyFindingTexts(dir, problems)
                 .orElse(FindingTexts.NONE);
         if (!problems.isEmpty()) {
             throw new InvalidKnowledgeException(dir, problems.list());
