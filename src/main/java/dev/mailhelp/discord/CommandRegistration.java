@@ -41,11 +41,11 @@ final class CommandRegistration {
                 .setEnabledInDms(true);
         mailhelp.addOption(sub("start", "開始", "Start the guided troubleshooting conversation", "開始引導式疑難排解對話", List.of()));
         mailhelp.addOption(sub("domain", "網域", "Check a domain's mail DNS records (MX, SPF, DKIM, DMARC...)",
-                "檢查網域的郵件 DNS 記錄（MX、SPF、DKIM、DMARC…）", List.of(
+                "檢查網域的郵件 DNS 紀錄（MX、SPF、DKIM、DMARC…）", List.of(
                         string("name", "名稱", "The domain, e.g. example.com", "網域，例如 example.com", true, false),
                         string("selector", "選擇器", "DKIM selector, if you know it", "DKIM 選擇器（如果知道）", false, false))));
         mailhelp.addOption(sub("ip", "ip", "Check whether a sending IP address is on blocklists",
-                "檢查寄件 IP 位址是否在封鎖清單上", List.of(
+                "檢查寄件 IP 位址是否被列入黑名單", List.of(
                         string("address", "位址", "The IPv4 or IPv6 address", "IPv4 或 IPv6 位址", true, false))));
         mailhelp.addOption(sub("smtp", "smtp", "Check an SMTP server's ports, TLS and login methods",
                 "檢查 SMTP 伺服器的連接埠、TLS 與登入方式", List.of(

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class KnowledgeProblemsWordedTest {
 
-    private static final Pattern USE = Pattern.compile("Problems\\.(problem|what)\\(\"([a-z0-9-]+)\"");
+    private static final Pattern USE = Pattern.compile("Problems\\.(problem|what)\\(\"([a-z0-9-]+)\"[,)]");
+    /** The blocklist data model's refusals: {@code new BlocklistDataException(field, "id", ...)} is {@code knowledge.problem.list-id}. */
+    private static final Pattern LIST_USE = Pattern.compile("new BlocklistDataException\\([^,]+, \"([a-z0-9-]+)\"");
 
     @Test
     void everyProblemTheProgramWritesHasItsEntry_andReadsInChinese() throws IOException {
@@ -35,6 +37,10 @@ class KnowledgeProblemsWordedTest {
                 Matcher m = USE.matcher(Files.readString(f));
                 while (m.find()) {
                     used.add("knowledge." + m.group(1) + "." + m.group(2));
+                }
+                Matcher list = LIST_USE.matcher(Files.readString(f));
+                while (list.find()) {
+                    used.add("knowledge.problem.list-" + list.group(1));
                 }
             }
         }

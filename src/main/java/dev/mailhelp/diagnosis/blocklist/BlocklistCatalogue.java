@@ -24,7 +24,7 @@ public record BlocklistCatalogue(List<Blocklist> lists) {
         Set<String> ids = new HashSet<>();
         for (Blocklist b : lists) {
             if (!ids.add(b.id())) {
-                throw new IllegalArgumentException("list id '" + b.id() + "' is used twice; ids must be unique");
+                throw new BlocklistDataException("id", "id-twice", "id", b.id());
             }
         }
     }

@@ -150,7 +150,7 @@ final class CatalogueReader {
                 }
                 checked(c, () -> {
                     if (code == null || code.isBlank()) {
-                        throw new IllegalArgumentException("'code' is missing; expected an answer address like 127.0.0.2");
+                        throw new BlocklistDataException("code", "code-missing");
                     }
                     return ReturnCode.fromYaml(code, parsed.orElse(null), meaning);
                 }).ifPresent(out::add);
@@ -188,6 +188,10 @@ final class CatalogueReader {
     private <T> Optional<T> checked(MappingReader at, java.util.function.Supplier<T> build, String key) {
         try {
             return Optional.of(build.get());
+        } catch (BlocklistDataException e) {
+            String named = key != null ? key : e.field();
+            problems.add(file, named != null && at.has(named) ? at.positionOf(named) : at.position(), e.wording());
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             Position where = key != null && at.has(key) ? at.positionOf(key) : at.position();

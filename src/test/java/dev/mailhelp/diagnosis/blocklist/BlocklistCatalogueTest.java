@@ -83,11 +83,11 @@ class BlocklistCatalogueTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "category: spam|category: spammy|t.yaml:9:|unknown category 'spammy'; expected one of spam, exploit",
-            "zone: bl.one.test|zone: ''|t.yaml:4:|'zone' is missing (list one)",
+            "category: spam|category: spammy|t.yaml:9:|unknown category “spammy”; expected one of spam, exploit",
+            "zone: bl.one.test|zone: ''|t.yaml:4:|“zone” is missing (list one)",
             "code: 127.0.0.2|code: 10.0.0.2|t.yaml:8:|answers of DNS blocklists are in 127.0.0.0/8",
             "code: 127.0.0.2|code: 127.0.0.9-127.0.0.3|t.yaml:|range starts after it ends",
-            "kind: ip|kind: ipv4|t.yaml:5:|'kind' is 'ipv4' (list one); expected ip or domain",
+            "kind: ip|kind: ipv4|t.yaml:5:|“kind” is “ipv4” (list one); expected ip or domain",
             "checked: 2026-11-27|checked: yesterday|t.yaml:13:|expected a date like 2026-11-27",
             "removal: https://one.test/remove|removal: one.test/remove|t.yaml:|expected an http(s) URL",
             "default_on: true|default_one: true|t.yaml:6:5:|unknown key \"default_one\" in list one; expected one of checked, codes",
@@ -116,7 +116,7 @@ class BlocklistCatalogueTest {
         CatalogueException both = assertThrows(CatalogueException.class,
                 () -> BlocklistCatalogue.parse(text + second, "t.yaml"));
         assertEquals(4, both.problems().size(), both.getMessage());
-        assertTrue(both.problems().get(3).message().contains("zone 'x' (list two) is too short"), both.getMessage());
+        assertTrue(both.problems().get(3).message().contains("zone “x” (list two) is too short"), both.getMessage());
     }
 
     @Test
@@ -130,7 +130,7 @@ class BlocklistCatalogueTest {
     void ipListTestPointsMustBeAddresses() {
         String text = GOOD_LIST.replace("    default_on: true", "    default_on: true\n    test_points: {listed: test, not_listed: invalid}");
         CatalogueException e = assertThrows(CatalogueException.class, () -> BlocklistCatalogue.parse(text, "t.yaml"));
-        assertTrue(e.getMessage().contains("test point 'test' (list one) is not an IP address"), e.getMessage());
+        assertTrue(e.getMessage().contains("test point “test” (list one) is not an IP address"), e.getMessage());
     }
 
     @Test
