@@ -11,7 +11,7 @@ const { spf } = require(path.resolve(process.argv[2], 'node_modules/mailauth/lib
 const resolvers = new Map();
 function resolverFor(port) {
     if (!resolvers.has(port)) {
-        const r = new Resolver({ timeout: 1000, tries: 1 });
+        const r = new Resolver({ timeout: 2000, tries: 1 });
         r.setServers(['127.0.0.1:' + port]);
         resolvers.set(port, (name, type) => r.resolve(name, type));
     }

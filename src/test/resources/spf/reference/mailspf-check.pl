@@ -15,7 +15,7 @@ while (my $line = <STDIN>) {
     # one SPF server per DNS port; Mail::SPF keeps no cache between requests
     my $server = $servers{$port} //= Mail::SPF::Server->new(max_void_dns_lookups => 2,
         dns_resolver => Net::DNS::Resolver->new(nameservers => ['127.0.0.1'], port => $port, recurse => 1,
-            udp_timeout => 1, tcp_timeout => 1, retry => 1, retrans => 1));
+            udp_timeout => 2, tcp_timeout => 2, retry => 1, retrans => 1));
     my $result = eval {
         my $request = $mailfrom ne ''
             ? Mail::SPF::Request->new(scope => 'mfrom', identity => $mailfrom, ip_address => $ip,

@@ -8,8 +8,8 @@ import spf
 
 resolver = dns.resolver.Resolver(configure=False)
 resolver.nameservers = ['127.0.0.1']
-resolver.timeout = 1.0
-resolver.lifetime = 1.0
+resolver.timeout = 2.0
+resolver.lifetime = 2.0
 dns.resolver.default_resolver = resolver
 
 for line in sys.stdin:
@@ -19,7 +19,7 @@ for line in sys.stdin:
     port, case, ip, mailfrom, helo = line.split('\t')
     resolver.port = int(port)
     try:
-        result, _explanation = spf.check2(i=ip, s=mailfrom, h=helo, timeout=2, querytime=0)
+        result, _explanation = spf.check2(i=ip, s=mailfrom, h=helo, timeout=5, querytime=0)
     except Exception as e:  # a crash of the reference is its own answer, never ours
         result = 'crash:' + type(e).__name__
     print(case + '\t' + result.lower(), flush=True)

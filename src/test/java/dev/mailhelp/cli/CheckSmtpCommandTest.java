@@ -52,8 +52,9 @@ class CheckSmtpCommandTest {
     }
 
     private static Run run(Map<String, String> env, String... args) {
-        ProbeSettings settings = ProbeSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofSeconds(1), Duration.ofSeconds(8)).withTrust(certs.trust());
+        // the local servers answer at once: generous limits, so that a loaded machine cannot make them look slow or silent
+        ProbeSettings settings = ProbeSettings.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofSeconds(5), Duration.ofSeconds(30)).withTrust(certs.trust());
         // The system resolver is replaced: a name lookup in a test must never leave the machine.
         Wiring.Parts parts = Wiring.Parts.defaults().withProbeSettings(settings)
                 .withMailPorts(Set.of(25, 465, 587, 2525, healthy.port(), plaintextAuth.port()))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailhelp.diagnosis.ScenarioDns;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
@@ -16,7 +17,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +48,7 @@ class MessageCommandTest {
     }
 
     private static DnsClient client(String hostPort) {
-        return new AsyncDnsClient(DnsSettings.forServer(DnsSettings.parseServer(hostPort)).withTimeout(Duration.ofMillis(300)).withRetries(0));
+        return new AsyncDnsClient(DnsSettings.forServer(DnsSettings.parseServer(hostPort)).withTimeout(ScenarioDns.TIMEOUT).withRetries(0));
     }
 
     private record Run(int exit, String out, String err) { }

@@ -147,7 +147,7 @@ class SpecialUseNamesCliTest {
     void batchAnswersEveryLineIncludingEmptyOnes() {
         String lines = "192.0.2.1\tmail.example.com\ta@example.com\n\n   \nnot-an-ip\tx\ty\n\t\n192.0.2.1\t\t\n";
         Run r = run(new SpfCommand(server -> new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                .withTimeout(Duration.ofMillis(500)).withRetries(0)),
+                .withTimeout(TestDnsServer.ANSWERED_TIMEOUT).withRetries(0)),
                 new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8))), "--batch", "--timeout", "3");
         assertEquals(6, r.out().lines().count(), "one word per input line: " + r.out() + r.err());
         assertEquals(java.util.List.of("error", "error", "error", "error", "error"), r.out().lines().skip(1).toList(), r.out());

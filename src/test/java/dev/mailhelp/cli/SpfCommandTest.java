@@ -5,7 +5,8 @@ import static dev.mailhelp.testdns.TestDnsServer.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mailhelp.dns.AsyncDnsClient;
+import dev.mailhelp.diagnosis.ScenarioDns;
+import dev.mailhelp.dns.ClockedDnsClient;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.testdns.TestDnsServer;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,10 +52,13 @@ class SpfCommandTest {
         server.close();
     }
 
-    /** The real client, as production builds it from --dns, with a short timeout for the dropped names. */
+    /** The cache's clock: TTLs run out when a test moves it on. */
+    private static final AtomicLong dnsNanos = new AtomicLong();
+
+    /** The real client, as production builds it from --dns, with the scenario tests' timeout for the dropped names. */
     private static DnsClient client(String hostPort) {
-        return new AsyncDnsClient(DnsSettings.forServer(DnsSettings.parseServer(hostPort))
-                .withTimeout(Duration.ofMillis(300)).withRetries(0));
+        return ClockedDnsClient.of(DnsSettings.forServer(DnsSettings.parseServer(hostPort))
+                .withTimeout(ScenarioDns.TIMEOUT).withRetries(0), dnsNanos::get);
     }
 
     private record Run(int exit, String out, String err) { }
@@ -201,7 +206,7 @@ class SpfCommandTest {
             try {
                 toCommand.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                 toCommand.flush();
-                return lines.poll(10, TimeUnit.SECONDS);
+                return lines.poll(30, TimeUnit.SECONDS);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -211,13 +216,13 @@ class SpfCommandTest {
         assertEquals("pass", ask.apply("192.0.2.10\tx\ta@ttl.example.test"));
         assertEquals("fail", ask.apply("203.0.113.1\tx\ta@ttl.example.test"));
         assertEquals(1, server.queryCount(name("ttl.example.test"), Type.TXT), "second line within the TTL uses the cache");
-        // the policy changes; after its 1 s TTL the next line must see the new record
+        // the policy changes; once its 1 s TTL has run out the next line must see the new record
         server.clearZones();
         server.addRecord(record("ttl.example.test. 1 IN TXT \"v=spf1 ip4:203.0.113.0/24 -all\""));
-        Thread.sleep(1500);
+        dnsNanos.addAndGet(Duration.ofMillis(1500).toNanos());
         assertEquals("pass", ask.apply("203.0.113.1\tx\ta@ttl.example.test"));
         assertEquals(2, server.queryCount(name("ttl.example.test"), Type.TXT));
         toCommand.close();
-        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        assertEquals(0, exit.get(30, TimeUnit.SECONDS));
     }
 }

@@ -52,14 +52,15 @@ final class BotFixture implements AutoCloseable {
     final DiscordBot bot;
 
     private BotFixture(CheckRate rate, Duration progressInterval, boolean projectChecks,
-                       UnaryOperator<Map<String, Check>> checkOverrides) {
+                       UnaryOperator<Map<String, Check>> checkOverrides, Clock rateClock) {
         sim = DiscordSimulator.start();
         dns = TestDnsServer.start();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         try {
             smtp.start();
             TestZones.serve(dns);
-            AsyncDnsClient resolver = new AsyncDnsClient(DnsSettings.forServer(dns.address()).withTimeout(Duration.ofSeconds(2)));
+            // A generous timeout: no Discord test waits for one, and a loaded machine must not turn a slow answer into a failure.
+            AsyncDnsClient resolver = new AsyncDnsClient(DnsSettings.forServer(dns.address()).withTimeout(Duration.ofSeconds(10)));
             Map<String, Check> base;
             KnowledgeBase knowledge;
             if (projectChecks) {
@@ -91,7 +92,8 @@ final class BotFixture implements AutoCloseable {
             engine = new ConversationEngine(knowledge, checks, sessions, Clock.systemUTC(), text -> Optional.empty());
             DiscordConfig config = DiscordConfig.from(Map.of("DISCORD_TOKEN", sim.token(),
                     "MAILHELP_DISCORD_GUILD_ID", Long.toString(sim.guildId()), "MAILHELP_CHECK_RATE", rate.toString()));
-            bot = DiscordBot.start(config, engine, checks, simOptions(sim).withProgressInterval(progressInterval));
+            bot = DiscordBot.start(config, engine, checks, simOptions(sim).withProgressInterval(progressInterval)
+                    .withClock(rateClock));
         } catch (RuntimeException e) {
             closeServers();
             throw e;
@@ -112,21 +114,28 @@ final class BotFixture implements AutoCloseable {
 
     /** With the small test checks of {@link TestChecks} (adapter behaviour: progress, failures, limits). */
     static BotFixture start() {
-        return new BotFixture(new CheckRate(100, Duration.ofSeconds(60)), Duration.ofMillis(200), false, UnaryOperator.identity());
+        return new BotFixture(new CheckRate(100, Duration.ofSeconds(60)), Duration.ofMillis(200), false, UnaryOperator.identity(),
+                Clock.systemUTC());
     }
 
     static BotFixture start(CheckRate rate, Duration progressInterval, UnaryOperator<Map<String, Check>> overrides) {
-        return new BotFixture(rate, progressInterval, false, overrides);
+        return new BotFixture(rate, progressInterval, false, overrides, Clock.systemUTC());
+    }
+
+    /** With the rate limiter on {@code rateClock}, so that a test moves the rate window on instead of waiting for it. */
+    static BotFixture start(CheckRate rate, Clock rateClock) {
+        return new BotFixture(rate, Duration.ofMillis(200), false, UnaryOperator.identity(), rateClock);
     }
 
     /** With the project's own checks, wired as the application wires them. */
     /** With the project's own checks and the given live-check rate (the load run has more people than 100). */
     static BotFixture withProjectChecks(CheckRate rate) {
-        return new BotFixture(rate, Duration.ofMillis(100), true, UnaryOperator.identity());
+        return new BotFixture(rate, Duration.ofMillis(100), true, UnaryOperator.identity(), Clock.systemUTC());
     }
 
     static BotFixture withProjectChecks() {
-        return new BotFixture(new CheckRate(100, Duration.ofSeconds(60)), Duration.ofMillis(100), true, UnaryOperator.identity());
+        return new BotFixture(new CheckRate(100, Duration.ofSeconds(60)), Duration.ofMillis(100), true, UnaryOperator.identity(),
+                Clock.systemUTC());
     }
 
     /** smtp.mailhelp.test:PORT of the local SMTP server. */

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The acknowledgement connections against the simulator's CONNECT proxy and TLS on 127.0.0.1. */
 class CallbackConnectionsTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** Generous: only a bound for a broken run (the simulator answers at once, but a loaded machine is slow). */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static CallbackConnections connections(URI base, InetSocketAddress proxy, DiscordSimulator sim) {
         HttpClient settings = HttpClient.newBuilder().proxy(ProxySelector.of(proxy)).sslContext(sim.clientTls()).build();
@@ -40,7 +41,7 @@ class CallbackConnectionsTest {
             for (int i = 0; i < 5; i++) {
                 // No such interaction: the simulator answers 404 as Discord does, and the status is what we get.
                 int status = c.post("/api/v10/interactions/" + (1000 + i) + "/token-" + i + "/callback", "{\"type\":5}")
-                        .get(10, TimeUnit.SECONDS);
+                        .get(60, TimeUnit.SECONDS);
                 assertEquals(404, status);
             }
             assertEquals(5, sim.requests().stream().filter(r -> r.startsWith("POST /api/v10/interactions/")).count(),
@@ -59,7 +60,7 @@ class CallbackConnectionsTest {
              CallbackConnections c = connections(Acknowledger.DISCORD_API, sim.proxyAddress(), sim)) {
             for (int i = 0; i < 6; i++) {
                 assertEquals(404, c.post("/api/v10/interactions/" + (1000 + i) + "/t/callback", "{\"type\":5}")
-                        .get(10, TimeUnit.SECONDS));
+                        .get(60, TimeUnit.SECONDS));
             }
             List<Integer> used = callbackConnections(sim);
             assertEquals(6, used.size(), sim.restLog().toString());
@@ -72,11 +73,11 @@ class CallbackConnectionsTest {
     void connectionsClosedByDiscordWhileIdleAreReplacedWithoutLosingTheRequestAndTheReplacementIsKept() throws Exception {
         try (DiscordSimulator sim = DiscordSimulator.start();
              CallbackConnections c = connections(Acknowledger.DISCORD_API, sim.proxyAddress(), sim)) {
-            assertEquals(404, c.post("/api/v10/interactions/1/a/callback", "{\"type\":5}").get(10, TimeUnit.SECONDS));
+            assertEquals(404, c.post("/api/v10/interactions/1/a/callback", "{\"type\":5}").get(60, TimeUnit.SECONDS));
             sim.dropRestConnections();
             Thread.sleep(100);
             for (int i = 2; i < 6; i++) {
-                assertEquals(404, c.post("/api/v10/interactions/" + i + "/a/callback", "{\"type\":5}").get(10, TimeUnit.SECONDS));
+                assertEquals(404, c.post("/api/v10/interactions/" + i + "/a/callback", "{\"type\":5}").get(60, TimeUnit.SECONDS));
             }
             List<Integer> used = callbackConnections(sim);
             assertEquals(5, used.size(), "every request arrived once: " + sim.restLog());
@@ -96,7 +97,7 @@ class CallbackConnectionsTest {
         }
         try (DiscordSimulator sim = DiscordSimulator.start(); CallbackConnections c = connections(Acknowledger.DISCORD_API, closed, sim)) {
             CompletableFuture<Integer> post = c.post("/api/v10/interactions/1/t/callback", "{\"type\":5}");
-            ExecutionException e = assertThrows(ExecutionException.class, () -> post.get(10, TimeUnit.SECONDS));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> post.get(60, TimeUnit.SECONDS));
             assertInstanceOf(java.net.ConnectException.class, e.getCause(), e.getCause().toString());
         }
     }
@@ -106,7 +107,7 @@ class CallbackConnectionsTest {
         try (DiscordSimulator sim = DiscordSimulator.start();
              CallbackConnections c = connections(URI.create("https://not-discord.example/"), sim.proxyAddress(), sim)) {
             CompletableFuture<Integer> post = c.post("/callback", "{}");
-            ExecutionException e = assertThrows(ExecutionException.class, () -> post.get(10, TimeUnit.SECONDS));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> post.get(60, TimeUnit.SECONDS));
             assertInstanceOf(java.net.ConnectException.class, e.getCause(), e.getCause().toString());
             assertTrue(e.getCause().getMessage().contains("not-discord.example"), e.getCause().getMessage());
             assertTrue(sim.violations().stream().anyMatch(v -> v.contains("not-discord.example")), sim.violations().toString());

@@ -74,7 +74,7 @@ class OversizedReportTest {
                     Map.of("address", "192.0.2.66"));
             ShownMessage first = slash.awaitOriginal("the first part", m -> !m.loading() && m.text().contains("Results for"));
             List<ShownMessage> rest = dev.mailhelp.discordsim.Await.until("the last part, with the buttons",
-                    java.time.Duration.ofSeconds(10), () -> slash.followups().stream().anyMatch(m -> !m.buttons().isEmpty())
+                    dev.mailhelp.discordsim.Await.DEFAULT, () -> slash.followups().stream().anyMatch(m -> !m.buttons().isEmpty())
                             ? java.util.Optional.of(slash.followups()) : java.util.Optional.empty(), slash::toString);
             List<ShownMessage> all = new ArrayList<>();
             all.add(first);

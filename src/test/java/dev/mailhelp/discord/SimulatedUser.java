@@ -18,8 +18,11 @@ final class SimulatedUser {
     final String locale;
     ShownMessage shown;
     SimInteraction last;
-    /** How long each step may take to appear; the load test raises it for 200 users on two cores. */
-    Duration patience = Duration.ofSeconds(10);
+    /**
+     * How long each step may take to appear before the test fails: only a bound for a broken run (a
+     * step that appears sooner ends the wait), so generous; the load runs raise it further.
+     */
+    Duration patience = Duration.ofSeconds(30);
 
     SimulatedUser(DiscordSimulator sim, String name, String locale) {
         this.sim = sim;

@@ -100,14 +100,14 @@ class SimulatorRulesTest {
         handler = i -> CompletableFuture.delayedExecutor(3200, TimeUnit.MILLISECONDS)
                 .execute(() -> i.respondLater(true));
         SimInteraction late = sim.slashCommand(sim.user("slow"), "en-US", "probe", null, java.util.Map.of());
-        dev.mailhelp.discordsim.Await.until("the late acknowledgement", () -> !sim.violations().isEmpty(), Duration.ofSeconds(10));
+        dev.mailhelp.discordsim.Await.until("the late acknowledgement", () -> !sim.violations().isEmpty(), dev.mailhelp.discordsim.Await.DEFAULT);
         assertTrue(sim.violations().get(0).matches("interaction \\d+ acknowledged after \\d+ ms \\(limit 3000 ms\\)"),
                 sim.violations().toString());
         assertTrue(late.ackMillis().isEmpty());
 
         handler = i -> i.respondLater(true).thenCompose(x -> i.respondLater(true));
         sim.slashCommand(sim.user("twice"), "en-US", "probe", null, java.util.Map.of());
-        dev.mailhelp.discordsim.Await.until("the second acknowledgement", () -> sim.violations().size() == 2, Duration.ofSeconds(10));
+        dev.mailhelp.discordsim.Await.until("the second acknowledgement", () -> sim.violations().size() == 2, dev.mailhelp.discordsim.Await.DEFAULT);
         assertTrue(sim.violations().get(1).contains("acknowledged twice"), sim.violations().toString());
     }
 

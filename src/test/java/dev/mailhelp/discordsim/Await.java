@@ -7,7 +7,11 @@ import java.util.function.Supplier;
 /** Polls a condition until a deadline: tests wait for what the bot does, never for a fixed time. */
 public final class Await {
 
-    public static final Duration DEFAULT = Duration.ofSeconds(10);
+    /**
+     * Generous on purpose: a wait ends as soon as its condition holds, so the limit costs nothing when
+     * all is well and only bounds a broken run; a loaded CI machine must never reach it.
+     */
+    public static final Duration DEFAULT = Duration.ofSeconds(30);
 
     private Await() {
     }

@@ -37,7 +37,7 @@ class TcpPipelineTest {
             // answers held back a little, so that all questions are waiting on the connection at once
             server.setLatency(Duration.ofMillis(300));
             AsyncDnsClient client = new AsyncDnsClient(DnsSettings.forServer(server.address())
-                    .withTimeout(Duration.ofSeconds(10)).withRetries(0));
+                    .withTimeout(Duration.ofSeconds(60)).withRetries(0)); // generous: 3000 questions on one loaded machine
             List<CompletableFuture<DnsResult>> answers = new ArrayList<>();
             for (int i = 0; i < names; i++) {
                 answers.add(client.query(TestDnsServer.name("n" + i + ".pipe.test."), Type.TXT));

@@ -17,7 +17,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,8 +44,8 @@ class TerminalConversationTest {
         Name local = Name.fromString("localmail.test.");
         dns.addZone(local, List.of(new ARecord(Name.fromString("smtp.localmail.test."), DClass.IN, 300,
                 InetAddress.getByName("127.0.0.1"))));
-        // 2525 is one of the mail ports the SMTP probe may connect to.
-        smtp = new GreenMail(new ServerSetup(2525, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        // A free port (another build on the machine may hold 2525); the wiring allows the probe to reach it.
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 
@@ -57,7 +57,11 @@ class TerminalConversationTest {
 
     private static Wiring wiring() {
         return new Wiring(new Environment(Map.of("MAILHELP_DNS", dns.hostPort(), "MAILHELP_ALLOW_PRIVATE", "true")),
-                Optional.of(Path.of("knowledge")));
+                Path.of("").toAbsolutePath(), Wiring.Parts.defaults().withMailPorts(Set.of(25, 465, 587, smtpPort())));
+    }
+
+    private static int smtpPort() {
+        return smtp.getSmtp().getPort();
     }
 
     private static String talk(String locale, String... lines) throws Exception {
@@ -125,7 +129,7 @@ class TerminalConversationTest {
 
     @Test
     void smtpBranchProbesTheServerWithoutLoggingIn() throws Exception {
-        String t = talk("en", "2", "2", "1", "smtp.localmail.test:2525");
+        String t = talk("en", "2", "2", "1", "smtp.localmail.test:" + smtpPort());
         assertTrue(t.contains("[smtp]"), t);
         assertTrue(t.contains(title("auth-probe-problems", "en")) || t.contains(title("auth-probe-ok", "en")), t);
         assertTrue(smtp.getReceivedMessages().length == 0, "the probe sends no mail");

@@ -53,7 +53,9 @@ class FuzzRunTest {
                 Thread.sleep(60_000);
             }
         });
-        FuzzRun.Result r = FuzzRun.run(stuckOnce, 1, 0, 3_000, 300, 2);
+        // far on both sides of the 5 s hang limit: the stuck input sleeps 60 s, the others take microseconds
+        // (a 300 ms limit counted a worker the loaded machine merely paused as a hang)
+        FuzzRun.Result r = FuzzRun.run(stuckOnce, 1, 0, 3_000, 5_000, 2);
         assertEquals(1, r.hangs().size());
         assertEquals(3_000, r.inputs());
         assertEquals(0, r.crashCount());

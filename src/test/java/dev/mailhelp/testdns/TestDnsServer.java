@@ -122,6 +122,14 @@ public final class TestDnsServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The client timeout for queries a test expects to be answered. The server answers in
+     * microseconds, but on a loaded machine a thread can wait far longer for a core; a timeout only
+     * costs time when a query is really lost, so it is generous (see "Tests on a slow machine" in
+     * docs/architecture.md). Tests that expect a timeout use a client of their own for that.
+     */
+    public static final Duration ANSWERED_TIMEOUT = Duration.ofSeconds(5);
+
     /** Negative-answer TTL of synthesised SOAs: short, so tests that change zones see changes soon. */
     public static final long DEFAULT_NEGATIVE_TTL = 60;
 
@@ -137,6 +145,7 @@ public final class TestDnsServer implements AutoCloseable {
     private final Map<Name, AuthoritativeZone> zones = new ConcurrentHashMap<>();
     private final Rules<Fault> faults = new Rules<>();
     private final Rules<Duration> latency = new Rules<>();
+    private final Rules<java.util.concurrent.CompletableFuture<Void>> holds = new Rules<>();
     private final Map<Name, Rebinding> rebindings = new ConcurrentHashMap<>();
     /** Share of UDP queries dropped at random (packet loss), 0 for none; with its seeded generator. */
     private volatile double lossRate;
@@ -380,8 +389,21 @@ public final class TestDnsServer implements AutoCloseable {
         latency.below.put(name, delay);
     }
 
-    /** Removes every fault and every latency setting. */
+    /**
+     * Holds every answer for exactly this name until the returned future is completed: a test that
+     * needs a part to finish after something else waits for that something, not for a fixed time
+     * (a delay long enough on a quiet machine can be too short on a loaded one).
+     */
+    public java.util.concurrent.CompletableFuture<Void> hold(Name name) {
+        java.util.concurrent.CompletableFuture<Void> release = new java.util.concurrent.CompletableFuture<>();
+        holds.exact.put(name, release);
+        return release;
+    }
+
+    /** Removes every fault, latency setting and hold (held answers are sent). */
     public void clearFaults() {
+        holds.exact.values().forEach(h -> h.complete(null));
+        holds.clear();
         rebindings.clear();
         lossRate = 0;
         faults.clear();
@@ -453,7 +475,7 @@ public final class TestDnsServer implements AutoCloseable {
             InetSocketAddress client = (InetSocketAddress) packet.getSocketAddress();
             Reply reply = answer(query, Transport.UDP);
             if (reply != null) {
-                deliver(reply.delay(), () -> {
+                deliver(reply, () -> {
                     try {
                         udp.send(new DatagramPacket(reply.wire(), reply.wire().length, client));
                     } catch (IOException ignored) {
@@ -498,7 +520,7 @@ public final class TestDnsServer implements AutoCloseable {
                 }
                 Reply reply = answer(query, Transport.TCP);
                 if (reply != null) {
-                    deliver(reply.delay(), () -> {
+                    deliver(reply, () -> {
                         synchronized (out) {
                             try {
                                 out.writeShort(reply.wire().length);
@@ -520,6 +542,14 @@ public final class TestDnsServer implements AutoCloseable {
         }
     }
 
+    private void deliver(Reply reply, Runnable send) {
+        if (reply.held() != null && !reply.held().isDone()) {
+            reply.held().thenRun(() -> deliver(reply.delay(), send));
+        } else {
+            deliver(reply.delay(), send);
+        }
+    }
+
     private void deliver(Duration delay, Runnable send) {
         if (delay.isZero() || delay.isNegative()) {
             send.run();
@@ -532,7 +562,7 @@ public final class TestDnsServer implements AutoCloseable {
         }
     }
 
-    private record Reply(byte[] wire, Duration delay) { }
+    private record Reply(byte[] wire, Duration delay, java.util.concurrent.CompletableFuture<Void> held) { }
 
     /** The reply to one query, or null when there is none to send (unparseable, or dropped). */
     private Reply answer(byte[] wire, Transport transport) {
@@ -606,7 +636,7 @@ public final class TestDnsServer implements AutoCloseable {
         }
         int max = transport == Transport.TCP ? 65535
                 : queryOpt == null ? 512 : Math.max(512, queryOpt.getPayloadSize());
-        return new Reply(response.toWire(max), delay);
+        return new Reply(response.toWire(max), delay, holds.find(qname));
     }
 
     private static Message header(Message query) {

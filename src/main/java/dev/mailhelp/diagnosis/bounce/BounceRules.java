@@ -81,16 +81,17 @@ public final class BounceRules {
     }
 
     /**
-     * A reason kept only with confirming evidence, else changed to another: applies when the status
-     * is one of {@code whenStatuses} ("X" = any class; "X.*" style subjects as "X.2", "X.3") and
-     * none of the phrases occurs.
+     * A reason kept only with confirming evidence, else changed to another: applies when the status's
+     * subject ("2", "3", "none" when there is no status) or subject and detail ("2.1") is one of
+     * {@code whenStatusSubjects} and none of the phrases occurs.
      */
     public record EvidenceRule(String id, String reason, String otherwise, List<String> whenStatusSubjects,
                                List<Phrase> phrases) {
 
         boolean applies(String status, String normalizedText) {
             String subject = status == null || status.length() < 5 ? "none" : status.substring(2, status.indexOf('.', 2));
-            if (!whenStatusSubjects.contains(subject)) {
+            String subjectAndDetail = status == null || status.length() < 5 ? "none" : status.substring(2);
+            if (!whenStatusSubjects.contains(subject) && !whenStatusSubjects.contains(subjectAndDetail)) {
                 return false;
             }
             return phrases.stream().noneMatch(p -> p.matches(normalizedText));

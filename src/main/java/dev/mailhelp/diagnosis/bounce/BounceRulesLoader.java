@@ -303,7 +303,7 @@ final class BounceRulesLoader {
                 String otherwise = y.text("otherwise");
                 checkReason(reason, y.positionOf("reason"), "evidenceRules", RULES_FILE);
                 checkReason(otherwise, y.positionOf("otherwise"), "evidenceRules", RULES_FILE);
-                out.add(new BounceRules.EvidenceRule("evidence:" + reason, reason, otherwise,
+                out.add(new BounceRules.EvidenceRule("evidence:" + reason + ">" + otherwise, reason, otherwise,
                         List.copyOf(y.texts("whenStatusSubjects")), phrases(y, "phrases")));
             });
         }

@@ -130,6 +130,10 @@ class BounceReaderTest {
         "554 5.7.1 Message Rejected Class=size limit=15728640 Subclass=reject size=18571048|mesgtoobig",
         "553-you are trying to use me [mx.example-dest.com] as a relay, but I have not been configured to let you (#5.7.1)|norelaying",
         "550 <x@example-dest.com> User has too many messages on the server.|mailboxfull",
+        // A finding of a virus is worded as one (ClamSMTP); bulk mail; "mail-box not found" spelt any way.
+        "550 Virus Detected; Content Rejected|virusdetected",
+        "550 5.7.1 Rejected - bulk email|spamdetected",
+        "553 sorry, badrcptto(user mail-box not found) (#5.7.1) (in reply to RCPT TO command)|userunknown",
     })
     void commonServerTexts(String line, String reason) throws Exception {
         BounceReport r = reader.read("Your message to x@example-dest.com could not be delivered.\n" + line);
@@ -390,6 +394,11 @@ class BounceReaderTest {
         "5.0.0|550 Unknown user bob@example-dest.com|SMTP error from remote server after RCPT command|userunknown",
         // The precise status says so by itself.
         "5.1.1|550 5.1.1 <bob@example-dest.com>... User unknown||userunknown",
+        // RFC 5321's bare text for 550 under RFC 3463's X.2.1 (mailbox disabled): the address exists but is closed.
+        "5.2.1|550 5.2.1 Mailbox not available|>>> RCPT To:<bob@example-dest.com>|suspend",
+        "5.2.1|550 5.2.1 <bob@example-dest.com>... User unknown|>>> RCPT To:<bob@example-dest.com>|userunknown",
+        // An antivirus banner in the report is no finding of a virus.
+        "5.1.1|550 5.1.1 <bob@example-dest.com>... User unknown|This email has been scanned for all viruses by ExampleScan|userunknown",
     })
     void userUnknownWords_needARefusedAddressToBeUserUnknown(String status, String diagnostic, String extra, String reason)
             throws Exception {

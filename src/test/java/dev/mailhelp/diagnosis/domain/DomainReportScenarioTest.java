@@ -208,11 +208,15 @@ class DomainReportScenarioTest {
     void aPartPastTheDeadlineIsReportedAndTheRestShown() {
         try (DnsServerTarget.Endpoint dns = DnsServerTarget.IN_PROCESS.open()) {
             TestDnsServer server = dns.testServer().orElseThrow();
-            server.setLatencyBelow(TestDnsServer.name("_domainkey.good.test"), Duration.ofMillis(350));
-            Report r = await(DomainScenarios.report(ScenarioDns.client(dns.address()), https, Duration.ofMillis(200))
+            // Margins that hold on a loaded machine: DKIM is never answered and its lookups would wait
+            // 60 s for a timeout, while the other parts need milliseconds of a 3 s deadline.
+            server.setFaultBelow(TestDnsServer.name("_domainkey.good.test"), TestDnsServer.Fault.DROP);
+            dev.mailhelp.dns.DnsClient patient = new dev.mailhelp.dns.AsyncDnsClient(dev.mailhelp.dns.DnsSettings
+                    .forServer(dns.address()).withTimeout(Duration.ofSeconds(60)).withRetries(0));
+            Report r = await(DomainScenarios.report(patient, https, Duration.ofSeconds(3))
                     .run(DomainRequest.of(DomainName.parse("good.test")), dev.mailhelp.diagnosis.ProgressListener.NONE));
             Finding late = dev.mailhelp.texts.ShippedTexts.english(find(r.findings(), "dkim.could-not-check"));
-            assertTrue(late.message().contains("did not finish within 200 ms"), late.message());
+            assertTrue(late.message().contains("did not finish within 3,000 ms"), late.message());
             find(r.findings(), "mx.ok");
         }
     }
@@ -223,7 +227,7 @@ class DomainReportScenarioTest {
             dev.mailhelp.dns.DnsClient client = ScenarioDns.client(dns.address());
             dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher fetcher = new dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher(client,
                     dev.mailhelp.diagnosis.mtasts.PublicAddressRule.allowingLoopback(), https.clientContext(),
-                    new dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(2), 65536));
+                    new dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(10), 65536));
             DomainPart throwing = d -> {
                 throw new IllegalStateException("spf part broke");
             };
@@ -262,7 +266,7 @@ class DomainReportScenarioTest {
                     dev.mailhelp.diagnosis.blocklist.BlocklistSettings.defaults(), Map.of());
             dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher fetcher = new dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher(client,
                     dev.mailhelp.diagnosis.mtasts.PublicAddressRule.allowingLoopback(), https.clientContext(),
-                    new dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(2), 65536));
+                    new dev.mailhelp.diagnosis.mtasts.HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(10), 65536));
             DomainPart blocklist = d -> blocklists.checkDomain(org.xbill.DNS.Name.fromConstantString(d + "."),
                     dev.mailhelp.diagnosis.ProgressListener.NONE);
             List<Integer> totals = new CopyOnWriteArrayList<>();

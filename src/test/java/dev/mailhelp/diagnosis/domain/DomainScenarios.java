@@ -34,7 +34,7 @@ public final class DomainScenarios {
 
     public static DomainReport report(DnsClient dns, LocalPolicyServer https, Duration deadline, MailProviders providers) {
         HttpsPolicyFetcher fetcher = new HttpsPolicyFetcher(dns, PublicAddressRule.allowingLoopback(), https.clientContext(),
-                new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(2), 64 * 1024));
+                new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(10), 64 * 1024));
         SpfPart spf = new SpfPart(dns);
         return new DomainReport(dns, providers, fetcher, spf::check, Optional.empty(), deadline);
     }

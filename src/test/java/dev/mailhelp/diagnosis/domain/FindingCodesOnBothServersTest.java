@@ -185,7 +185,7 @@ class FindingCodesOnBothServersTest {
                 return new PtrPart(dns).checkOne(new SendingAddress(InetAddresses.forString(input), "", true));
             case "mta-sts":
                 HttpsPolicyFetcher fetcher = new HttpsPolicyFetcher(dns, PublicAddressRule.allowingLoopback(), https.clientContext(),
-                        new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(2), 64 * 1024));
+                        new HttpsPolicyFetcher.Settings(https.port(), Duration.ofSeconds(10), 64 * 1024));
                 return new MtaStsPart(dns, fetcher).check(input, new MxPart(dns, MailProviders.NONE).check(input));
             case "tls-rpt":
                 return new TlsRptPart(dns).check(input);

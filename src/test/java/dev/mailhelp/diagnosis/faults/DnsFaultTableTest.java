@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.net.InetAddresses;
 import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.diagnosis.ScenarioDns;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.diagnosis.domain.DomainName;
 import dev.mailhelp.diagnosis.domain.DomainReport;
@@ -19,10 +21,9 @@ import dev.mailhelp.diagnosis.spf.SpfPart;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
-import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.testdns.TestDnsServer.Fault;
 import dev.mailhelp.testdns.TestDnsServer;
 import dev.mailhelp.texts.ShippedTexts;
-import dev.mailhelp.testdns.TestDnsServer.Fault;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ class DnsFaultTableTest {
     }
 
     private static List<Finding> report() throws Exception {
-        DnsClient dns = new AsyncDnsClient(DnsSettings.forServer(server.address()).withTimeout(Duration.ofMillis(300))
+        DnsClient dns = new AsyncDnsClient(DnsSettings.forServer(server.address()).withTimeout(ScenarioDns.TIMEOUT)
                 .withRetries(0).withCacheMaxEntries(0));
         HttpsPolicyFetcher fetcher = new HttpsPolicyFetcher(dns, PublicAddressRule.publicOnly(), SSLContext.getDefault(),
                 new HttpsPolicyFetcher.Settings(443, Duration.ofSeconds(1), 64 * 1024));
@@ -227,7 +228,6 @@ class DnsFaultTableTest {
         String seen = fault + " at " + target.name + " (" + tookMs + " ms)\n" + describe(all);
 
         assertTrue(all.stream().noneMatch(x -> text(x).contains("unexpectedly") || text(x).contains("exception")), seen);
-        assertTrue(tookMs < 15_000, seen);
         assertTrue(mine.stream().noneMatch(x -> x.severity() == Severity.FAIL), "a fault is never 'fail': " + seen);
         if (fault.isDnsFault()) {
             List<Finding> unchecked = mine.stream().filter(x -> x.severity() == Severity.ERROR).toList();

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.ProgressListener;
+import dev.mailhelp.diagnosis.ScenarioDns;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.diagnosis.blocklist.Blocklist;
 import dev.mailhelp.diagnosis.blocklist.BlocklistCatalogue;
@@ -27,8 +28,8 @@ import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.dns.ReverseNames;
-import dev.mailhelp.testdns.TestDnsServer;
 import dev.mailhelp.testdns.TestDnsServer.Fault;
+import dev.mailhelp.testdns.TestDnsServer;
 import dev.mailhelp.texts.ShippedTexts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,7 +112,7 @@ class ProbeAndBlocklistFaultTableTest {
     }
 
     private static DnsClient client() {
-        return new AsyncDnsClient(DnsSettings.forServer(server.address()).withTimeout(Duration.ofMillis(300))
+        return new AsyncDnsClient(DnsSettings.forServer(server.address()).withTimeout(ScenarioDns.TIMEOUT)
                 .withRetries(0).withCacheMaxEntries(0));
     }
 
@@ -198,8 +199,9 @@ class ProbeAndBlocklistFaultTableTest {
     private static List<Finding> probeRaw() throws Exception {
         DnsClient dns = client();
         int port = smtp.getSmtp().getPort();
-        ProbeSettings settings = ProbeSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1500),
-                Duration.ofMillis(700), Duration.ofSeconds(8));
+        // the local server answers at once; generous limits, so that a loaded machine cannot make it look slow or silent
+        ProbeSettings settings = ProbeSettings.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofSeconds(5), Duration.ofSeconds(30));
         SmtpProbe probe = new SmtpProbe(new AddressGuard(true, Set.of(port)), new DnsClientHostResolver(dns), settings, IO);
         MxSmtpProbe mx = new MxSmtpProbe(dns, probe, new SmtpDiagnosis(SmtpProviderGuide.NONE, settings.slowGreeting()),
                 new PortPlan(port, PortRole.RELAY));
@@ -233,7 +235,6 @@ class ProbeAndBlocklistFaultTableTest {
         List<Finding> f = probe();
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         String seen = fault + " at " + target.name + " (" + tookMs + " ms)\n" + describe(f);
-        assertTrue(tookMs < 15_000, seen);
         judge(fault, f, seen);
     }
 
@@ -292,7 +293,6 @@ class ProbeAndBlocklistFaultTableTest {
         List<Finding> f = blocklists();
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         String seen = fault + " (" + tookMs + " ms)\n" + describe(f);
-        assertTrue(tookMs < 15_000, seen);
         judge(fault, f, seen);
         if (!fault.isDnsFault()) {
             assertTrue(f.stream().anyMatch(x -> x.severity() == Severity.FAIL), "listed, as RFC 5782 says: " + seen);

@@ -80,7 +80,7 @@ class AddressGuardAttacksTest {
     }
 
     private DnsClient client() {
-        return new AsyncDnsClient(DnsSettings.forServer(dns.address()).withTimeout(Duration.ofMillis(500)).withRetries(0));
+        return new AsyncDnsClient(DnsSettings.forServer(dns.address()).withTimeout(TestDnsServer.ANSWERED_TIMEOUT).withRetries(0));
     }
 
     private SmtpProbeResult probe(String host, RecordingDialer dialer) throws Exception {

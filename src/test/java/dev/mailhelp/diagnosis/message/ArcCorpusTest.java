@@ -41,7 +41,7 @@ class ArcCorpusTest {
         try (TestDnsServer dns = TestDnsServer.start()) {
             YamlZone.serve(DIR.resolve("zone.yaml"), dns);
             ArcVerifier verifier = new ArcVerifier(new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                    .withTimeout(Duration.ofMillis(500)).withRetries(1)), Clock.systemUTC());
+                    .withTimeout(TestDnsServer.ANSWERED_TIMEOUT).withRetries(1)), Clock.systemUTC());
             for (JsonNode c : expected.path("cases")) {
                 String id = c.path("id").asText();
                 ArcResult got = verifier.verify(MessageText.parse(Files.readAllBytes(DIR.resolve(c.path("file").asText()))))
@@ -79,7 +79,7 @@ class ArcCorpusTest {
         try (TestDnsServer dns = TestDnsServer.start()) {
             YamlZone.serve(DIR.resolve("zone.yaml"), dns);
             ArcVerifier verifier = new ArcVerifier(new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                    .withTimeout(Duration.ofMillis(500)).withRetries(1)), Clock.systemUTC());
+                    .withTimeout(TestDnsServer.ANSWERED_TIMEOUT).withRetries(1)), Clock.systemUTC());
             ArcResult r = verifier.verify(MessageText.parse(Files.readAllBytes(DIR.resolve("messages/footer-at-hop2-of-3.eml"))))
                     .get(10, TimeUnit.SECONDS);
             assertEquals("pass", r.result());

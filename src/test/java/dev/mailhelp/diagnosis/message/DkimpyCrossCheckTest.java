@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailhelp.diagnosis.ScenarioDns;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.testdns.TestDnsServer;
@@ -35,7 +36,7 @@ class DkimpyCrossCheckTest {
         try (TestDnsServer dns = TestDnsServer.start()) {
             YamlZone.serve(DIR.resolve("zone.yaml"), dns);
             DkimVerifier verifier = new DkimVerifier(new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                    .withTimeout(Duration.ofMillis(300)).withRetries(0)), Clock.systemUTC());
+                    .withTimeout(ScenarioDns.TIMEOUT).withRetries(0)), Clock.systemUTC());
             List<String> wrong = new ArrayList<>();
             int signatures = 0;
             for (JsonNode c : expected.path("cases")) {

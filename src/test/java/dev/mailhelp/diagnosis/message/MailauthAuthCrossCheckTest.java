@@ -215,7 +215,7 @@ class MailauthAuthCrossCheckTest {
 
     private static MessageAnalyzer analyzer(TestDnsServer dns) {
         return new MessageAnalyzer(new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                .withTimeout(Duration.ofMillis(500)).withRetries(1)));
+                .withTimeout(TestDnsServer.ANSWERED_TIMEOUT).withRetries(1)));
     }
 
     private static MessageAnalysis analyze(MessageAnalyzer analyzer, Case c) throws Exception {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mailhelp.diagnosis.ScenarioDns;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.testdns.TestDnsServer;
@@ -74,7 +75,7 @@ class MailauthCrossCheckTest {
         try (TestDnsServer dns = TestDnsServer.start()) {
             YamlZone.serve(DIR.resolve("zone.yaml"), dns);
             DkimVerifier verifier = new DkimVerifier(new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                    .withTimeout(Duration.ofMillis(300)).withRetries(0)), Clock.systemUTC());
+                    .withTimeout(ScenarioDns.TIMEOUT).withRetries(0)), Clock.systemUTC());
             for (int k = 0; k < subset.size(); k++) {
                 JsonNode c = subset.get(k);
                 JsonNode report = reports.get(k).get(60, TimeUnit.SECONDS);

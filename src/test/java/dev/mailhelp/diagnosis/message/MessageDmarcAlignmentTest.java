@@ -41,7 +41,7 @@ class MessageDmarcAlignmentTest {
         dns.addRecord(TestDnsServer.record("y.x.j4.example. 300 IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\""));
         dns.addRecord(TestDnsServer.record("bounce.z.j4.example. 300 IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\""));
         analyzer = new MessageAnalyzer(new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                .withTimeout(Duration.ofMillis(500)).withRetries(1)));
+                .withTimeout(TestDnsServer.ANSWERED_TIMEOUT).withRetries(1)));
     }
 
     @AfterEach

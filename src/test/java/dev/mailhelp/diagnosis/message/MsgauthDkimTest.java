@@ -29,7 +29,7 @@ class MsgauthDkimTest {
         corpus = MsgauthCorpus.load();
         dns = TestDnsServer.start();
         YamlZone.serve(corpus.zone(), dns);
-        client = new AsyncDnsClient(DnsSettings.forServer(dns.address()).withTimeout(Duration.ofMillis(400)).withRetries(0));
+        client = new AsyncDnsClient(DnsSettings.forServer(dns.address()).withTimeout(TestDnsServer.ANSWERED_TIMEOUT).withRetries(0));
     }
 
     @AfterAll

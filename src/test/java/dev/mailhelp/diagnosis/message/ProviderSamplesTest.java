@@ -55,7 +55,7 @@ class ProviderSamplesTest {
         List<String> wrong = new ArrayList<>();
         try (TestDnsServer dns = TestDnsServer.start()) {
             MessageAnalyzer analyzer = new MessageAnalyzer(new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                    .withTimeout(Duration.ofMillis(300)).withRetries(0)));
+                    .withTimeout(TestDnsServer.ANSWERED_TIMEOUT).withRetries(0)));
             for (JsonNode s : samples()) {
                 String p = s.path("provider").asText();
                 JsonNode e = s.path("expect");
@@ -115,7 +115,7 @@ class ProviderSamplesTest {
                 + " with ESMTP; Wed, 4 Dec 2024 08:13:20 +0000\r\nFrom: a@shop.example\r\n").getBytes(StandardCharsets.UTF_8));
         try (TestDnsServer dns = TestDnsServer.start()) {
             MessageAnalyzer analyzer = new MessageAnalyzer(new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                    .withTimeout(Duration.ofMillis(300)).withRetries(0)));
+                    .withTimeout(TestDnsServer.ANSWERED_TIMEOUT).withRetries(0)));
             List<String> insideCodes = MessageFindings.of(analyzer.analyze(inside, Connection.of(inside, Optional.empty(), Optional.empty(),
                     Optional.empty())).get(20, TimeUnit.SECONDS)).stream().map(Finding::code).toList();
             List<String> acrossCodes = MessageFindings.of(analyzer.analyze(across, Connection.of(across, Optional.empty(), Optional.empty(),

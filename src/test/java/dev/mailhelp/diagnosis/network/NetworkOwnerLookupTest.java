@@ -38,8 +38,14 @@ class NetworkOwnerLookupTest {
         server.close();
     }
 
+    /**
+     * A lookup with this budget through a client on which a dropped name costs 20 s: the budget
+     * tests' margins hold on a loaded machine (answers need milliseconds, a drop far outlasts the budget).
+     */
+    private static final Duration BUDGET = Duration.ofSeconds(3);
+
     private Finding find(String ip, Duration timeout) throws Exception {
-        AsyncDnsClient dns = new AsyncDnsClient(DnsSettings.forServer(server.address()).withTimeout(Duration.ofSeconds(2)));
+        AsyncDnsClient dns = new AsyncDnsClient(DnsSettings.forServer(server.address()).withTimeout(Duration.ofSeconds(10)));
         return new NetworkOwnerLookup(dns, timeout).find(ReverseNames.parseAddress(ip)).get(20, TimeUnit.SECONDS);
     }
 
@@ -95,12 +101,12 @@ class NetworkOwnerLookupTest {
     void aTimeoutIsAMissingDetailWithinTheBudget() throws Exception {
         server.setFaultBelow(NetworkOwnerLookup.ORIGIN, TestDnsServer.Fault.DROP);
         long start = System.nanoTime();
-        Finding f = find("192.0.2.10", Duration.ofMillis(600));
+        Finding f = find("192.0.2.10", BUDGET);
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals("network.owner-unknown", f.code());
         assertEquals("timeout", f.values().get("reason"));
         assertEquals(Severity.INFO, f.severity(), "a missing detail, not 'could not check'");
-        assertTrue(ms < 5_000, "the budget ends the wait: " + ms + " ms");
+        assertTrue(ms < 15_000, "the budget ends the wait, long before the dropped name's 20 s: " + ms + " ms");
         // the reverse name answered in time and is still given
         assertEquals("mx1.client.mailhelp.test", f.values().get("ptr"));
         String en = ShippedTexts.english(f).message();
@@ -120,7 +126,7 @@ class NetworkOwnerLookupTest {
     @Test
     void theAsNameTimingOutKeepsTheNumber() throws Exception {
         server.setFault(TestDnsServer.name("AS64500.asn.cymru.com."), TestDnsServer.Fault.DROP);
-        Finding f = find("192.0.2.10", Duration.ofMillis(800));
+        Finding f = find("192.0.2.10", BUDGET);
         assertEquals("network.owner", f.code(), f.toString());
         assertEquals("AS64500", f.values().get("asn"));
         assertEquals("no", f.values().get("has_name"));

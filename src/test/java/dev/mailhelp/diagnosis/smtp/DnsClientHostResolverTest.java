@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mailhelp.diagnosis.ScenarioDns;
 import dev.mailhelp.dns.AsyncDnsClient;
 import dev.mailhelp.dns.DnsSettings;
 import dev.mailhelp.testdns.TestDnsServer;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class DnsClientHostResolverTest {
 
     private static DnsClientHostResolver resolver(TestDnsServer dns) {
         return new DnsClientHostResolver(new AsyncDnsClient(DnsSettings.forServer(dns.address())
-                .withTimeout(Duration.ofMillis(500)).withRetries(0)));
+                .withTimeout(ScenarioDns.TIMEOUT).withRetries(0)));
     }
 
     @Test

@@ -48,7 +48,7 @@ class GreenMailProbeTest {
 
     @Test
     void plainSmtpPortGreetsAndListsExtensions() {
-        PortProbeResult r = ProbeFixture.only(fixture.probe(ProbeFixture.FAST, smtp()), "127.0.0.1",
+        PortProbeResult r = ProbeFixture.only(fixture.probe(ProbeFixture.ANSWERING, smtp()), "127.0.0.1",
                 new PortPlan(smtp(), PortRole.SUBMISSION_STARTTLS));
         assertEquals(ConnectOutcome.CONNECTED, r.connect());
         assertEquals(220, r.greeting().orElseThrow().code());
@@ -59,7 +59,7 @@ class GreenMailProbeTest {
 
     @Test
     void smtpsPortSpeaksImplicitTlsAndItsCertificateIsJudgedByTheJdkTrustStore() {
-        PortProbeResult r = ProbeFixture.only(fixture.probe(ProbeFixture.FAST, smtps()), "127.0.0.1",
+        PortProbeResult r = ProbeFixture.only(fixture.probe(ProbeFixture.ANSWERING, smtps()), "127.0.0.1",
                 new PortPlan(smtps(), PortRole.SUBMISSION_IMPLICIT_TLS));
         assertEquals(TlsMode.IMPLICIT, r.tlsMode());
         TlsDetails tls = r.tls().orElseThrow();
@@ -76,8 +76,8 @@ class GreenMailProbeTest {
 
     @Test
     void smtpCheckReportsProgressPerPortAndAnOutcome() {
-        SmtpProbe probe = fixture.probe(ProbeFixture.FAST, smtp());
-        SmtpCheck check = new SmtpCheck(probe, new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeFixture.FAST.slowGreeting()));
+        SmtpProbe probe = fixture.probe(ProbeFixture.ANSWERING, smtp());
+        SmtpCheck check = new SmtpCheck(probe, new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeFixture.ANSWERING.slowGreeting()));
         assertEquals("smtp", check.id());
         assertEquals(java.util.Set.of("host"), check.requiredFacts());
         assertEquals(java.util.Set.of("ok", "problems", "error", "no-such-name"), check.outcomes());
@@ -95,8 +95,8 @@ class GreenMailProbeTest {
 
     @Test
     void smtpCheckTurnsBadInputIntoAnErrorOutcome() {
-        SmtpCheck check = new SmtpCheck(fixture.probe(ProbeFixture.FAST, smtp()),
-                new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeFixture.FAST.slowGreeting()));
+        SmtpCheck check = new SmtpCheck(fixture.probe(ProbeFixture.ANSWERING, smtp()),
+                new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeFixture.ANSWERING.slowGreeting()));
         CheckOutcome bad = check.run(new CheckRequest(Map.of("host", "smtp://x"), "en"), (a, b, c, d) -> { })
                 .toCompletableFuture().join();
         assertEquals("error", bad.outcome());

@@ -24,7 +24,7 @@ public final class LegacyTlsProbeMain {
             SmtpProbe probe = fixture.probe(certs.trust(), server.port());
             SmtpProbeResult r = probe.probe(ProbeFixture.request("mail.test:" + server.port(),
                     new PortPlan(server.port(), PortRole.SUBMISSION_IMPLICIT_TLS)), p -> { }).toCompletableFuture().join();
-            for (Finding f : new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeFixture.FAST.slowGreeting()).diagnose(r)) {
+            for (Finding f : new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeFixture.ANSWERING.slowGreeting()).diagnose(r)) {
                 System.out.println(f.code() + " " + f.severity().id() + " " + f.evidence().replace('\n', ' '));
             }
         }

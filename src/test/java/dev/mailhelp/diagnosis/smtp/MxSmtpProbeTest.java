@@ -52,8 +52,8 @@ class MxSmtpProbeTest {
         int port = greenMail.getSmtp().getPort();
         AsyncDnsClient client = new AsyncDnsClient(DnsSettings.forServer(dns.address()));
         SmtpProbe probe = new SmtpProbe(new AddressGuard(true, Set.of(port)), new DnsClientHostResolver(client),
-                ProbeFixture.FAST, fixture.io);
-        return new MxSmtpProbe(client, probe, new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeFixture.FAST.slowGreeting()),
+                ProbeFixture.ANSWERING, fixture.io);
+        return new MxSmtpProbe(client, probe, new SmtpDiagnosis(SmtpProviderGuide.NONE, ProbeFixture.ANSWERING.slowGreeting()),
                 new PortPlan(port, PortRole.RELAY));
     }
 

@@ -9,11 +9,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.X509TrustManager;
 
-/** Builds probes for tests: loopback allowed, chosen ports allowed, short timeouts, mail.test -> 127.0.0.1. */
+/** Builds probes for tests: loopback allowed, chosen ports allowed, mail.test -> 127.0.0.1. */
 final class ProbeFixture implements AutoCloseable {
 
-    static final ProbeSettings FAST = ProbeSettings.defaults().withTimeouts(Duration.ofSeconds(2),
-            Duration.ofMillis(1500), Duration.ofMillis(700), Duration.ofSeconds(8));
+    /**
+     * For servers that answer: generous limits, so that a loaded machine (a TLS handshake can take
+     * seconds there) never turns an answer into a timeout; a greeting counts as slow after 2 s.
+     */
+    static final ProbeSettings ANSWERING = ProbeSettings.defaults().withTimeouts(Duration.ofSeconds(10),
+            Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(45));
+
+    /**
+     * For servers that never greet or never accept: the connect or read limit is what the test
+     * waits for, so they are short (a TLS handshake after the silence still has 2 s).
+     */
+    static final ProbeSettings SILENT = ANSWERING.withTimeouts(Duration.ofSeconds(2),
+            Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(20));
 
     final ExecutorService io = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "probe-test-io");
@@ -25,7 +36,7 @@ final class ProbeFixture implements AutoCloseable {
             "other.test", List.of("127.0.0.1")));
 
     SmtpProbe probe(X509TrustManager trust, int... ports) {
-        return probe(FAST.withTrust(trust), ports);
+        return probe(ANSWERING.withTrust(trust), ports);
     }
 
     SmtpProbe probe(ProbeSettings settings, int... ports) {

@@ -30,7 +30,7 @@ class SmtpDiagnosisTest {
 
     private static TestCertificates certs;
     private static ProbeFixture fixture;
-    private static final SmtpDiagnosis DIAGNOSIS = new SmtpDiagnosis(KnowledgeProviders.guide(), ProbeFixture.FAST.slowGreeting());
+    private static final SmtpDiagnosis DIAGNOSIS = new SmtpDiagnosis(KnowledgeProviders.guide(), ProbeFixture.ANSWERING.slowGreeting());
 
     @BeforeAll
     static void setUp() {
@@ -49,8 +49,19 @@ class SmtpDiagnosisTest {
         }
     }
 
+    /** A server that never greets, probed with the short read limit the test waits for. */
+    private static List<Finding> diagnoseSilent(PortRole role) throws IOException {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.plain(null, List.of()))) {
+            return diagnose(fixture.probe(ProbeFixture.SILENT.withTrust(certs.trust()), server.port()), server.port(),
+                    "127.0.0.1", role);
+        }
+    }
+
     private static List<Finding> diagnose(int port, String host, PortRole role) {
-        SmtpProbe probe = fixture.probe(certs.trust(), port);
+        return diagnose(fixture.probe(certs.trust(), port), port, host, role);
+    }
+
+    private static List<Finding> diagnose(SmtpProbe probe, int port, String host, PortRole role) {
         SmtpProbeResult r = probe.probe(ProbeFixture.request(host + ":" + port, new PortPlan(port, role)), p -> { })
                 .toCompletableFuture().join();
         return dev.mailhelp.texts.ShippedTexts.english(DIAGNOSIS.diagnose(r));
@@ -133,8 +144,12 @@ class SmtpDiagnosisTest {
                 PortRole.SUBMISSION_IMPLICIT_TLS);
         assertWellFormed(on465);
         assertEquals(Severity.FAIL, find(on465, "smtp.plaintext-on-implicit-tls-port").severity());
-        List<Finding> on587 = diagnose(Script.implicit(certs.signed("mail.test"), List.of("AUTH PLAIN")), "mail.test",
-                PortRole.SUBMISSION_STARTTLS);
+        // the implicit-TLS server waits for the handshake: the probe waits for a greeting first
+        List<Finding> on587;
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.implicit(certs.signed("mail.test"), List.of("AUTH PLAIN")))) {
+            on587 = diagnose(fixture.probe(ProbeFixture.SILENT.withTrust(certs.trust()), server.port()), server.port(), "mail.test",
+                    PortRole.SUBMISSION_STARTTLS);
+        }
         assertWellFormed(on587);
         Finding f = find(on587, "smtp.implicit-tls-on-starttls-port");
         assertEquals(Severity.FAIL, f.severity());
@@ -166,19 +181,21 @@ class SmtpDiagnosisTest {
 
     @Test
     void slowGreetingAndHang() throws IOException {
+        // 3 s: slower than the 2 s that counts as slow, far inside the 10 s read limit
         List<Finding> slow = diagnose(Script.starttls(certs.signed("mail.test"), List.of(), List.of("AUTH PLAIN"))
-                .withGreetingDelay(Duration.ofMillis(1000)), "mail.test", PortRole.SUBMISSION_STARTTLS);
+                .withGreetingDelay(Duration.ofSeconds(3)), "mail.test", PortRole.SUBMISSION_STARTTLS);
         assertEquals(Severity.WARN, find(slow, "smtp.slow-greeting").severity());
-        List<Finding> hang = diagnose(Script.plain(null, List.of()), "127.0.0.1", PortRole.RELAY);
+        List<Finding> hang = diagnoseSilent(PortRole.RELAY);
         assertEquals(Severity.FAIL, find(hang, "smtp.no-greeting").severity());
-        List<Finding> silentTls = diagnose(Script.plain(null, List.of()), "127.0.0.1", PortRole.SUBMISSION_IMPLICIT_TLS);
+        List<Finding> silentTls = diagnoseSilent(PortRole.SUBMISSION_IMPLICIT_TLS);
         assertEquals(Severity.FAIL, find(silentTls, "smtp.tls-timeout").severity());
     }
 
     @Test
     void aHandshakeCutByTheTotalTimeoutIsCouldNotCheck() throws IOException {
-        ProbeSettings tight = ProbeFixture.FAST.withTrust(certs.trust()).withTimeouts(Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofMillis(700), Duration.ofMillis(600));
+        // far on both sides: the total limit is 1 s, the handshake read it must cut would wait 30 s
+        ProbeSettings tight = ProbeFixture.ANSWERING.withTrust(certs.trust()).withTimeouts(Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofMillis(700), Duration.ofSeconds(1));
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.plain(null, List.of()))) {
             SmtpProbeResult r = fixture.probe(tight, server.port()).probe(ProbeFixture.request("127.0.0.1:" + server.port(),
                     new PortPlan(server.port(), PortRole.SUBMISSION_IMPLICIT_TLS)), p -> { }).toCompletableFuture().join();
@@ -268,7 +285,8 @@ class SmtpDiagnosisTest {
                         break;
                     }
                 }
-                List<Finding> f = diagnose(full.getLocalPort(), "127.0.0.1", PortRole.RELAY);
+                List<Finding> f = diagnose(fixture.probe(ProbeFixture.SILENT.withTrust(certs.trust()), full.getLocalPort()),
+                        full.getLocalPort(), "127.0.0.1", PortRole.RELAY);
                 Finding blocked = find(f, "smtp.port25-blocked");
                 assertEquals(Severity.WARN, blocked.severity());
                 assertTrue(blocked.fix().contains("587"));

@@ -92,7 +92,8 @@ class SmtpProbeTest {
     @Test
     void hangAfterConnectIsAGreetingTimeoutAndTheProbeLooksForImplicitTls() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.plain(null, List.of()))) {
-            PortProbeResult r = probe(server, "127.0.0.1", PortRole.SUBMISSION_STARTTLS);
+            PortProbeResult r = ProbeFixture.only(fixture.probe(ProbeFixture.SILENT.withTrust(certs.trust()), server.port()),
+                    "127.0.0.1", new PortPlan(server.port(), PortRole.SUBMISSION_STARTTLS));
             assertEquals(ConnectOutcome.CONNECTED, r.connect());
             assertTrue(r.greetingTimedOut());
             assertTrue(r.greeting().isEmpty());
@@ -103,14 +104,15 @@ class SmtpProbeTest {
 
     @Test
     void totalTimeoutCutsAServerThatKeepsTheProbeWaiting() throws Exception {
-        ProbeSettings tight = ProbeFixture.FAST.withTrust(certs.trust()).withTimeouts(Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofMillis(700), Duration.ofMillis(800));
+        // far on both sides: the total limit is 1 s, the read it must cut would wait 30 s
+        ProbeSettings tight = ProbeFixture.ANSWERING.withTrust(certs.trust()).withTimeouts(Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofMillis(700), Duration.ofSeconds(1));
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.plain(null, List.of()))) {
             long t0 = System.nanoTime();
             PortProbeResult r = ProbeFixture.only(fixture.probe(tight, server.port()), "127.0.0.1",
                     new PortPlan(server.port(), PortRole.RELAY));
             assertTrue(r.totalTimedOut());
-            assertTrue((System.nanoTime() - t0) / 1_000_000 < 4_000, "the total timeout must cut the 5 s read");
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < 15_000, "the total timeout must cut the 30 s read");
         }
     }
 
@@ -210,7 +212,8 @@ class SmtpProbeTest {
     @Test
     void implicitTlsSpokenOnTheStartTlsPort() throws Exception {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.implicit(certs.signed("mail.test"), List.of("AUTH PLAIN")))) {
-            PortProbeResult r = probe(server, "mail.test", PortRole.SUBMISSION_STARTTLS);
+            PortProbeResult r = ProbeFixture.only(fixture.probe(ProbeFixture.SILENT.withTrust(certs.trust()), server.port()),
+                    "mail.test", new PortPlan(server.port(), PortRole.SUBMISSION_STARTTLS));
             assertTrue(r.greetingTimedOut());
             assertTrue(r.tlsOnPlainPort());
             assertTrue(r.tls().orElseThrow().established());
