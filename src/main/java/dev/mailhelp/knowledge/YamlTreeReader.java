@@ -51,7 +51,8 @@ public final class YamlTreeReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             Position pos = loc == null ? Position.UNKNOWN : new Position(loc.getLineNr(), loc.getColumnNr());
-            problems.add(file, pos, Problems.problem("yaml-syntax", "detail", syntaxError(e).replaceAll("\\s+", " ")));
+            problems.add(file, pos, cutEscape(e) ? Problems.problem("yaml-cut-escape")
+                    : Problems.problem("yaml-syntax", "detail", syntaxError(e).replaceAll("\\s+", " ")));
             return Optional.empty();
         } catch (IOException e) {
             problems.add(file, Position.UNKNOWN, Problems.problem("unreadable", "detail", String.valueOf(e.getMessage())));
@@ -68,16 +69,18 @@ public final class YamlTreeReader {
             java.util.regex.Pattern.compile("\\s*\\((?:java|javax|com|org)\\.[\\w.$]+\\)");
 
     /**
-     * The library's own words, without the Java class names it sometimes includes. A quoted value
-     * cut off right after "\\u", "\\x" or "\\U" (the file ends there) makes the library fail to
-     * read the hex digits and report a number error (found by fuzzing): said in words instead.
+     * A quoted value cut off right after "\\u", "\\x" or "\\U" (the file ends there) makes the
+     * library fail to read the hex digits and report a number error (found by fuzzing): said in our
+     * words instead ({@code knowledge.problem.yaml-cut-escape}).
      */
+    static boolean cutEscape(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        return e.getCause() instanceof NumberFormatException || message.contains("NumberFormatException");
+    }
+
+    /** The library's own words, without the Java class names it sometimes includes (shown as it wrote them). */
     static String syntaxError(JsonProcessingException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (e.getCause() instanceof NumberFormatException || message.contains("NumberFormatException")) {
-            return "the file ends inside a quoted value, in an escape such as \\u without its hex digits;"
-                    + " finish the escape and close the quotes";
-        }
         String cleaned = JAVA_CLASS.matcher(message).replaceAll("").trim();
         return cleaned.isEmpty() ? "not readable as YAML (malformed text)" : cleaned;
     }
