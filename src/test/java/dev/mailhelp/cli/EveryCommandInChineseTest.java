@@ -141,6 +141,7 @@ class EveryCommandInChineseTest {
         runs.add(run());
         runs.add(run("check"));
         runs.add(run("knowledge"));
+        runs.add(run("help"));
         runs.add(run("help", "spf"));
         runs.add(run("frobnicate"));
         // check domain: a good and a weak domain, JSON, a name that does not exist, DNS down, bad input
