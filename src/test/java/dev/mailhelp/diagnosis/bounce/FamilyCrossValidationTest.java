@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class FamilyCrossValidationTest {
 
-    // Just under the measured held-out figures (96.4 / 90.1 / 93.6 %, third round), to catch regressions.
+    // Just under the measured held-out figures (96.4 / 90.3 / 94.1 %, third round), to catch regressions;
+    // reason and branch are also the issue's targets for the kept-back set (90 / 93 %).
     static final double STATUS_FLOOR = 0.96;
     static final double REASON_FLOOR = 0.90;
-    static final double BRANCH_FLOOR = 0.93;
+    static final double BRANCH_FLOOR = 0.935;
     /** Issue 10: the held-out figure within 5 points of the plain one, on each measure. */
     static final double MAX_GAP_POINTS = 5.0;
 
