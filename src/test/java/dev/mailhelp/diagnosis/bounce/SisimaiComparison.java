@@ -59,8 +59,13 @@ public final class SisimaiComparison {
         }
         Path out = Files.createTempFile("sisimai", ".jsonl");
         try {
-            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            // Sisimai walks some wording tables as Perl hashes, whose order Perl randomises per
+            // run; a fixed seed makes its reading of a tied wording the same every run.
+            pb.environment().put("PERL_HASH_SEED", "0");
+            pb.environment().put("PERL_PERTURB_KEYS", "0");
+            Process p = pb.start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException("Sisimai did not finish reading the corpus within " + TIMEOUT_SECONDS + " s");
