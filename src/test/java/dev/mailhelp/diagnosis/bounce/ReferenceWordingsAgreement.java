@@ -82,6 +82,12 @@ public final class ReferenceWordingsAgreement {
                     : 100.0 * cases.stream().filter(c -> c.sisimai().equals(c.wording().reason())).count() / cases.size();
         }
 
+        /** mailhelp naming the reason Sisimai lists the wording under (whatever Sisimai then reads). */
+        public double listedAgreement() {
+            return cases.isEmpty() ? 0 : 100.0 * cases.stream().filter(c -> c.mailhelp().equals(c.wording().reason())
+                    || REFINES.getOrDefault(c.mailhelp(), Set.of()).contains(c.wording().reason())).count() / cases.size();
+        }
+
         public List<Case> disagreements() {
             return cases.stream().filter(c -> !c.agree()).toList();
         }
@@ -236,10 +242,10 @@ public final class ReferenceWordingsAgreement {
 
     /** Prints the per-reason table and every disagreement (for docs/benchmarks.md and for study). */
     public static void main(String[] args) throws Exception {
-        Result r = run(BounceRules.load(Path.of("knowledge")));
+        Result r = run(BounceRules.load(Path.of(args.length > 0 ? args[0] : "knowledge")));
         System.out.print(r.table());
-        System.out.printf(Locale.ROOT, "agreement %.1f %% (same reason name %.1f %%; Sisimai on its own listing %.1f %%)%n",
-                r.agreement(), r.sameNameAgreement(), r.sisimaiSelfAgreement());
+        System.out.printf(Locale.ROOT, "agreement %.1f %% (same reason name %.1f %%); with the listed reason: mailhelp %.1f %%, Sisimai %.1f %%%n",
+                r.agreement(), r.sameNameAgreement(), r.listedAgreement(), r.sisimaiSelfAgreement());
         System.out.println("Disagreements (module table listed-reason | Sisimai | mailhelp | wording):");
         for (Case c : r.disagreements()) {
             Wording w = c.wording();
