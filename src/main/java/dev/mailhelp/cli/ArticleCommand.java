@@ -57,7 +57,7 @@ public final class ArticleCommand implements Callable<Integer> {
         } catch (InvalidKnowledgeException e) {
             err.println(CliText.prefixed(NAME, text.text("cli.error.knowledge-invalid",
                     "dir", wiring.knowledgeDir().toString(), "count", e.problems().size())));
-            e.problems().forEach(err::println);
+            e.problems().forEach(p -> err.println(text.problem(p)));
             return ExitCode.USAGE;
         }
         if (id == null) {

@@ -19,6 +19,11 @@ public record CliText(String locale, Catalogue catalogue) {
         return catalogue.text(locale, key, namesAndValues);
     }
 
+    /** A problem of a knowledge folder in this language: where it is, then what is wrong. */
+    public String problem(dev.mailhelp.knowledge.Problem p) {
+        return p.in(locale, catalogue);
+    }
+
     /** A phrase of the catalogue in this language; its values may be phrases and lists too. */
     public String phrase(dev.mailhelp.diagnosis.Phrase p) {
         java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();

@@ -32,6 +32,10 @@ public final class CommandFactory implements CommandLine.IFactory {
         CommandFactory factory = new CommandFactory(root);
         Map<String, String> env = root.environment().asMap();
         CommandLine cmd = new CommandLine(new MailhelpCommand(root.environment()), factory);
+        // picocli's own help command takes --lang like every other command (the language is read
+        // from the arguments before parsing, so the value needs no field)
+        cmd.getSubcommands().get("help").getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder(Language.OPTION)
+                .paramLabel("LANG").arity("1").type(String.class).descriptionKey("lang").build());
         factory.speak(cmd, Language.fromEnvironment(env));
         // Picocli's own usage errors exit 2, the same as our "bad input".
         cmd.setExitCodeExceptionMapper(e -> ExitCode.USAGE);

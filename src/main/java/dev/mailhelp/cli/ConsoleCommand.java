@@ -54,7 +54,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         } catch (InvalidKnowledgeException e) {
             err.println(CliText.prefixed("mailhelp console", text.text("cli.error.knowledge-invalid",
                     "dir", wiring.knowledgeDir().toString(), "count", e.problems().size())));
-            e.problems().forEach(err::println);
+            e.problems().forEach(p -> err.println(text.problem(p)));
             return ExitCode.USAGE;
         }
         dev.mailhelp.conversation.ConversationEngine engine;

@@ -77,6 +77,8 @@ public final class DiscordCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(err, text, e);
         }
+        // Every line the service prints goes through the logger, a thread's unexpected death included.
+        dev.mailhelp.ops.UncaughtExceptions.logThem();
         Environment env = root.environment();
         ServiceSettings service;
         DiscordConfig config;
@@ -94,7 +96,7 @@ public final class DiscordCommand implements Callable<Integer> {
         } catch (InvalidKnowledgeException e) {
             err.println(CliText.prefixed(NAME, text.text("cli.error.knowledge-invalid",
                     "dir", wiring.knowledgeDir().toString(), "count", e.problems().size())));
-            e.problems().forEach(err::println);
+            e.problems().forEach(p -> err.println(text.problem(p)));
             return ExitCode.USAGE;
         } catch (IllegalArgumentException e) {
             return usage(err, text, e);

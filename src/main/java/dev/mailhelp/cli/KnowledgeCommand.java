@@ -52,7 +52,7 @@ public final class KnowledgeCommand implements Callable<Integer> {
             Wiring wiring = root.withKnowledge(Optional.ofNullable(dir));
             KnowledgeLoader.Result result = wiring.loadKnowledge();
             for (Problem p : result.problems()) {
-                out.println(p);
+                out.println(text.problem(p));
             }
             if (result.ok()) {
                 out.println(text.text("cli.knowledge.valid", "dir", wiring.knowledgeDir().toString(),

@@ -51,6 +51,7 @@ final class UsageBundle extends ResourceBundle {
             words.put(texts, qualified + ".usage.header", "picocli.help-command.description", "");
             words.put(texts, qualified + ".usage.description", "picocli.help-command.description", "");
             words.put(texts, qualified + ".usage.synopsisHeading", "picocli.usage", " ");
+            words.put(texts, qualified + ".lang", "opt.lang", "");
             return;
         }
         String path = qualified.equals(rootName) ? rootName : qualified.substring(rootName.length() + 1);

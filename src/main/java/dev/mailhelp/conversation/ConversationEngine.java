@@ -215,7 +215,7 @@ public final class ConversationEngine {
                         }
                     });
                     s.record(new CheckRecord(action.check(), kept, clock.instant(), outcome.outcome(),
-                            outcome.summary(), outcome.findings()));
+                            outcome.summary(), outcome.headline(), outcome.findings()));
                     String next = action.outcomes().getOrDefault(outcome.outcome(), action.outcomes().get(Outcome.ERROR));
                     if (next == null) {
                         return show(s, nodeId, notice, null);
@@ -315,8 +315,10 @@ public final class ConversationEngine {
         List<Finding> findings = findingLocalizer.localize(outcome.findings().stream()
                 .sorted(java.util.Comparator.comparingInt((Finding f) -> -f.severity().rank()))
                 .toList(), r.locale());
-        // A check's own headline is English; other languages get the count line of the catalogue.
-        String summary = Locales.ENGLISH.equals(r.locale()) && !outcome.summary().isBlank() ? outcome.summary()
+        // A headline phrase is worded in the reader's language; an English-only headline is shown to
+        // English readers, and others get the count line of the catalogue.
+        String summary = outcome.headline() != null ? findingLocalizer.phrase(outcome.headline(), r.locale())
+                : Locales.ENGLISH.equals(r.locale()) && !outcome.summary().isBlank() ? outcome.summary()
                 : findingLocalizer.summary(findings, r.locale());
         return new Reply(r.nodeId(), r.locale(), r.title(), r.text(), r.options(), r.input(), findings,
                 summary, r.articles(), r.leaf(), r.notice());

@@ -78,7 +78,8 @@ final class SupportSummary {
                     time(c.at(), locale, messages), messages.get("summary.outcome." + outcome(c.outcome()), locale))).append('\n');
             List<Finding> findings = localizer.localize(c.findings(), locale);
             // a check's own headline is English; other languages get the catalogue's count line
-            String headline = Locales.ENGLISH.equals(locale) && !c.summary().isEmpty() ? c.summary()
+            String headline = c.headline() != null ? localizer.phrase(c.headline(), locale)
+                    : Locales.ENGLISH.equals(locale) && !c.summary().isEmpty() ? c.summary()
                     : localizer.summary(findings, locale);
             if (!headline.isEmpty()) {
                 out.append("  ").append(headline).append('\n');

@@ -1,5 +1,7 @@
 package dev.mailhelp.discord;
 
+import dev.mailhelp.knowledge.Catalogue;
+import dev.mailhelp.knowledge.Locales;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,65 +35,83 @@ final class CommandRegistration {
     private CommandRegistration() {
     }
 
-    static Set<ApplicationCommandBuilder<?, ?, ?>> commands() {
+    /**
+     * The commands with their descriptions and Chinese names from the catalogue
+     * ({@code discord.command.<path>.description}, {@code discord.command.<path>.name}); the English
+     * names are the ids the router answers to, so they stay here.
+     */
+    static Set<ApplicationCommandBuilder<?, ?, ?>> commands(Catalogue catalogue) {
+        Words w = new Words(catalogue);
         SlashCommandBuilder mailhelp = new SlashCommandBuilder()
-                .setName(COMMAND).addNameLocalization(ZH, "郵件協助")
-                .setDescription("Find out why your email is not sent or not arriving")
-                .addDescriptionLocalization(ZH, "找出郵件寄不出去或收不到的原因")
+                .setName(COMMAND).addNameLocalization(ZH, w.zh(COMMAND + ".name"))
+                .setDescription(w.en(COMMAND + ".description"))
+                .addDescriptionLocalization(ZH, w.zh(COMMAND + ".description"))
                 .setEnabledInDms(true);
-        mailhelp.addOption(sub("start", "開始", "Start the guided troubleshooting conversation", "開始引導式疑難排解對話", List.of()));
-        mailhelp.addOption(sub("domain", "網域", "Check a domain's mail DNS records (MX, SPF, DKIM, DMARC...)",
-                "檢查網域的郵件 DNS 記錄（MX、SPF、DKIM、DMARC…）", List.of(
-                        string("name", "名稱", "The domain, e.g. example.com", "網域，例如 example.com", true, false),
-                        string("selector", "選擇器", "DKIM selector, if you know it", "DKIM 選擇器（如果知道）", false, false))));
-        mailhelp.addOption(sub("ip", "ip", "Check whether a sending IP address is on blocklists",
-                "檢查寄件 IP 位址是否在封鎖清單上", List.of(
-                        string("address", "位址", "The IPv4 or IPv6 address", "IPv4 或 IPv6 位址", true, false))));
-        mailhelp.addOption(sub("smtp", "smtp", "Check an SMTP server's ports, TLS and login methods",
-                "檢查 SMTP 伺服器的連接埠、TLS 與登入方式", List.of(
-                        string("host", "主機", "The mail server, e.g. smtp.example.com", "郵件伺服器，例如 smtp.example.com", true, false),
-                        new SlashCommandOptionBuilder().setType(SlashCommandOptionType.LONG).setName("port")
-                                .addNameLocalization(ZH, "連接埠").setDescription("Port (587, 465 or 25)")
-                                .addDescriptionLocalization(ZH, "連接埠（587、465 或 25）").setRequired(false)
-                                .setLongMinValue(1).setLongMaxValue(65535).build())));
-        mailhelp.addOption(sub("bounce", "退信", "Paste a bounce message and find out what it means",
-                "貼上退信內容，了解它的意思", List.of()));
-        mailhelp.addOption(sub("message", "郵件", "Check a message that arrived: DKIM, SPF, DMARC, ARC and its path",
-                "檢查已送達的郵件：DKIM、SPF、DMARC、ARC 與傳送路徑", List.of(
-                        new SlashCommandOptionBuilder().setType(SlashCommandOptionType.ATTACHMENT).setName("file")
-                                .addNameLocalization(ZH, "檔案").setDescription("The message as .eml or .txt (leave empty to paste the headers)")
-                                .addDescriptionLocalization(ZH, "郵件的 .eml 或 .txt 檔（留空則改為貼上標頭）").setRequired(false).build())));
-        mailhelp.addOption(sub("article", "文章", "Read a help article", "閱讀說明文章", List.of(
-                string("topic", "主題", "Start typing a topic", "開始輸入主題", true, true))));
+        mailhelp.addOption(sub(w, "start", List.of()));
+        mailhelp.addOption(sub(w, "domain", List.of(string(w, "domain", "name", true, false),
+                string(w, "domain", "selector", false, false))));
+        mailhelp.addOption(sub(w, "ip", List.of(string(w, "ip", "address", true, false))));
+        mailhelp.addOption(sub(w, "smtp", List.of(string(w, "smtp", "host", true, false),
+                option(w, "smtp", "port", SlashCommandOptionType.LONG).setRequired(false)
+                        .setLongMinValue(1).setLongMaxValue(65535).build())));
+        mailhelp.addOption(sub(w, "bounce", List.of()));
+        mailhelp.addOption(sub(w, "message", List.of(
+                option(w, "message", "file", SlashCommandOptionType.ATTACHMENT).setRequired(false).build())));
+        mailhelp.addOption(sub(w, "article", List.of(string(w, "article", "topic", true, true))));
 
         MessageContextMenuBuilder diagnose = new MessageContextMenuBuilder()
-                .setName(DIAGNOSE_BOUNCE).addNameLocalization(ZH, "診斷退信").setEnabledInDms(true);
+                .setName(DIAGNOSE_BOUNCE).addNameLocalization(ZH, w.zh("diagnose-bounce.name")).setEnabledInDms(true);
         Set<ApplicationCommandBuilder<?, ?, ?>> all = new HashSet<>();
         all.add(mailhelp);
         all.add(diagnose);
         return all;
     }
 
-    private static SlashCommandOption sub(String name, String zhName, String description, String zhDescription,
-                                          List<SlashCommandOption> options) {
+    /**
+     * The catalogue's words for the commands, in English and in Traditional Chinese; a missing entry
+     * stops the start (a key would otherwise be registered as the description).
+     */
+    private record Words(Catalogue catalogue) {
+        String en(String path) {
+            return text(Locales.ENGLISH, path);
+        }
+
+        String zh(String path) {
+            return text(Locales.TRADITIONAL_CHINESE, path);
+        }
+
+        private String text(String locale, String path) {
+            String key = "discord.command." + path;
+            if (!catalogue.has(key)) {
+                throw new IllegalStateException("the catalogue has no " + key); // a shipped catalogue always has it
+            }
+            return catalogue.text(locale, key);
+        }
+    }
+
+    private static SlashCommandOption sub(Words w, String name, List<SlashCommandOption> options) {
         SlashCommandOptionBuilder builder = new SlashCommandOptionBuilder().setType(SlashCommandOptionType.SUB_COMMAND)
-                .setName(name).addNameLocalization(ZH, zhName)
-                .setDescription(description).addDescriptionLocalization(ZH, zhDescription);
+                .setName(name).addNameLocalization(ZH, w.zh(name + ".name"))
+                .setDescription(w.en(name + ".description")).addDescriptionLocalization(ZH, w.zh(name + ".description"));
         options.forEach(builder::addOption);
         return builder.build();
     }
 
-    private static SlashCommandOption string(String name, String zhName, String description, String zhDescription,
-                                             boolean required, boolean autocomplete) {
-        return new SlashCommandOptionBuilder().setType(SlashCommandOptionType.STRING).setName(name)
-                .addNameLocalization(ZH, zhName).setDescription(description)
-                .addDescriptionLocalization(ZH, zhDescription).setRequired(required).setAutocompletable(autocomplete)
+    private static SlashCommandOptionBuilder option(Words w, String sub, String name, SlashCommandOptionType type) {
+        String path = sub + "." + name;
+        return new SlashCommandOptionBuilder().setType(type).setName(name)
+                .addNameLocalization(ZH, w.zh(path + ".name")).setDescription(w.en(path + ".description"))
+                .addDescriptionLocalization(ZH, w.zh(path + ".description"));
+    }
+
+    private static SlashCommandOption string(Words w, String sub, String name, boolean required, boolean autocomplete) {
+        return option(w, sub, name, SlashCommandOptionType.STRING).setRequired(required).setAutocompletable(autocomplete)
                 .build();
     }
 
     /** Registers the commands and logs what was registered where (never the token). */
-    static CompletableFuture<Set<ApplicationCommand>> register(DiscordApi api, DiscordConfig config) {
-        Set<ApplicationCommandBuilder<?, ?, ?>> commands = commands();
+    static CompletableFuture<Set<ApplicationCommand>> register(DiscordApi api, DiscordConfig config, Catalogue catalogue) {
+        Set<ApplicationCommandBuilder<?, ?, ?>> commands = commands(catalogue);
         CompletableFuture<Set<ApplicationCommand>> registered = config.guild()
                 .map(guild -> api.bulkOverwriteServerApplicationCommands(guild, commands))
                 .orElseGet(() -> api.bulkOverwriteGlobalApplicationCommands(commands));

@@ -144,7 +144,7 @@ public final class DiscordBot implements AutoCloseable {
         new InteractionRouter(new ConversationFlow(context), new LiveChecks(context), new ArticleFlow(context), new ShareFlow(context.shown()),
                 lanes, inFlight, options.observer()).attach(api);
         if (config.shardId() == 0) {
-            CommandRegistration.register(api, config).join();
+            CommandRegistration.register(api, config, context.conversation().knowledge().catalogue()).join();
         }
         try {
             // Opened in parallel with the login; ready before the first interaction in all but odd cases.

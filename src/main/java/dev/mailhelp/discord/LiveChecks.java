@@ -344,9 +344,12 @@ final class LiveChecks {
                 .localize(outcome.findings(), texts.locale());
         List<EmbedView> embeds = FindingsRenderer.report(target.subject(), findings, texts,
                 context.articleTitles(texts.locale()));
-        // A check's own headline is English; other languages get the count line of the catalogue.
-        String summary = texts.locale().equals(Texts.EN) && !outcome.summary().isBlank() ? outcome.summary()
-                : new FindingLocalizer(context.conversation().knowledge()).summary(outcome.findings(), texts.locale());
+        // A headline phrase is worded in the reader's language; an English-only headline is shown to
+        // English readers, and others get the count line of the catalogue.
+        FindingLocalizer localizer = new FindingLocalizer(context.conversation().knowledge());
+        String summary = outcome.headline() != null ? localizer.phrase(outcome.headline(), texts.locale())
+                : texts.locale().equals(Texts.EN) && !outcome.summary().isBlank() ? outcome.summary()
+                : localizer.summary(outcome.findings(), texts.locale());
         if (!summary.isBlank()) {
             EmbedView head = embeds.get(0);
             embeds.set(0, new EmbedView(head.title(), summary, head.colour(), head.fields(), head.footer()));

@@ -20,12 +20,12 @@ final class ArticleLoader {
     Optional<Article> read(String file, String expectedId, String locale, String content) {
         String text = content.replace("\r\n", "\n");
         if (!text.startsWith("---\n")) {
-            problems.add(file, new Position(1, 1), "an article must start with YAML front matter between two \"---\" lines");
+            problems.add(file, new Position(1, 1), Problems.problem("front-matter-missing"));
             return Optional.empty();
         }
         int end = text.indexOf("\n---", 3);
         if (end < 0) {
-            problems.add(file, new Position(1, 1), "the front matter is not closed; expected a line \"---\" after it");
+            problems.add(file, new Position(1, 1), Problems.problem("front-matter-open"));
             return Optional.empty();
         }
         String front = text.substring(4, end + 1);
@@ -34,13 +34,13 @@ final class ArticleLoader {
         // Positions inside the front matter are one line further down in the file.
         Problems local = new Problems();
         Optional<YamlNode> root = new YamlTreeReader(file, local).read(front);
-        Optional<Article> article = root.flatMap(r -> MappingReader.of(file, r, local, "the front matter"))
+        Optional<Article> article = root.flatMap(r -> MappingReader.of(file, r, local, Problems.what("front-matter")))
                 .map(m -> article(m, file, expectedId, locale, body));
         local.list().forEach(p -> problems.add(p.file(),
                 p.position().line() > 0 ? new Position(p.position().line() + 1, p.position().column()) : p.position(),
-                p.message()));
+                p.wording()));
         if (body.isEmpty()) {
-            problems.add(file, Position.UNKNOWN, "the article has no text after its front matter");
+            problems.add(file, Position.UNKNOWN, Problems.problem("article-empty"));
         }
         return article;
     }
@@ -49,29 +49,29 @@ final class ArticleLoader {
         m.onlyKeys(Set.of("id", "title", "summary", "tags", "sources"));
         String id = m.text("id");
         if (!id.isEmpty() && !id.equals(expectedId)) {
-            m.problem("id", "id \"" + id + "\" does not match the file name; expected \"" + expectedId + "\"");
+            m.problem("id", Problems.problem("article-id", "id", id, "expected", expectedId));
         }
         String title = m.text("title");
         if (title.length() > TITLE_MAX) {
-            m.problem("title", "title is " + title.length() + " characters long; at most " + TITLE_MAX + " fit");
+            m.problem("title", Problems.problem("field-too-long", "key", "title", "length", title.length(), "max", TITLE_MAX));
         }
         String summary = m.text("summary");
         if (summary.length() > SUMMARY_MAX) {
-            m.problem("summary", "summary is " + summary.length() + " characters long; at most " + SUMMARY_MAX + " fit");
+            m.problem("summary", Problems.problem("field-too-long", "key", "summary", "length", summary.length(), "max", SUMMARY_MAX));
         }
         List<Source> sources = new ArrayList<>();
         for (YamlNode s : m.list("sources")) {
-            MappingReader.of(file, s, problems, "a source").ifPresent(src -> {
+            MappingReader.of(file, s, problems, Problems.what("source")).ifPresent(src -> {
                 src.onlyKeys(Set.of("url", "checked"));
                 String url = src.text("url");
                 if (!url.isEmpty() && !url.startsWith("https://") && !url.startsWith("http://")) {
-                    src.problem("url", "source url must start with https:// or http://, but is \"" + url + "\"");
+                    src.problem("url", Problems.problem("source-url", "url", url));
                 }
                 src.date("checked").ifPresent(d -> sources.add(new Source(url, d)));
             });
         }
         if (!m.has("sources")) {
-            m.problem("id", "the article has no \"sources\"; facts need a source URL and the date it was checked");
+            m.problem("id", Problems.problem("article-no-sources"));
         }
         return new Article(expectedId, locale, title, summary, m.texts("tags"), sources, body);
     }

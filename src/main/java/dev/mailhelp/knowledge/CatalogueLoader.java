@@ -2,6 +2,7 @@ package dev.mailhelp.knowledge;
 
 import com.ibm.icu.text.MessagePattern;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +47,7 @@ final class CatalogueLoader {
     private Located readOne(String file, String locale, YamlNode root) {
         Map<String, Map<String, String>> entries = new LinkedHashMap<>();
         Map<String, Position> positions = new LinkedHashMap<>();
-        Optional<MappingReader> top = MappingReader.of(file, root, problems, file);
+        Optional<MappingReader> top = MappingReader.of(file, root, problems, Problems.what("file", "name", file));
         if (top.isEmpty()) {
             return new Located(file, entries, positions);
         }
@@ -54,18 +55,16 @@ final class CatalogueLoader {
         t.entries().forEach((key, value) -> {
             positions.put(key, t.positionOf(key));
             if (!KEY.matcher(key).matches()) {
-                t.problem(key, "\"" + key + "\" is not a catalogue key; expected a dotted id such as "
-                        + "spf.too-many-lookups or summary.problems (lowercase letters, digits, '-' and '.')");
+                t.problem(key, Problems.problem("catalogue-key", "key", key));
             }
             Map<String, String> parts = new LinkedHashMap<>();
             if (value instanceof YamlNode.Scalar s) {
                 pattern(file, locale, key, Catalogue.TEXT, s.value(), s.position()).ifPresent(p -> parts.put(Catalogue.TEXT, p));
             } else {
-                MappingReader.of(file, value, problems, "entry \"" + key + "\"").ifPresent(m -> {
+                MappingReader.of(file, value, problems, Problems.what("entry", "key", key)).ifPresent(m -> {
                     m.onlyKeys(Catalogue.FINDING_PARTS);
                     if (!m.has(Catalogue.MESSAGE)) {
-                        problems.add(file, m.position(), "entry \"" + key + "\" has no \"message\"; a finding entry "
-                                + "needs message and may have fix and evidence");
+                        problems.add(file, m.position(), Problems.problem("entry-no-message", "key", key));
                     }
                     for (String part : m.entries().keySet()) {
                         if (!Catalogue.FINDING_PARTS.contains(part)) {
@@ -75,8 +74,8 @@ final class CatalogueLoader {
                         if (node instanceof YamlNode.Scalar s) {
                             pattern(file, locale, key, part, s.value(), s.position()).ifPresent(p -> parts.put(part, p));
                         } else {
-                            problems.add(file, node.position(), "\"" + part + "\" of \"" + key + "\" must be a text, but is "
-                                    + node.describe());
+                            problems.add(file, node.position(), Problems.problem("not-a-text", "key", part,
+                                    "what", Problems.what("entry", "key", key), "seen", node.kind()));
                         }
                     }
                 });
@@ -87,35 +86,35 @@ final class CatalogueLoader {
     }
 
     private Optional<String> pattern(String file, String locale, String key, String part, String text, Position at) {
-        String what = (Catalogue.TEXT.equals(part) ? "" : "\"" + part + "\" of ") + "\"" + key + "\"";
+        Wording what = Catalogue.TEXT.equals(part) ? Problems.what("entry", "key", key)
+                : Problems.what("part-of", "part", part, "key", key);
         if (text == null || text.isBlank()) {
-            problems.add(file, at, what + " is empty; write the sentence (or leave the part out)");
+            problems.add(file, at, Problems.problem("pattern-empty", "what", what));
             return Optional.empty();
         }
         String p = text.strip();
         if (p.length() > PART_MAX) {
-            problems.add(file, at, what + " is " + p.length() + " characters long; at most " + PART_MAX + " fit");
+            problems.add(file, at, Problems.problem("pattern-too-long", "what", what, "length", p.length(), "max", PART_MAX));
         }
         if (p.contains("'{") || p.contains("'}")) {
-            problems.add(file, at, what + " has an apostrophe right before a brace, which ICU MessageFormat reads as "
-                    + "quoting; write ’ or 「」 instead of '");
+            problems.add(file, at, Problems.problem("pattern-apostrophe", "what", what));
         }
         try {
             MessagePattern parsed = new MessagePattern(p);
             for (int i = 0; i < parsed.countParts(); i++) {
                 if (parsed.getPart(i).getType() == MessagePattern.Part.Type.ARG_NUMBER) {
-                    problems.add(file, at, what + " uses a numbered value {" + parsed.getPart(i).getValue()
-                            + "}; the catalogues use named values such as {domain} or {count}");
+                    problems.add(file, at, Problems.problem("pattern-numbered", "what", what,
+                            "number", String.valueOf(parsed.getPart(i).getValue())));
                     break;
                 }
             }
         } catch (IllegalArgumentException e) {
-            problems.add(file, at, what + " is not a valid ICU MessageFormat pattern: " + e.getMessage()
-                    + "; check that every { has its }");
+            problems.add(file, at, Problems.problem("pattern-invalid", "what", what, "detail", String.valueOf(e.getMessage())));
             return Optional.empty();
         }
         if (Locales.TRADITIONAL_CHINESE.equals(locale)) {
-            TaiwanUsage.problems(p).forEach(problem -> problems.add(file, at, what + ": " + problem));
+            TaiwanUsage.wordings(p).forEach(problem -> problems.add(file, at, Problems.problem("taiwan-usage", "what", what,
+                    "problem", problem)));
         }
         return Optional.of(p);
     }
@@ -132,31 +131,32 @@ final class CatalogueLoader {
             for (String key : en.entries().keySet()) {
                 Map<String, String> theirs = other.entries().get(key);
                 if (theirs == null) {
-                    problems.add(other.file(), Position.UNKNOWN, "missing translation: \"" + key + "\" (" + en.file()
-                            + ":" + en.positions().get(key).line() + ") has no " + locale + " entry");
+                    problems.add(other.file(), Position.UNKNOWN, Problems.problem("catalogue-translation-missing", "key", key,
+                            "where", en.file() + ":" + en.positions().get(key).line(), "locale", locale));
                     continue;
                 }
                 Map<String, String> ours = en.entries().get(key);
                 Position at = other.positions().get(key);
                 if (!ours.keySet().equals(theirs.keySet())) {
-                    problems.add(other.file(), at, "\"" + key + "\" has the parts " + new TreeSet<>(theirs.keySet())
-                            + " but the English entry has " + new TreeSet<>(ours.keySet()) + "; they must match");
+                    problems.add(other.file(), at, Problems.problem("catalogue-parts", "key", key,
+                            "theirs", List.copyOf(new TreeSet<>(theirs.keySet())), "ours", List.copyOf(new TreeSet<>(ours.keySet()))));
                 }
                 for (String part : ours.keySet()) {
                     if (theirs.containsKey(part)) {
                         Set<String> a = argumentNames(ours.get(part));
                         Set<String> b = argumentNames(theirs.get(part));
                         if (!a.equals(b)) {
-                            problems.add(other.file(), at, "\"" + part + "\" of \"" + key + "\" uses the values " + b
-                                    + " but the English text uses " + a + "; they must match");
+                            problems.add(other.file(), at, Problems.problem("catalogue-values",
+                                    "what", Problems.what("part-of", "part", part, "key", key),
+                                    "theirs", List.copyOf(b), "ours", List.copyOf(a)));
                         }
                     }
                 }
             }
             for (String key : other.entries().keySet()) {
                 if (!en.entries().containsKey(key)) {
-                    problems.add(other.file(), other.positions().get(key), "\"" + key + "\" has no English entry in "
-                            + en.file() + "; every key is written in English first");
+                    problems.add(other.file(), other.positions().get(key), Problems.problem("catalogue-no-english",
+                            "key", key, "file", en.file()));
                 }
             }
         });

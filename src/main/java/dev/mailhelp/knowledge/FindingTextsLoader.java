@@ -27,17 +27,16 @@ final class FindingTextsLoader {
 
     FindingTexts read(YamlNode root) {
         Map<String, FindingTexts.Entry> entries = new LinkedHashMap<>();
-        Optional<MappingReader> top = MappingReader.of(file, root, problems, file);
+        Optional<MappingReader> top = MappingReader.of(file, root, problems, Problems.what("file", "name", file));
         if (top.isEmpty()) {
             return FindingTexts.NONE;
         }
         MappingReader t = top.get();
         t.entries().forEach((code, value) -> {
             if (!CODE.matcher(code).matches()) {
-                t.problem(code, "\"" + code + "\" is not a finding code; expected a dotted id such as "
-                        + "spf.too-many-lookups (lowercase letters, digits, '-' and '.')");
+                t.problem(code, Problems.problem("finding-code", "code", code));
             }
-            MappingReader.of(file, value, problems, "finding \"" + code + "\"").ifPresent(m -> {
+            MappingReader.of(file, value, problems, Problems.what("finding", "code", code)).ifPresent(m -> {
                 m.onlyKeys(Set.of("title", "explain", "fix"));
                 LocalizedText title = m.localized("title", true, TITLE_MAX);
                 LocalizedText explain = m.localized("explain", true, EXPLAIN_MAX);
@@ -46,9 +45,6 @@ final class FindingTextsLoader {
                 entries.put(code, new FindingTexts.Entry(code, title, explain, fix));
             });
         });
-        if (entries.isEmpty()) {
-            problems.add(file, t.position(), "no entries; expected a mapping of finding code to title, explain and fix");
-        }
         return new FindingTexts(entries);
     }
 }

@@ -38,24 +38,23 @@ public final class KnowledgeFile {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            problems.add(name, Position.UNKNOWN, "file is missing from " + file.getParent());
+            problems.add(name, Position.UNKNOWN, Problems.problem("file-missing", "dir", String.valueOf(file.getParent())));
             return Optional.empty();
         } catch (IOException e) {
-            problems.add(name, Position.UNKNOWN, "could not be read: " + e.getMessage());
+            problems.add(name, Position.UNKNOWN, Problems.problem("unreadable", "detail", String.valueOf(e.getMessage())));
             return Optional.empty();
         }
         if (attributes.isDirectory()) {
-            problems.add(name, Position.UNKNOWN, "is a folder; expected a text file with this name");
+            problems.add(name, Position.UNKNOWN, Problems.problem("is-folder"));
             return Optional.empty();
         }
         if (!attributes.isRegularFile()) {
-            problems.add(name, Position.UNKNOWN, "is not a regular file (a pipe, socket or device, or a link to one);"
-                    + " expected a text file with this name");
+            problems.add(name, Position.UNKNOWN, Problems.problem("not-regular"));
             return Optional.empty();
         }
         if (attributes.size() > MAX_BYTES) {
-            problems.add(name, new Position(1, 1), "the file is " + attributes.size() + " bytes; a knowledge file may have at most "
-                    + MAX_BYTES + " bytes (1 MiB). Split it or remove what does not belong in it");
+            problems.add(name, new Position(1, 1), Problems.problem("too-big", "size", String.valueOf(attributes.size()),
+                    "max", String.valueOf(MAX_BYTES)));
             return Optional.empty();
         }
         byte[] bytes;
@@ -63,12 +62,11 @@ public final class KnowledgeFile {
             // never more than the limit, even if the file grew after its size was read
             bytes = in.readNBytes((int) MAX_BYTES + 1);
         } catch (IOException e) {
-            problems.add(name, Position.UNKNOWN, "could not be read: " + e.getMessage());
+            problems.add(name, Position.UNKNOWN, Problems.problem("unreadable", "detail", String.valueOf(e.getMessage())));
             return Optional.empty();
         }
         if (bytes.length > MAX_BYTES) {
-            problems.add(name, new Position(1, 1), "the file is larger than " + MAX_BYTES + " bytes (1 MiB), the most a knowledge"
-                    + " file may have");
+            problems.add(name, new Position(1, 1), Problems.problem("grew-too-big", "max", String.valueOf(MAX_BYTES)));
             return Optional.empty();
         }
         return decode(bytes, name, problems);
@@ -77,7 +75,7 @@ public final class KnowledgeFile {
     private static Optional<String> decode(byte[] bytes, String name, Problems problems) {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            problems.add(name, new Position(1, 1), "the file is saved as UTF-16; save it as UTF-8 (without byte order mark)");
+            problems.add(name, new Position(1, 1), Problems.problem("utf16"));
             return Optional.empty();
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -87,8 +85,7 @@ public final class KnowledgeFile {
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             Position at = positionOfByte(bytes, in.position());
-            problems.add(name, at, String.format("byte 0x%02X is not valid UTF-8 text: the file is binary or saved in another"
-                    + " encoding; save it as UTF-8", bytes[in.position()] & 0xFF));
+            problems.add(name, at, Problems.problem("not-utf8", "byte", String.format("0x%02X", bytes[in.position()] & 0xFF)));
             return Optional.empty();
         }
         decoder.flush(out);
@@ -98,7 +95,7 @@ public final class KnowledgeFile {
         }
         int nul = text.indexOf('\0');
         if (nul >= 0) {
-            problems.add(name, positionOfChar(text, nul), "the file contains a NUL character: it is binary, not text");
+            problems.add(name, positionOfChar(text, nul), Problems.problem("nul"));
             return Optional.empty();
         }
         return Optional.of(text);
@@ -119,7 +116,7 @@ public final class KnowledgeFile {
                 continue;
             }
             if (indent && c == '\t') {
-                problems.add(name, new Position(line, column), "a tab in the indentation; YAML indents with spaces only");
+                problems.add(name, new Position(line, column), Problems.problem("tab"));
                 reported++;
                 indent = false;
             } else if (c != ' ') {

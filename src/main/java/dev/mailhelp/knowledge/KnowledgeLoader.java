@@ -46,8 +46,7 @@ public final class KnowledgeLoader {
     public static Result load(Path dir, Expectations expectations) {
         Problems problems = new Problems();
         if (!Files.isDirectory(dir)) {
-            problems.add(dir.toString(), Position.UNKNOWN, "the knowledge folder does not exist; expected a folder "
-                    + "with tree.yaml, providers.yaml, messages.yaml, findings.yaml, catalogue/ and articles/");
+            problems.add(dir.toString(), Position.UNKNOWN, Problems.problem("folder-missing"));
             return new Result(emptyBase(), problems.list());
         }
         ConversationTree tree = readYaml(dir, "tree.yaml", problems)
@@ -59,8 +58,7 @@ public final class KnowledgeLoader {
         Messages messages = readYaml(dir, "messages.yaml", problems)
                 .map(root -> messages(root, problems))
                 .orElse(new Messages(Map.of()));
-        FindingTexts findingTexts = readYaml(dir, "findings.yaml", problems)
-                .map(root -> new FindingTextsLoader("findings.yaml", problems).read(root))
+        FindingTexts findingTexts = legacyFindingTexts(dir, problems)
                 .orElse(FindingTexts.NONE);
         Catalogue catalogue = catalogue(dir, problems);
         ArticleLibrary articles = articles(dir.resolve("articles"), problems);
@@ -81,6 +79,23 @@ public final class KnowledgeLoader {
     private static KnowledgeBase emptyBase() {
         return new KnowledgeBase(new ConversationTree("", Map.of()), new ArticleLibrary(List.of()),
                 new ProviderCatalogue(List.of()), new Messages(Map.of()), FindingTexts.NONE, Catalogue.NONE);
+    }
+
+    /**
+     * The legacy finding texts: every finding of the program is worded from the catalogues now, so
+     * the file may hold comments only (no YAML document), which is no entries rather than an empty file.
+     */
+    private static Optional<FindingTexts> legacyFindingTexts(Path dir, Problems problems) {
+        String name = "findings.yaml";
+        return KnowledgeFile.read(dir.resolve(name), name, problems).flatMap(text -> {
+            if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+                return Optional.of(FindingTexts.NONE);
+            }
+            if (KnowledgeFile.tabsInIndentation(text, name, problems)) {
+                return Optional.empty();
+            }
+            return new YamlTreeReader(name, problems).read(text).map(root -> new FindingTextsLoader(name, problems).read(root));
+        });
     }
 
     private static Optional<YamlNode> readYaml(Path dir, String name, Problems problems) {
@@ -105,8 +120,7 @@ public final class KnowledgeLoader {
     /** Only the legacy finding texts of {@code dir} ({@code findings.yaml}); throws like {@link #loadCatalogue}. */
     public static FindingTexts loadFindingTexts(Path dir) {
         Problems problems = new Problems();
-        FindingTexts texts = readYaml(dir, "findings.yaml", problems)
-                .map(root -> new FindingTextsLoader("findings.yaml", problems).read(root))
+        FindingTexts texts = legacyFindingTexts(dir, problems)
                 .orElse(FindingTexts.NONE);
         if (!problems.isEmpty()) {
             throw new InvalidKnowledgeException(dir, problems.list());
@@ -125,7 +139,7 @@ public final class KnowledgeLoader {
 
     private static Messages messages(YamlNode root, Problems problems) {
         Map<String, LocalizedText> texts = new LinkedHashMap<>();
-        MappingReader.of("messages.yaml", root, problems, "messages.yaml").ifPresent(m ->
+        MappingReader.of("messages.yaml", root, problems, Problems.what("file", "name", "messages.yaml")).ifPresent(m ->
                 m.entries().keySet().forEach(key -> texts.put(key, m.localized(key, true, 2000))));
         return new Messages(texts);
     }
@@ -137,26 +151,25 @@ public final class KnowledgeLoader {
             Path folder = dir.resolve(locale);
             String rel = "articles/" + locale;
             if (!Files.isDirectory(folder)) {
-                problems.add(rel, Position.UNKNOWN, "folder is missing; every article exists in " + Locales.SUPPORTED);
+                problems.add(rel, Position.UNKNOWN, Problems.problem("articles-folder-missing", "locales", Locales.SUPPORTED));
                 continue;
             }
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path f : files.sorted().toList()) {
                     String name = f.getFileName().toString();
                     if (!name.endsWith(".md")) {
-                        problems.add(rel + "/" + name, Position.UNKNOWN, "not an article; expected <id>.md files only");
+                        problems.add(rel + "/" + name, Position.UNKNOWN, Problems.problem("not-an-article"));
                         continue;
                     }
                     String id = name.substring(0, name.length() - 3);
                     if (!ARTICLE_ID.matcher(id).matches()) {
-                        problems.add(rel + "/" + name, Position.UNKNOWN, "article file name \"" + id
-                                + "\" is not a valid id; expected lowercase letters, digits and '-'");
+                        problems.add(rel + "/" + name, Position.UNKNOWN, Problems.problem("article-file-name", "id", id));
                     }
                     KnowledgeFile.read(f, rel + "/" + name, problems)
                             .flatMap(text -> loader.read(rel + "/" + name, id, locale, text)).ifPresent(all::add);
                 }
             } catch (IOException e) {
-                problems.add(rel, Position.UNKNOWN, "could not read: " + e.getMessage());
+                problems.add(rel, Position.UNKNOWN, Problems.problem("unreadable", "detail", String.valueOf(e.getMessage())));
             }
         }
         return new ArticleLibrary(all);
@@ -166,73 +179,72 @@ public final class KnowledgeLoader {
         ConversationTree tree = kb.tree();
         ArticleLibrary articles = kb.articles();
         for (Node node : tree.nodes().values()) {
-            String what = "node \"" + node.id() + "\"";
+            Wording what = Problems.what("node", "id", node.id());
             for (Node.Option option : node.options()) {
-                requireNode(tree, option.next(), option.position(), "option of " + what, problems);
+                requireNode(tree, option.next(), option.position(), Problems.what("option-of", "id", node.id()), problems);
             }
-            node.input().ifPresent(i -> requireNode(tree, i.next(), i.position(), "input of " + what, problems));
+            node.input().ifPresent(i -> requireNode(tree, i.next(), i.position(), Problems.what("input-of", "id", node.id()), problems));
             node.action().ifPresent(a -> {
                 a.outcomes().forEach((outcome, next) -> requireNode(tree, next, a.position(),
-                        "outcome \"" + outcome + "\" of " + what, problems));
+                        Problems.what("outcome-of", "outcome", outcome, "id", node.id()), problems));
                 Expectations.CheckSignature sig = expectations.checks().get(a.check());
                 if (sig == null) {
-                    problems.add("tree.yaml", a.position(), "check \"" + a.check() + "\" of " + what
-                            + " does not exist; expected one of " + new TreeSet<>(expectations.checks().keySet()));
+                    problems.add("tree.yaml", a.position(), Problems.problem("check-unknown", "check", a.check(), "what", what,
+                            "expected", List.copyOf(new TreeSet<>(expectations.checks().keySet()))));
                     return;
                 }
                 for (String outcome : sig.outcomes()) {
                     if (!a.outcomes().containsKey(outcome)) {
-                        problems.add("tree.yaml", a.position(), "outcome \"" + outcome + "\" of check \"" + a.check()
-                                + "\" is not routed in " + what + "; every outcome needs a next node");
+                        problems.add("tree.yaml", a.position(), Problems.problem("outcome-not-routed", "outcome", outcome,
+                                "check", a.check(), "what", what));
                     }
                 }
                 for (String outcome : a.outcomes().keySet()) {
                     if (!sig.outcomes().contains(outcome)) {
-                        problems.add("tree.yaml", a.position(), "check \"" + a.check() + "\" never returns outcome \""
-                                + outcome + "\" (" + what + "); expected one of " + new TreeSet<>(sig.outcomes()));
+                        problems.add("tree.yaml", a.position(), Problems.problem("outcome-unknown", "check", a.check(),
+                                "outcome", outcome, "what", what, "expected", List.copyOf(new TreeSet<>(sig.outcomes()))));
                     }
                 }
             });
             for (String article : node.articles()) {
                 if (!articles.exists(article)) {
-                    problems.add("tree.yaml", node.position(), "article \"" + article + "\" linked from " + what
-                            + " does not exist; expected a file articles/<locale>/" + article + ".md");
+                    problems.add("tree.yaml", node.position(), Problems.problem("article-link-missing", "article", article,
+                            "what", what));
                 }
             }
         }
         if (!tree.nodes().isEmpty() && tree.nodes().containsKey(tree.start())) {
             Set<String> reachable = tree.reachable();
             tree.nodes().values().stream().filter(n -> !reachable.contains(n.id())).forEach(n ->
-                    problems.add("tree.yaml", n.position(), "node \"" + n.id() + "\" cannot be reached from the start node \""
-                            + tree.start() + "\"; link it from an option or remove it"));
+                    problems.add("tree.yaml", n.position(), Problems.problem("unreachable", "id", n.id(), "start", tree.start())));
         }
         for (String id : articles.ids()) {
             for (String locale : Locales.SUPPORTED) {
                 Optional<Article> a = articles.get(id, locale);
                 if (a.isEmpty() || !a.get().locale().equals(locale)) {
                     problems.add("articles/" + locale + "/" + id + ".md", Position.UNKNOWN,
-                            "missing translation: article \"" + id + "\" has no " + locale + " version");
+                            Problems.problem("article-translation-missing", "id", id, "locale", locale));
                     continue;
                 }
                 Matcher m = ARTICLE_LINK.matcher(a.get().body());
                 while (m.find()) {
                     if (!articles.exists(m.group(1))) {
                         problems.add("articles/" + locale + "/" + id + ".md", Position.UNKNOWN,
-                                "link to article \"" + m.group(1) + "\" does not resolve; no such article");
+                                Problems.problem("article-link-broken", "id", m.group(1)));
                     }
                 }
             }
         }
         for (String key : new TreeSet<>(expectations.messageKeys())) {
             if (!kb.messages().has(key)) {
-                problems.add("messages.yaml", Position.UNKNOWN, "message \"" + key + "\" is missing; the program uses it");
+                problems.add("messages.yaml", Position.UNKNOWN, Problems.problem("message-missing", "key", key));
             }
         }
     }
 
-    private static void requireNode(ConversationTree tree, String id, Position pos, String what, Problems problems) {
+    private static void requireNode(ConversationTree tree, String id, Position pos, Wording what, Problems problems) {
         if (!id.isEmpty() && !tree.nodes().containsKey(id)) {
-            problems.add("tree.yaml", pos, what + " leads to node \"" + id + "\", which does not exist");
+            problems.add("tree.yaml", pos, Problems.problem("node-missing", "what", what, "id", id));
         }
     }
 }

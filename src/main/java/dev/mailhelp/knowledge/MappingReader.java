@@ -20,9 +20,9 @@ public final class MappingReader {
     private final String file;
     private final YamlNode.Mapping mapping;
     private final Problems problems;
-    private final String what;
+    private final Wording what;
 
-    public MappingReader(String file, YamlNode.Mapping mapping, Problems problems, String what) {
+    public MappingReader(String file, YamlNode.Mapping mapping, Problems problems, Wording what) {
         this.file = file;
         this.mapping = mapping;
         this.problems = problems;
@@ -30,11 +30,11 @@ public final class MappingReader {
     }
 
     /** Reads {@code node} as a mapping, or records a problem and returns empty. */
-    public static Optional<MappingReader> of(String file, YamlNode node, Problems problems, String what) {
+    public static Optional<MappingReader> of(String file, YamlNode node, Problems problems, Wording what) {
         if (node instanceof YamlNode.Mapping m) {
             return Optional.of(new MappingReader(file, m, problems, what));
         }
-        problems.add(file, node.position(), what + " must be a mapping of keys to values, but is " + node.describe());
+        problems.add(file, node.position(), Problems.problem("not-a-mapping", "what", what, "seen", node.kind()));
         return Optional.empty();
     }
 
@@ -54,16 +54,34 @@ public final class MappingReader {
         return mapping.entries().containsKey(key);
     }
 
+    /** For readers outside this package not yet worded from the catalogue: the text as it is. */
+    public static Optional<MappingReader> of(String file, YamlNode node, Problems problems, String what) {
+        return of(file, node, problems, Wording.literal(what));
+    }
+
+    public Optional<MappingReader> child(String key, String childWhat) {
+        return child(key, Wording.literal(childWhat));
+    }
+
     public void problem(String key, String message) {
         problems.add(file, positionOf(key), message);
+    }
+
+    public void problem(String key, Wording wording) {
+        problems.add(file, positionOf(key), wording);
+    }
+
+    /** The part of the folder this mapping is, for problems the caller words. */
+    public Wording what() {
+        return what;
     }
 
     /** Records a problem for each key not in {@code allowed} (usually a typo). */
     public void onlyKeys(Set<String> allowed) {
         for (String key : mapping.entries().keySet()) {
             if (!allowed.contains(key)) {
-                problems.add(file, positionOf(key), "unknown key \"" + key + "\" in " + what
-                        + "; expected one of " + new TreeSet<>(allowed));
+                problems.add(file, positionOf(key), Problems.problem("unknown-key", "key", key, "what", what,
+                        "expected", List.copyOf(new TreeSet<>(allowed))));
             }
         }
     }
@@ -76,7 +94,7 @@ public final class MappingReader {
         if (node instanceof YamlNode.Scalar s) {
             return Optional.ofNullable(s.value());
         }
-        problems.add(file, node.position(), "\"" + key + "\" in " + what + " must be a text, but is " + node.describe());
+        problems.add(file, node.position(), Problems.problem("not-a-text", "key", key, "what", what, "seen", node.kind()));
         return Optional.empty();
     }
 
@@ -84,9 +102,9 @@ public final class MappingReader {
         Optional<String> value = optionalText(key);
         if (value.isEmpty() || value.get().isBlank()) {
             if (!has(key) || value.isEmpty() && mapping.entries().get(key) instanceof YamlNode.Scalar) {
-                problems.add(file, positionOf(key), what + " has no \"" + key + "\"; it is required");
+                problems.add(file, positionOf(key), Problems.problem("required", "key", key, "what", what));
             } else if (value.isPresent()) {
-                problems.add(file, positionOf(key), "\"" + key + "\" in " + what + " is empty; it is required");
+                problems.add(file, positionOf(key), Problems.problem("required-empty", "key", key, "what", what));
             }
             return "";
         }
@@ -98,7 +116,7 @@ public final class MappingReader {
             try {
                 return Optional.of(Long.parseLong(v.replace("_", "").trim()));
             } catch (NumberFormatException e) {
-                problem(key, "\"" + key + "\" in " + what + " must be a whole number, but is \"" + v + "\"");
+                problem(key, Problems.problem("not-a-number", "key", key, "what", what, "value", v));
                 return Optional.empty();
             }
         });
@@ -109,7 +127,7 @@ public final class MappingReader {
             if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
                 return Boolean.parseBoolean(v);
             }
-            problem(key, "\"" + key + "\" in " + what + " must be true or false, but is \"" + v + "\"");
+            problem(key, Problems.problem("not-a-flag", "key", key, "what", what, "value", v));
             return otherwise;
         }).orElse(otherwise);
     }
@@ -118,13 +136,13 @@ public final class MappingReader {
     public Optional<LocalDate> date(String key) {
         Optional<String> text = optionalText(key);
         if (text.isEmpty()) {
-            problem(key, what + " has no \"" + key + "\"; expected the date it was checked as YYYY-MM-DD");
+            problem(key, Problems.problem("date-missing", "key", key, "what", what));
             return Optional.empty();
         }
         try {
             return Optional.of(LocalDate.parse(text.get().trim()));
         } catch (DateTimeParseException e) {
-            problem(key, "\"" + key + "\" in " + what + " must be a date YYYY-MM-DD, but is \"" + text.get() + "\"");
+            problem(key, Problems.problem("not-a-date", "key", key, "what", what, "value", text.get()));
             return Optional.empty();
         }
     }
@@ -147,13 +165,12 @@ public final class MappingReader {
                 if (item instanceof YamlNode.Scalar s && s.value() != null) {
                     out.add(s.value());
                 } else {
-                    problems.add(file, item.position(), "items of \"" + key + "\" in " + what
-                            + " must be texts, but one is " + item.describe());
+                    problems.add(file, item.position(), Problems.problem("item-not-a-text", "key", key, "what", what, "seen", item.kind()));
                 }
             }
             return out;
         }
-        problem(key, "\"" + key + "\" in " + what + " must be a list of texts, but is a mapping");
+        problem(key, Problems.problem("not-a-text-list", "key", key, "what", what));
         return out;
     }
 
@@ -165,11 +182,11 @@ public final class MappingReader {
         if (node instanceof YamlNode.Sequence seq) {
             return seq.items();
         }
-        problem(key, "\"" + key + "\" in " + what + " must be a list, but is " + node.describe());
+        problem(key, Problems.problem("not-a-list", "key", key, "what", what, "seen", node.kind()));
         return List.of();
     }
 
-    public Optional<MappingReader> child(String key, String childWhat) {
+    public Optional<MappingReader> child(String key, Wording childWhat) {
         YamlNode node = mapping.entries().get(key);
         return node == null ? Optional.empty() : of(file, node, problems, childWhat);
     }
@@ -182,12 +199,12 @@ public final class MappingReader {
         YamlNode node = mapping.entries().get(key);
         if (node == null) {
             if (required) {
-                problems.add(file, position(), what + " has no \"" + key + "\"; expected a text per language "
-                        + Locales.SUPPORTED);
+                problems.add(file, position(), Problems.problem("texts-missing", "key", key, "what", what,
+                        "locales", Locales.SUPPORTED));
             }
             return LocalizedText.EMPTY;
         }
-        Optional<MappingReader> texts = of(file, node, problems, "\"" + key + "\" of " + what);
+        Optional<MappingReader> texts = of(file, node, problems, Problems.what("key-of", "key", key, "what", what));
         if (texts.isEmpty()) {
             return LocalizedText.EMPTY;
         }
@@ -198,13 +215,13 @@ public final class MappingReader {
             Optional<String> value = t.optionalText(locale);
             if (value.isEmpty() || value.get().isBlank()) {
                 problems.add(file, t.has(locale) ? t.positionOf(locale) : t.position(),
-                        "missing translation: \"" + key + "\" of " + what + " has no " + locale + " text");
+                        Problems.problem("translation-missing", "key", key, "what", what, "locale", locale));
                 continue;
             }
             String v = value.get().strip();
             if (maxLength > 0 && v.length() > maxLength) {
-                problems.add(file, t.positionOf(locale), "\"" + key + "\" (" + locale + ") of " + what + " is "
-                        + v.length() + " characters long; at most " + maxLength + " fit");
+                problems.add(file, t.positionOf(locale), Problems.problem("too-long", "key", key, "locale", locale, "what", what,
+                        "length", v.length(), "max", maxLength));
             }
             byLocale.put(locale, v);
         }

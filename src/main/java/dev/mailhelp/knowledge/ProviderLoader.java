@@ -25,26 +25,26 @@ final class ProviderLoader {
 
     ProviderCatalogue read(YamlNode root) {
         List<Provider> providers = new ArrayList<>();
-        Optional<MappingReader> top = MappingReader.of(file, root, problems, "providers.yaml");
+        Optional<MappingReader> top = MappingReader.of(file, root, problems, Problems.what("file", "name", "providers.yaml"));
         if (top.isEmpty()) {
             return new ProviderCatalogue(providers);
         }
         top.get().onlyKeys(Set.of("providers"));
         Map<String, Position> seen = new HashMap<>();
         for (YamlNode item : top.get().list("providers")) {
-            MappingReader.of(file, item, problems, "a provider").ifPresent(p -> {
+            MappingReader.of(file, item, problems, Problems.what("a-provider")).ifPresent(p -> {
                 Provider provider = provider(p);
                 Position earlier = seen.putIfAbsent(provider.id(), p.position());
                 if (earlier != null) {
-                    problems.add(file, p.position(), "duplicate provider id \"" + provider.id()
-                            + "\" (also at line " + earlier.line() + ")");
+                    problems.add(file, p.position(), Problems.problem("provider-duplicate", "id", provider.id(),
+                            "line", String.valueOf(earlier.line())));
                 } else {
                     providers.add(provider);
                 }
             });
         }
         if (providers.isEmpty()) {
-            problems.add(file, root.position(), "no providers; expected a list under \"providers\"");
+            problems.add(file, root.position(), Problems.problem("no-providers"));
         }
         return new ProviderCatalogue(providers);
     }
@@ -53,45 +53,48 @@ final class ProviderLoader {
         p.onlyKeys(Set.of("id", "name", "mx", "smtp_hosts", "smtp", "auth", "dkim_selectors", "limits",
                 "limit_codes", "status_page", "support_page", "domains", "contact_note"));
         String id = p.text("id");
-        String what = "provider \"" + id + "\"";
+        Wording what = Problems.what("provider", "id", id);
         List<Provider.SmtpPreset> presets = new ArrayList<>();
         for (YamlNode node : p.list("smtp")) {
-            MappingReader.of(file, node, problems, "an smtp setting of " + what).ifPresent(s -> {
+            MappingReader.of(file, node, problems, Problems.what("provider-smtp", "id", id)).ifPresent(s -> {
                 s.onlyKeys(Set.of("host", "port", "security"));
                 String security = s.text("security");
                 if (!security.isEmpty() && !SECURITY.contains(security)) {
-                    s.problem("security", "security \"" + security + "\" of " + what + " is unknown; expected one of " + SECURITY);
+                    s.problem("security", Problems.problem("security-unknown", "security", security, "what", what,
+                            "expected", sorted(SECURITY)));
                 }
                 long port = s.optionalNumber("port").orElse(0L);
                 if (port < 1 || port > 65535) {
-                    s.problem("port", "port of " + what + " must be 1-65535");
+                    s.problem("port", Problems.problem("port", "what", what));
                 }
                 presets.add(new Provider.SmtpPreset(s.text("host"), (int) port, security));
             });
         }
-        Provider.Auth auth = p.child("auth", "auth of " + what).map(a -> {
+        Provider.Auth auth = p.child("auth", Problems.what("provider-auth", "id", id)).map(a -> {
             a.onlyKeys(Set.of("methods", "note", "source", "checked"));
             List<String> methods = a.texts("methods");
             methods.stream().filter(m -> !AUTH_METHODS.contains(m)).forEach(m ->
-                    a.problem("methods", "auth method \"" + m + "\" of " + what + " is unknown; expected " + AUTH_METHODS));
+                    a.problem("methods", Problems.problem("auth-method-unknown", "method", m, "what", what,
+                            "expected", sorted(AUTH_METHODS))));
             LocalizedText note = a.localized("note", true, 1000);
-            Optional<Source> source = source(a, "auth of " + what);
+            Optional<Source> source = source(a, Problems.what("provider-auth", "id", id));
             return new Provider.Auth(methods, note, source);
         }).orElse(new Provider.Auth(List.of(), LocalizedText.EMPTY, Optional.empty()));
         List<Provider.Limit> limits = new ArrayList<>();
         for (YamlNode node : p.list("limits")) {
-            MappingReader.of(file, node, problems, "a limit of " + what).ifPresent(l -> {
+            MappingReader.of(file, node, problems, Problems.what("provider-limit", "id", id)).ifPresent(l -> {
                 l.onlyKeys(Set.of("kind", "value", "note", "source", "checked"));
                 String kind = l.text("kind");
                 if (!kind.isEmpty() && !LIMIT_KINDS.contains(kind)) {
-                    l.problem("kind", "limit kind \"" + kind + "\" of " + what + " is unknown; expected one of " + LIMIT_KINDS);
+                    l.problem("kind", Problems.problem("limit-kind-unknown", "kind", kind, "what", what,
+                            "expected", sorted(LIMIT_KINDS)));
                 }
                 Optional<Long> value = l.optionalNumber("value");
                 LocalizedText note = l.localized("note", value.isEmpty(), 400);
                 if (value.isEmpty() && !l.has("note")) {
-                    l.problem("kind", "limit \"" + kind + "\" of " + what + " has neither a value nor a note saying why");
+                    l.problem("kind", Problems.problem("limit-empty", "what", Problems.what("provider-limit-kind", "kind", kind, "id", id)));
                 }
-                source(l, "limit \"" + kind + "\" of " + what).ifPresent(src -> limits.add(new Provider.Limit(kind, value, note, src)));
+                source(l, Problems.what("provider-limit-kind", "kind", kind, "id", id)).ifPresent(src -> limits.add(new Provider.Limit(kind, value, note, src)));
             });
         }
         return new Provider(id, p.text("name"), p.texts("mx"), p.texts("smtp_hosts"), presets, auth,
@@ -102,22 +105,26 @@ final class ProviderLoader {
     }
 
     /** A fact's source: a URL and the date it was checked; both are required. */
-    private Optional<Source> source(MappingReader m, String what) {
+    private static List<String> sorted(java.util.Collection<String> names) {
+        return List.copyOf(new java.util.TreeSet<>(names));
+    }
+
+    private Optional<Source> source(MappingReader m, Wording what) {
         Optional<String> url = m.optionalText("source");
         if (url.isEmpty()) {
-            m.problem("source", what + " has no source; every figure needs the URL it comes from");
+            m.problem("source", Problems.problem("source-missing", "what", what));
             return Optional.empty();
         }
         if (!url.get().startsWith("https://") && !url.get().startsWith("http://")) {
-            m.problem("source", "source of " + what + " must be a URL, but is \"" + url.get() + "\"");
+            m.problem("source", Problems.problem("not-a-url", "key", "source", "what", what, "value", url.get()));
         }
         return m.date("checked").map(d -> new Source(url.get(), d));
     }
 
-    private String url(MappingReader m, String key, String what) {
+    private String url(MappingReader m, String key, Wording what) {
         String url = m.text(key);
         if (!url.isEmpty() && !url.startsWith("https://") && !url.startsWith("http://")) {
-            m.problem(key, key + " of " + what + " must be a URL, but is \"" + url + "\"");
+            m.problem(key, Problems.problem("not-a-url", "key", key, "what", what, "value", url));
         }
         return url;
     }

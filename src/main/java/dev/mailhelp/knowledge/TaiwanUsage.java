@@ -81,12 +81,17 @@ public final class TaiwanUsage {
         return found;
     }
 
-    /** What is wrong with {@code text} for a reader in Taiwan; empty when nothing is. */
+    /** What is wrong with {@code text} for a reader in Taiwan, in English; empty when nothing is. */
     public static List<String> problems(String text) {
-        List<String> out = new ArrayList<>();
+        return wordings(text).stream().map(Wording::toString).toList();
+    }
+
+    /** What is wrong with {@code text} for a reader in Taiwan, as catalogue wordings; empty when nothing is. */
+    public static List<Wording> wordings(String text) {
+        List<Wording> out = new ArrayList<>();
         Set<String> simplified = simplifiedCharacters(text);
         if (!simplified.isEmpty()) {
-            out.add("Simplified characters " + simplified + "; write Traditional characters as used in Taiwan");
+            out.add(Problems.problem("simplified", "characters", String.join(" ", simplified)));
         }
         // Mainland terms are also checked in their Simplified spelling (服务器 as well as 服務器).
         String traditional = SIMPLIFIED_TO_TRADITIONAL.transliterate(text);
@@ -96,7 +101,7 @@ public final class TaiwanUsage {
         String checked = traditional;
         MAINLAND_TERMS.forEach((term, taiwan) -> {
             if (checked.contains(term)) {
-                out.add("mainland term \"" + term + "\"; in Taiwan write \"" + taiwan + "\"");
+                out.add(Problems.problem("mainland-term", "term", term, "taiwan", taiwan));
             }
         });
         return out;

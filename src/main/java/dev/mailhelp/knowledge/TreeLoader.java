@@ -33,77 +33,75 @@ final class TreeLoader {
 
     ConversationTree read(YamlNode root) {
         Map<String, Node> nodes = new LinkedHashMap<>();
-        Optional<MappingReader> top = MappingReader.of(file, root, problems, "tree.yaml");
+        Optional<MappingReader> top = MappingReader.of(file, root, problems, Problems.what("file", "name", "tree.yaml"));
         if (top.isEmpty()) {
             return new ConversationTree("", nodes);
         }
         MappingReader t = top.get();
         t.onlyKeys(Set.of("start", "nodes"));
         String start = t.text("start");
-        t.child("nodes", "\"nodes\"").ifPresent(n -> n.entries().forEach((id, value) -> {
+        t.child("nodes", Problems.what("key", "key", "nodes")).ifPresent(n -> n.entries().forEach((id, value) -> {
             if (!NODE_ID.matcher(id).matches()) {
-                n.problem(id, "node id \"" + id + "\" is not allowed; expected lowercase letters, digits and '-', "
-                        + "at most 40 characters, starting with a letter or digit");
+                n.problem(id, Problems.problem("node-id", "id", id));
             }
-            MappingReader.of(file, value, problems, "node \"" + id + "\"").ifPresent(m -> nodes.put(id, node(id, m)));
+            MappingReader.of(file, value, problems, Problems.what("node", "id", id)).ifPresent(m -> nodes.put(id, node(id, m)));
         }));
         if (nodes.isEmpty()) {
-            problems.add(file, t.position(), "no nodes; expected a mapping \"nodes\" of node id to node");
+            problems.add(file, t.position(), Problems.problem("no-nodes"));
         } else if (!start.isEmpty() && !nodes.containsKey(start)) {
-            t.problem("start", "start node \"" + start + "\" does not exist; expected one of the ids under \"nodes\"");
+            t.problem("start", Problems.problem("start-missing", "start", start));
         }
         return new ConversationTree(start, nodes);
     }
 
     private Node node(String id, MappingReader m) {
-        String what = "node \"" + id + "\"";
+        Wording what = Problems.what("node", "id", id);
         m.onlyKeys(Set.of("title", "text", "options", "input", "action", "articles", "show"));
         LocalizedText title = m.localized("title", true, TITLE_MAX);
         LocalizedText text = m.localized("text", true, TEXT_MAX);
         text = new LocalizedText(text.byLocale().entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 java.util.Map.Entry::getKey, e -> SoftWraps.join(e.getValue()))));
         List<Node.Option> options = m.list("options").stream()
-                .map(o -> MappingReader.of(file, o, problems, "an option of " + what).map(r -> {
+                .map(o -> MappingReader.of(file, o, problems, Problems.what("option-of", "id", id)).map(r -> {
                     r.onlyKeys(Set.of("label", "next"));
                     return new Node.Option(r.localized("label", true, LABEL_MAX), r.text("next"), r.position());
                 }))
                 .flatMap(Optional::stream).toList();
         if (options.size() > OPTIONS_MAX) {
-            m.problem("options", what + " has " + options.size() + " options; at most " + OPTIONS_MAX + " fit");
+            m.problem("options", Problems.problem("too-many-options", "what", what, "count", options.size(), "max", OPTIONS_MAX));
         }
-        Optional<Node.Input> input = m.child("input", "the input of " + what).map(r -> input(r, what));
-        Optional<Node.Action> action = m.child("action", "the action of " + what).map(r -> {
+        Optional<Node.Input> input = m.child("input", Problems.what("input-of", "id", id)).map(r -> input(r, what));
+        Optional<Node.Action> action = m.child("action", Problems.what("action-of", "id", id)).map(r -> {
             r.onlyKeys(Set.of("check", "outcomes"));
             Map<String, String> outcomes = new LinkedHashMap<>();
-            r.child("outcomes", "outcomes of " + what).ifPresentOrElse(
+            r.child("outcomes", Problems.what("outcomes-of", "id", id)).ifPresentOrElse(
                     o -> o.entries().keySet().forEach(k -> outcomes.put(k, o.text(k))),
-                    () -> r.problem("check", "the action of " + what + " has no \"outcomes\"; expected outcome -> node id"));
+                    () -> r.problem("check", Problems.problem("no-outcomes", "what", what)));
             return new Node.Action(r.text("check"), outcomes, r.position());
         });
         int kinds = (options.isEmpty() ? 0 : 1) + (input.isPresent() ? 1 : 0) + (action.isPresent() ? 1 : 0);
         if (kinds > 1) {
-            problems.add(file, m.position(), what + " has more than one of options, input and action; "
-                    + "expected at most one (split it into two nodes)");
+            problems.add(file, m.position(), Problems.problem("several-kinds", "what", what));
         }
         Optional<String> show = m.optionalText("show");
         show.filter(s -> !SHOWS.contains(s)).ifPresent(s ->
-                m.problem("show", "\"show: " + s + "\" of " + what + " is unknown; expected one of " + SHOWS));
+                m.problem("show", Problems.problem("show-unknown", "show", s, "what", what, "expected", List.copyOf(new java.util.TreeSet<>(SHOWS)))));
         return new Node(id, title, text, options, input, action, m.texts("articles"), show, m.position());
     }
 
-    private Node.Input input(MappingReader r, String what) {
+    private Node.Input input(MappingReader r, Wording what) {
         r.onlyKeys(Set.of("kind", "fact", "prompt", "placeholder", "optional", "next"));
         String kindId = r.text("kind");
         InputKind kind = InputKind.fromId(kindId).orElseGet(() -> {
             if (!kindId.isEmpty()) {
-                r.problem("kind", "input kind \"" + kindId + "\" of " + what + " is unknown; expected one of "
-                        + java.util.Arrays.stream(InputKind.values()).map(InputKind::id).toList());
+                r.problem("kind", Problems.problem("input-kind-unknown", "kind", kindId, "what", what,
+                        "expected", java.util.Arrays.stream(InputKind.values()).map(InputKind::id).toList()));
             }
             return InputKind.TEXT;
         });
         String fact = r.text("fact");
         if (!fact.isEmpty() && !FACTS.contains(fact)) {
-            r.problem("fact", "fact \"" + fact + "\" of " + what + " is unknown; expected one of " + FACTS);
+            r.problem("fact", Problems.problem("fact-unknown", "fact", fact, "what", what, "expected", List.copyOf(new java.util.TreeSet<>(FACTS))));
         }
         return new Node.Input(kind, fact, r.localized("prompt", true, PROMPT_MAX),
                 r.localized("placeholder", false, PLACEHOLDER_MAX), r.flag("optional", false), r.text("next"), r.position());

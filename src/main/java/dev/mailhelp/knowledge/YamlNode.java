@@ -30,6 +30,15 @@ public sealed interface YamlNode {
         }
     }
 
+    /** What the node is, for problems: nothing, the text "…", a list or a mapping ({@code knowledge.seen}). */
+    default Wording kind() {
+        if (this instanceof Scalar s) {
+            return Wording.of("knowledge.seen", "kind", s.value() == null ? "nothing" : "text",
+                    "text", s.value() == null ? "" : s.value());
+        }
+        return Wording.of("knowledge.seen", "kind", this instanceof Sequence ? "list" : "mapping", "text", "");
+    }
+
     /** A short name of the node's kind for messages ("a list", "a text"). */
     default String describe() {
         if (this instanceof Scalar s) {

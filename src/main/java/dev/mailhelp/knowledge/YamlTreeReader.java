@@ -35,33 +35,31 @@ public final class YamlTreeReader {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                problems.add(file, Position.UNKNOWN, "the file is empty; expected YAML content");
+                problems.add(file, Position.UNKNOWN, Problems.problem("empty-file"));
                 return Optional.empty();
             }
             YamlNode root = readValue(parser, 1);
             if (parser.nextToken() != null) {
                 // Jackson reads a stream of documents; everything after the first would be ignored
-                problems.add(file, position(parser), "a second YAML document starts here (after \"---\"); a knowledge file"
-                        + " holds one document: remove the \"---\" line or move the rest to its own file");
+                problems.add(file, position(parser), Problems.problem("second-document"));
                 return Optional.empty();
             }
             return Optional.of(root);
         } catch (TooDeep e) {
-            problems.add(file, e.at, "nested more than " + MAX_DEPTH + " levels deep; knowledge files need only a few levels"
-                    + " (look for a runaway indentation or brackets opened and never closed)");
+            problems.add(file, e.at, Problems.problem("too-deep", "max", MAX_DEPTH));
             return Optional.empty();
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             Position pos = loc == null ? Position.UNKNOWN : new Position(loc.getLineNr(), loc.getColumnNr());
-            problems.add(file, pos, "YAML syntax error: " + syntaxError(e));
+            problems.add(file, pos, cutEscape(e) ? Problems.problem("yaml-cut-escape")
+                    : Problems.problem("yaml-syntax", "detail", syntaxError(e).replaceAll("\\s+", " ")));
             return Optional.empty();
         } catch (IOException e) {
-            problems.add(file, Position.UNKNOWN, "could not read: " + e.getMessage());
+            problems.add(file, Position.UNKNOWN, Problems.problem("unreadable", "detail", String.valueOf(e.getMessage())));
             return Optional.empty();
         } catch (RuntimeException e) {
             // the YAML library itself can fail on some malformed text (found by fuzzing)
-            problems.add(file, Position.UNKNOWN, "not readable as YAML (malformed text; check quotes, brackets and"
-                    + " unusual characters)");
+            problems.add(file, Position.UNKNOWN, Problems.problem("not-yaml"));
             return Optional.empty();
         }
     }
@@ -71,16 +69,18 @@ public final class YamlTreeReader {
             java.util.regex.Pattern.compile("\\s*\\((?:java|javax|com|org)\\.[\\w.$]+\\)");
 
     /**
-     * The library's own words, without the Java class names it sometimes includes. A quoted value
-     * cut off right after "\\u", "\\x" or "\\U" (the file ends there) makes the library fail to
-     * read the hex digits and report a number error (found by fuzzing): said in words instead.
+     * A quoted value cut off right after "\\u", "\\x" or "\\U" (the file ends there) makes the
+     * library fail to read the hex digits and report a number error (found by fuzzing): said in our
+     * words instead ({@code knowledge.problem.yaml-cut-escape}).
      */
+    static boolean cutEscape(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        return e.getCause() instanceof NumberFormatException || message.contains("NumberFormatException");
+    }
+
+    /** The library's own words, without the Java class names it sometimes includes (shown as it wrote them). */
     static String syntaxError(JsonProcessingException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (e.getCause() instanceof NumberFormatException || message.contains("NumberFormatException")) {
-            return "the file ends inside a quoted value, in an escape such as \\u without its hex digits;"
-                    + " finish the escape and close the quotes";
-        }
         String cleaned = JAVA_CLASS.matcher(message).replaceAll("").trim();
         return cleaned.isEmpty() ? "not readable as YAML (malformed text)" : cleaned;
     }
@@ -114,8 +114,8 @@ public final class YamlTreeReader {
                 p.nextToken();
                 YamlNode value = readValue(p, depth + 1);
                 if (entries.containsKey(key)) {
-                    problems.add(file, keyPos, "duplicate key \"" + key + "\" (first written at line "
-                            + keys.get(key).line() + "); each key may appear once");
+                    problems.add(file, keyPos, Problems.problem("duplicate-key", "key", key,
+                            "line", String.valueOf(keys.get(key).line())));
                     continue;
                 }
                 entries.put(key, value);

@@ -98,8 +98,8 @@ class CommandLineTest {
         java.nio.file.Files.write(lists, lines);
         Run r = run("knowledge", "validate", dir.toString());
         assertEquals(2, r.code(), r.out());
-        String zoneProblem = "blocklists.yaml:" + (zone + 1) + ":5: zone 'org' (list spamhaus-zen) is too short";
-        String categoryProblem = "blocklists.yaml:" + (category + 1) + ":9: unknown category 'exploits'";
+        String zoneProblem = "blocklists.yaml:" + (zone + 1) + ":5: zone “org” (list spamhaus-zen) is too short";
+        String categoryProblem = "blocklists.yaml:" + (category + 1) + ":9: unknown category “exploits”";
         for (String problem : new String[] {zoneProblem, categoryProblem}) {
             assertEquals(1, r.out().lines().filter(l -> l.startsWith(problem)).count(), problem + " once in\n" + r.out());
         }

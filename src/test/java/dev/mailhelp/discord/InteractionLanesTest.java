@@ -31,7 +31,7 @@ class InteractionLanesTest {
                     });
                 }
             }
-            assertTrue(done.await(10, TimeUnit.SECONDS), "not all tasks ran");
+            assertTrue(done.await(60, TimeUnit.SECONDS), "not all tasks ran");
         }
         for (List<Integer> order : seen.values()) {
             for (int i = 0; i < order.size(); i++) {

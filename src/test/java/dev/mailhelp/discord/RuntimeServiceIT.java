@@ -213,7 +213,13 @@ class RuntimeServiceIT {
             if (line.startsWith("[") || line.isBlank()) {
                 continue; // the JVM's own warnings (e.g. -Xshare) are not ours
             }
-            assertTrue(json.readTree(line).has("level"), "not a JSON log line: " + line);
+            com.fasterxml.jackson.databind.JsonNode parsed;
+            try {
+                parsed = json.readTree(line);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new AssertionError("not a JSON log line: " + line + "\nwhole output:\n" + String.join("\n", lines), e);
+            }
+            assertTrue(parsed.has("level"), "not a JSON log line: " + line);
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"interaction slash.domain from u-")),
                 "interactions are logged with a hashed user id at DEBUG");

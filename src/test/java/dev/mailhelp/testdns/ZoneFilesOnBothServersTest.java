@@ -114,7 +114,7 @@ class ZoneFilesOnBothServersTest {
 
     private static String canonical(DnsClient client, Name name, int type) throws Exception {
         CompletableFuture<DnsResult> f = client.query(name, type);
-        DnsResult r = f.get(10, TimeUnit.SECONDS);
+        DnsResult r = f.get(60, TimeUnit.SECONDS);
         if (r instanceof DnsResult.Answer) {
             DnsResult.Answer a = (DnsResult.Answer) r;
             Set<String> records = new TreeSet<>();

@@ -9,17 +9,17 @@ public record AddressRange(int first, int last) {
 
     public AddressRange {
         if (Integer.compareUnsigned(first, last) > 0) {
-            throw new IllegalArgumentException("range starts after it ends: " + text(first) + "-" + text(last));
+            throw new BlocklistDataException("code", "range-reversed", "range", text(first) + "-" + text(last));
         }
     }
 
     public static AddressRange parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("code is missing; expected an address like 127.0.0.2 or a range like 127.0.0.4-127.0.0.7");
+            throw new BlocklistDataException("code", "code-missing");
         }
         String[] parts = text.strip().split("\\s*-\\s*", -1);
         if (parts.length > 2) {
-            throw new IllegalArgumentException("bad code '" + text + "'; expected 127.0.0.2 or 127.0.0.4-127.0.0.7");
+            throw new BlocklistDataException("code", "code-bad", "code", text);
         }
         int first = loopback(parts[0], text);
         int last = parts.length == 2 ? loopback(parts[1], text) : first;
@@ -28,11 +28,11 @@ public record AddressRange(int first, int last) {
 
     private static int loopback(String part, String whole) {
         if (!InetAddresses.isInetAddress(part) || !(InetAddresses.forString(part) instanceof Inet4Address)) {
-            throw new IllegalArgumentException("bad code '" + whole + "': '" + part + "' is not an IPv4 address");
+            throw new BlocklistDataException("code", "code-not-ipv4", "code", whole, "part", part);
         }
         int value = InetAddresses.coerceToInteger(InetAddresses.forString(part));
         if ((value >>> 24) != 127) {
-            throw new IllegalArgumentException("bad code '" + whole + "': answers of DNS blocklists are in 127.0.0.0/8 (RFC 5782)");
+            throw new BlocklistDataException("code", "code-not-loopback", "code", whole);
         }
         return value;
     }

@@ -1,5 +1,7 @@
 package dev.mailhelp.diagnosis.blocklist;
 
+import dev.mailhelp.knowledge.Wording;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -27,7 +29,7 @@ public record Blocklist(String id, String name, Name zone, Kind kind, boolean ip
     public record TestPoints(String listed, String notListed) {
         static TestPoints fromYaml(String listed, String notListed) {
             if (listed == null || listed.isBlank() || notListed == null || notListed.isBlank()) {
-                throw new IllegalArgumentException("test_points needs both 'listed' and 'not_listed'");
+                throw new BlocklistDataException("test_points", "test-points-both");
             }
             return new TestPoints(listed.strip(), notListed.strip());
         }
@@ -43,41 +45,39 @@ public record Blocklist(String id, String name, Name zone, Kind kind, boolean ip
                               Boolean needsKey, String keyEnv, String keyZone, String match, TestPoints testPoints,
                               List<ReturnCode> codes, List<ReturnCode> errors, String removal, String source,
                               String checked, String note) {
-        String where = id == null ? "" : " (list " + id + ")";
+        Wording where = BlocklistDataException.where(id);
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new IllegalArgumentException("'id' is " + (id == null ? "missing" : "'" + id + "'")
-                    + "; expected lower-case letters, digits and '-'");
+            throw new BlocklistDataException("id", "id-bad", "given", id == null ? "no" : "yes", "id", id == null ? "" : id);
         }
         require(name, "name", where);
         Name zoneName = zoneName(require(zone, "zone", where), where);
         Kind k = enumValue(Kind.class, require(kind, "kind", where), "kind", where);
         Match m = match == null ? Match.EXACT : enumValue(Match.class, match, "match", where);
         if (ipv6 != null && ipv6 && k == Kind.DOMAIN) {
-            throw new IllegalArgumentException("'ipv6: true' makes no sense for a domain list" + where);
+            throw new BlocklistDataException("ipv6", "ipv6-domain", "where", where);
         }
         if (codes == null || codes.isEmpty()) {
-            throw new IllegalArgumentException("'codes' is missing or empty" + where + "; every list needs at least one listing code");
+            throw new BlocklistDataException("codes", "codes-missing", "where", where);
         }
         List<ReturnCode> errs = errors == null ? List.of() : errors;
         for (ReturnCode c : codes) {
             if (c.category() == null) {
-                throw new IllegalArgumentException("code " + c.code() + " has no 'category'" + where);
+                throw new BlocklistDataException("codes", "code-no-category", "code", String.valueOf(c.code()), "where", where);
             }
             if (m == Match.BITMASK && (!c.code().isSingle() || (c.code().first() & 0xffffff00) != 0x7f000000
                     || Integer.bitCount(c.code().first() & 255) != 1)) {
-                throw new IllegalArgumentException("code " + c.code() + where
-                        + ": a bitmask list's codes are single addresses 127.0.0.N with N a power of two");
+                throw new BlocklistDataException("codes", "bitmask-code", "code", String.valueOf(c.code()), "where", where);
             }
             for (ReturnCode e : errs) {
                 if (c.code().contains(e.code().first()) || c.code().contains(e.code().last())) {
-                    throw new IllegalArgumentException("code " + c.code() + " overlaps error code " + e.code() + where);
+                    throw new BlocklistDataException("codes", "code-overlap", "code", String.valueOf(c.code()),
+                            "error", String.valueOf(e.code()), "where", where);
                 }
             }
         }
         for (ReturnCode e : errs) {
             if (e.category() != null) {
-                throw new IllegalArgumentException("error code " + e.code() + " has a category" + where
-                        + "; error answers mean 'could not check', not a kind of listing");
+                throw new BlocklistDataException("errors", "error-category", "code", String.valueOf(e.code()), "where", where);
             }
         }
         boolean keyed = needsKey != null && needsKey;
@@ -85,23 +85,23 @@ public record Blocklist(String id, String name, Name zone, Kind kind, boolean ip
         String ke = keyEnv == null ? "" : keyEnv.strip();
         if (!kz.isEmpty()) {
             if (!kz.contains("{key}")) {
-                throw new IllegalArgumentException("'key_zone' must contain {key}" + where + ", e.g. {key}.zen.dq.spamhaus.net");
+                throw new BlocklistDataException("key_zone", "key-zone-placeholder", "placeholder", "{key}",
+                        "example", "{key}.zen.dq.spamhaus.net", "where", where);
             }
             zoneName(kz.replace("{key}", "key"), where);
             if (ke.isEmpty()) {
-                throw new IllegalArgumentException("'key_zone' needs 'key_env', the environment variable with the key" + where);
+                throw new BlocklistDataException("key_zone", "key-zone-env", "where", where);
             }
         }
         if (keyed && kz.isEmpty()) {
-            throw new IllegalArgumentException("'needs_key: true' needs 'key_zone' and 'key_env'" + where);
+            throw new BlocklistDataException("needs_key", "needs-key", "where", where);
         }
         TestPoints tp = testPoints != null ? testPoints
                 : k == Kind.IP ? new TestPoints("127.0.0.2", "127.0.0.1") : new TestPoints("test", "invalid");
         if (k == Kind.IP) {
             for (String point : List.of(tp.listed(), tp.notListed())) {
                 if (!com.google.common.net.InetAddresses.isInetAddress(point)) {
-                    throw new IllegalArgumentException("test point '" + point + "'" + where
-                            + " is not an IP address; an ip list's test points are addresses like 127.0.0.2");
+                    throw new BlocklistDataException("test_points", "test-point-not-ip", "point", point, "where", where);
                 }
             }
         }
@@ -111,7 +111,7 @@ public record Blocklist(String id, String name, Name zone, Kind kind, boolean ip
         try {
             date = LocalDate.parse(require(checked, "checked", where));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'checked' is '" + checked + "'" + where + "; expected a date like 2026-11-27");
+            throw new BlocklistDataException("checked", "checked-bad", "value", checked, "where", where);
         }
         return new Blocklist(id, name.strip(), zoneName, k, ipv6 != null && ipv6, defaultOn != null && defaultOn,
                 keyed, ke, kz, m, tp, codes, errs, removal.strip(), source.strip(), date, note == null ? "" : note.strip());
@@ -122,7 +122,7 @@ public record Blocklist(String id, String name, Name zone, Kind kind, boolean ip
      * else the public zone.
      */
     public Name effectiveZone(Map<String, String> env) {
-        return key(env).map(k -> zoneName(keyZone.replace("{key}", k), " (list " + id + ")")).orElse(zone);
+        return key(env).map(k -> zoneName(keyZone.replace("{key}", k), BlocklistDataException.where(id))).orElse(zone);
     }
 
     /** The key for this list from the environment, if it has a key zone and the key is set. */
@@ -138,41 +138,40 @@ public record Blocklist(String id, String name, Name zone, Kind kind, boolean ip
         return !needsKey || key(env).isPresent();
     }
 
-    private static String require(String value, String field, String where) {
+    private static String require(String value, String field, Wording where) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("'" + field + "' is missing" + where);
+            throw new BlocklistDataException(field, "field-missing", "field", field, "where", where);
         }
         return value;
     }
 
-    private static Name zoneName(String text, String where) {
+    private static Name zoneName(String text, Wording where) {
         try {
             String t = text.strip();
             Name n = Name.fromString(t.endsWith(".") ? t : t + ".");
             if (n.labels() < 3) {
-                throw new IllegalArgumentException("zone '" + text + "'" + where + " is too short; expected e.g. zen.spamhaus.org");
+                throw new BlocklistDataException("zone", "zone-short", "zone", text, "where", where);
             }
             return n;
         } catch (TextParseException e) {
-            throw new IllegalArgumentException("zone '" + text + "'" + where + " is not a DNS name: " + e.getMessage());
+            throw new BlocklistDataException("zone", "zone-bad", "zone", text, "where", where, "detail", String.valueOf(e.getMessage()));
         }
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String field, String where) {
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String field, Wording where) {
         try {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            StringBuilder allowed = new StringBuilder();
-            for (E v : type.getEnumConstants()) {
-                allowed.append(allowed.length() == 0 ? "" : " or ").append(v.name().toLowerCase(Locale.ROOT));
-            }
-            throw new IllegalArgumentException("'" + field + "' is '" + text + "'" + where + "; expected " + allowed);
+            List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
+            throw new BlocklistDataException(field, "value-bad", "field", field, "value", text, "where", where,
+                    "expected", allowed);
         }
     }
 
-    private static void url(String text, String field, String where) {
+    private static void url(String text, String field, Wording where) {
         if (!text.startsWith("https://") && !text.startsWith("http://")) {
-            throw new IllegalArgumentException("'" + field + "' is '" + text + "'" + where + "; expected an http(s) URL");
+            throw new BlocklistDataException(field, "url-bad", "field", field, "value", text, "where", where);
         }
     }
 }

@@ -24,7 +24,7 @@ public record BlocklistCatalogue(List<Blocklist> lists) {
         Set<String> ids = new HashSet<>();
         for (Blocklist b : lists) {
             if (!ids.add(b.id())) {
-                throw new IllegalArgumentException("list id '" + b.id() + "' is used twice; ids must be unique");
+                throw new BlocklistDataException("id", "id-twice", "id", b.id());
             }
         }
     }
@@ -63,14 +63,15 @@ public record BlocklistCatalogue(List<Blocklist> lists) {
     public static Optional<BlocklistCatalogue> read(Path knowledgeDir, Problems problems) {
         Path file = knowledgeDir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            problems.add(FILE_NAME, Position.UNKNOWN, "file is missing from " + knowledgeDir
-                    + " (the blocklist catalogue is knowledge/" + FILE_NAME + ")");
+            problems.add(FILE_NAME, Position.UNKNOWN, dev.mailhelp.knowledge.Problems.problem("file-missing",
+                    "dir", String.valueOf(knowledgeDir)));
             return Optional.empty();
         }
         try {
             return CatalogueReader.read(Files.readString(file, StandardCharsets.UTF_8), FILE_NAME, problems);
         } catch (IOException e) {
-            problems.add(FILE_NAME, Position.UNKNOWN, "could not read the file as UTF-8 text: " + e.getMessage());
+            problems.add(FILE_NAME, Position.UNKNOWN, dev.mailhelp.knowledge.Problems.problem("unreadable",
+                    "detail", String.valueOf(e.getMessage())));
             return Optional.empty();
         }
     }

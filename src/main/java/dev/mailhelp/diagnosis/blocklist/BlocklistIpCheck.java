@@ -80,15 +80,11 @@ public final class BlocklistIpCheck implements Check {
             long unchecked = results.stream()
                     .filter(r -> r instanceof ListResult.CouldNotCheck || r instanceof ListResult.Unusable).count();
             String outcome = listed > 0 ? "listed" : answered > 0 ? "clean" : "error";
-            String summary = listed > 0
-                    ? address.getHostAddress() + " is listed on " + listed + " of the " + answered + " blocklists that answered"
-                    : answered == 0
-                    ? "No blocklist could be asked about " + address.getHostAddress()
-                    : unchecked > 0
-                    ? address.getHostAddress() + " is not listed on any of the " + answered + " blocklists that answered; "
-                            + unchecked + " could not be asked"
-                    : address.getHostAddress() + " is not listed on any of " + answered + " blocklists";
-            return new CheckOutcome(outcome, findings, Map.of("ip", address.getHostAddress()), summary);
+            dev.mailhelp.diagnosis.Phrase headline = dev.mailhelp.diagnosis.Phrase.of("headline.blocklist")
+                    .with("state", listed > 0 ? "listed" : answered == 0 ? "unasked" : unchecked > 0 ? "partly" : "clean")
+                    .with("ip", address.getHostAddress()).with("listed", listed).with("answered", answered)
+                    .with("unchecked", unchecked);
+            return new CheckOutcome(outcome, findings, Map.of("ip", address.getHostAddress()), headline);
         });
     }
 

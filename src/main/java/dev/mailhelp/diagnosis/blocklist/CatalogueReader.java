@@ -3,6 +3,7 @@ package dev.mailhelp.diagnosis.blocklist;
 import dev.mailhelp.knowledge.MappingReader;
 import dev.mailhelp.knowledge.Position;
 import dev.mailhelp.knowledge.Problems;
+import dev.mailhelp.knowledge.Wording;
 import dev.mailhelp.knowledge.YamlNode;
 import dev.mailhelp.knowledge.YamlTreeReader;
 import java.util.ArrayList;
@@ -52,30 +53,30 @@ final class CatalogueReader {
     private Optional<BlocklistCatalogue> read(String text) {
         int before = problems.list().size();
         Optional<MappingReader> top = new YamlTreeReader(file, problems).read(text)
-                .flatMap(root -> MappingReader.of(file, root, problems, file));
+                .flatMap(root -> MappingReader.of(file, root, problems, Problems.what("file", "name", file)));
         if (top.isEmpty()) {
             if (problems.list().size() == before) {
-                problems.add(file, Position.UNKNOWN, "the file is empty; expected 'lists:' with at least one list");
+                problems.add(file, Position.UNKNOWN, Problems.problem("lists-empty-file"));
             }
             return Optional.empty();
         }
         top.get().onlyKeys(TOP_KEYS);
         List<YamlNode> items = top.get().list("lists");
         if (items.isEmpty()) {
-            top.get().problem("lists", "'lists' is missing or empty; expected at least one list");
+            top.get().problem("lists", Problems.problem("lists-missing"));
         }
         List<Blocklist> lists = new ArrayList<>();
         Map<String, Position> seen = new HashMap<>();
         for (YamlNode item : items) {
             if (!(item instanceof YamlNode.Mapping mapping)) {
-                MappingReader.of(file, item, problems, "a list");
+                MappingReader.of(file, item, problems, Problems.what("a-list"));
                 continue;
             }
             list(mapping).ifPresent(entry -> {
                 Position earlier = seen.putIfAbsent(entry.list().id(), entry.idAt());
                 if (earlier != null) {
-                    problems.add(file, entry.idAt(), "list id '" + entry.list().id() + "' is used twice (first at line "
-                            + earlier.line() + "); ids must be unique");
+                    problems.add(file, entry.idAt(), Problems.problem("list-duplicate", "id", entry.list().id(),
+                            "line", earlier.line()));
                 } else {
                     lists.add(entry.list());
                 }
@@ -88,12 +89,12 @@ final class CatalogueReader {
 
     private Optional<Entry> list(YamlNode.Mapping mapping) {
         String idText = mapping.entries().get("id") instanceof YamlNode.Scalar s ? s.value() : null;
-        String what = idText == null ? "a list" : "list " + idText;
+        Wording what = idText == null ? Problems.what("a-list") : Problems.what("list", "id", idText);
         MappingReader list = new MappingReader(file, mapping, problems, what);
         int before = problems.list().size();
         String id = list.optionalText("id").orElse(null);
         list.onlyKeys(LIST_KEYS);
-        Optional<Blocklist.TestPoints> testPoints = list.child("test_points", "test_points of " + what).flatMap(t -> {
+        Optional<Blocklist.TestPoints> testPoints = list.child("test_points", Problems.what("key-of", "key", "test_points", "what", what)).flatMap(t -> {
             t.onlyKeys(TEST_POINT_KEYS);
             return checked(t, () -> Blocklist.TestPoints.fromYaml(t.optionalText("listed").orElse(null),
                     t.optionalText("not_listed").orElse(null)));
@@ -134,12 +135,12 @@ final class CatalogueReader {
         return Optional.empty();
     }
 
-    private List<ReturnCode> codes(MappingReader list, String key, String what) {
+    private List<ReturnCode> codes(MappingReader list, String key, Wording what) {
         List<ReturnCode> out = new ArrayList<>();
         for (YamlNode node : list.list(key)) {
-            MappingReader.of(file, node, problems, "an entry of " + key + " of " + what).ifPresent(c -> {
+            MappingReader.of(file, node, problems, Problems.what("entry-of", "key", key, "what", what)).ifPresent(c -> {
                 c.onlyKeys(CODE_KEYS);
-                Map<String, String> meaning = c.child("meaning", "meaning of " + what).map(this::texts).orElse(null);
+                Map<String, String> meaning = c.child("meaning", Problems.what("key-of", "key", "meaning", "what", what)).map(this::texts).orElse(null);
                 String code = c.optionalText("code").orElse(null);
                 String category = c.optionalText("category").orElse(null);
                 Optional<Category> parsed = category == null ? Optional.empty()
@@ -149,7 +150,7 @@ final class CatalogueReader {
                 }
                 checked(c, () -> {
                     if (code == null || code.isBlank()) {
-                        throw new IllegalArgumentException("'code' is missing; expected an answer address like 127.0.0.2");
+                        throw new BlocklistDataException("code", "code-missing");
                     }
                     return ReturnCode.fromYaml(code, parsed.orElse(null), meaning);
                 }).ifPresent(out::add);
@@ -172,7 +173,7 @@ final class CatalogueReader {
             return null;
         }
         if (!(node instanceof YamlNode.Scalar)) {
-            problems.add(file, node.position(), "'" + key + "' must be true or false, but is " + node.describe());
+            problems.add(file, node.position(), Problems.problem("not-a-flag-node", "key", key, "seen", node.kind()));
             return null;
         }
         return m.flag(key, false);
@@ -187,6 +188,10 @@ final class CatalogueReader {
     private <T> Optional<T> checked(MappingReader at, java.util.function.Supplier<T> build, String key) {
         try {
             return Optional.of(build.get());
+        } catch (BlocklistDataException e) {
+            String named = key != null ? key : e.field();
+            problems.add(file, named != null && at.has(named) ? at.positionOf(named) : at.position(), e.wording());
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             Position where = key != null && at.has(key) ? at.positionOf(key) : at.position();

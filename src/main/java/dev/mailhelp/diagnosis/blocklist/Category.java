@@ -19,7 +19,7 @@ public enum Category {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown category '" + id + "'; expected one of "
-                + Arrays.stream(values()).map(Category::id).collect(Collectors.joining(", ")));
+        throw new BlocklistDataException("category", "category-unknown", "id", id,
+                "expected", Arrays.stream(values()).map(Category::id).toList());
     }
 }

@@ -12,17 +12,17 @@ final class Texts {
 
     static Map<String, String> bothLanguages(Map<String, String> texts, String field) {
         if (texts == null) {
-            throw new IllegalArgumentException("'" + field + "' is missing; expected {en: ..., zh-TW: ...}");
+            throw new BlocklistDataException(field, "texts-missing", "field", field);
         }
         for (String locale : LOCALES) {
             String t = texts.get(locale);
             if (t == null || t.isBlank()) {
-                throw new IllegalArgumentException("'" + field + "' has no " + locale + " text; expected {en: ..., zh-TW: ...}");
+                throw new BlocklistDataException(field, "text-missing", "field", field, "locale", locale);
             }
         }
         for (String key : texts.keySet()) {
             if (!LOCALES.contains(key)) {
-                throw new IllegalArgumentException("'" + field + "' has unknown language '" + key + "'; expected en and zh-TW");
+                throw new BlocklistDataException(field, "text-language", "field", field, "language", key);
             }
         }
         return texts;

@@ -67,13 +67,13 @@ public final class BounceCheck implements Check {
         } catch (UnreadableBounceException e) {
             Finding f = Finding.of(ID, Severity.ERROR, "bounce.unreadable").with("reason", e.reason())
                     .withArticle("reading-bounces");
-            outcome = new CheckOutcome("error", List.of(f), Map.of(), "The bounce could not be read.");
+            outcome = new CheckOutcome("error", List.of(f), Map.of(), dev.mailhelp.diagnosis.Phrase.of("headline.bounce-unreadable"));
         } catch (RuntimeException e) {
             // A bug must not end the conversation; the user can still continue by hand.
             Finding f = Finding.of(ID, Severity.ERROR, "bounce.unreadable")
                     .with("reason", UnreadableBounceException.kind("internal"))
                     .evidence(e.getClass().getSimpleName()).withArticle("reading-bounces");
-            outcome = new CheckOutcome("error", List.of(f), Map.of(), "The bounce could not be read.");
+            outcome = new CheckOutcome("error", List.of(f), Map.of(), dev.mailhelp.diagnosis.Phrase.of("headline.bounce-unreadable"));
         }
         progress.partDone(ID, 1, 1, outcome.findings());
         return CompletableFuture.completedFuture(outcome);

@@ -4,6 +4,7 @@ import dev.mailhelp.diagnosis.Outcome;
 import dev.mailhelp.diagnosis.Fact;
 import dev.mailhelp.diagnosis.Check;
 import dev.mailhelp.diagnosis.CheckOutcome;
+import dev.mailhelp.diagnosis.Phrase;
 import dev.mailhelp.diagnosis.CheckRequest;
 import dev.mailhelp.diagnosis.Finding;
 import dev.mailhelp.diagnosis.ProgressListener;
@@ -65,11 +66,11 @@ public final class ProviderCheck implements Check {
             if (r.provider().isPresent()) {
                 KnownProvider p = r.provider().get();
                 return new CheckOutcome("known", r.findings(), Map.of("provider", p.id()),
-                        domain.display() + " uses " + p.name() + ".");
+                        Phrase.of("headline.provider-known").with("domain", domain.display()).with("provider", p.name()));
             }
             if (r.lookupFailed()) {
                 return new CheckOutcome("error", r.findings(), Map.of(),
-                        "The mail servers of " + domain.display() + " could not be looked up.");
+                        Phrase.of("headline.provider-lookup-failed").with("domain", domain.display()));
             }
             // The domain may be anyone's (a recipient's, a free-mail provider's): recognising the
             // provider is no reason to tell the user to publish records there. The DNS branch does that.
@@ -79,9 +80,9 @@ public final class ProviderCheck implements Check {
             findings.add(Finding.of("provider", Severity.INFO, "provider.unknown").with("domain", domain.display())
                     .with("hosts", hosts.size()).evidence(String.join(", ", hosts)).withArticle("sending-limits"));
             return new CheckOutcome("unknown", findings, Map.of(),
-                    "The mail provider of " + domain.display() + " is not in the catalogue.");
+                    Phrase.of("headline.provider-unknown").with("domain", domain.display()));
         }).exceptionally(e -> new CheckOutcome("error", List.of(Finding.of("provider", Severity.ERROR,
                 "provider.could-not-check").with("domain", domain.display()).evidence(String.valueOf(e))), Map.of(),
-                "The provider could not be determined."));
+                Phrase.of("headline.provider-failed")));
     }
 }

@@ -73,7 +73,7 @@ public final class SmtpCheck implements Check {
                 }).exceptionally(e -> {
                     Finding f = Finding.of(SmtpDiagnosis.CHECK, Severity.ERROR, "smtp.probe-failed")
                             .with("port", "").with("stage", "check").evidence(target.display() + "\n" + e);
-                    return new CheckOutcome("error", List.of(f), Map.of(), "The SMTP check failed.");
+                    return new CheckOutcome("error", List.of(f), Map.of(), dev.mailhelp.diagnosis.Phrase.of("headline.smtp-failed"));
                 });
     }
 }

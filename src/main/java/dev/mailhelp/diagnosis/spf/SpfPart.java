@@ -2,6 +2,7 @@ package dev.mailhelp.diagnosis.spf;
 
 import dev.mailhelp.diagnosis.dnsdata.TxtStrings;
 import dev.mailhelp.diagnosis.Finding;
+import dev.mailhelp.diagnosis.Phrase;
 import dev.mailhelp.diagnosis.Severity;
 import dev.mailhelp.dns.DnsClient;
 import dev.mailhelp.dns.DnsResult;
@@ -277,16 +278,12 @@ public final class SpfPart {
         }
         else if (tree.lookups() >= maxLookups - 1 && tree.lookups() > 0) {
             // Still passing, but one more include (or a provider growing its own) makes every message fail.
-            String costs = tree.children().stream()
+            List<Phrase> costs = tree.children().stream()
                     .sorted(Comparator.comparingInt((SpfPolicyTree.Node n) -> -(1 + n.lookups())))
-                    .map(n -> n.via() + " costs " + (1 + n.lookups())).collect(Collectors.joining(", "));
-            out.add(new Finding(CHECK, Severity.WARN, "spf.lookups-near-limit",
-                    "The SPF record of " + domain + " needs " + tree.lookups() + " of the " + maxLookups
-                            + " DNS lookups receivers allow; one more include, or a provider adding one to its own"
-                            + " record, makes SPF fail for all its mail." + (costs.isEmpty() ? "" : " Costliest first: " + costs + "."),
-                    text, "Make room before it breaks: remove includes of services you no longer use, replace 'a', 'mx'"
-                    + " and 'ptr' with ip4:/ip6: ranges, or replace the costliest include with the ranges its provider"
-                    + " publishes.", ARTICLE));
+                    .map(n -> Phrase.of("spf.lookup-cost").with("via", n.via()).with("cost", 1 + n.lookups())).toList();
+            out.add(finding(Severity.WARN, "spf.lookups-near-limit").with("domain", domain).with("count", tree.lookups())
+                    .with("limit", maxLookups).with("ranked", costs.isEmpty() ? "no" : "yes").with("costs", costs)
+                    .evidence(text));
         }
         if (tree.voids().size() > maxVoids) {
             out.add(finding(Severity.FAIL, "spf.too-many-void-lookups").with("domain", domain)

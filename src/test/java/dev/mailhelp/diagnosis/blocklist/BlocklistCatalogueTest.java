@@ -83,19 +83,19 @@ class BlocklistCatalogueTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "category: spam|category: spammy|t.yaml:9:|unknown category 'spammy'; expected one of spam, exploit",
-            "zone: bl.one.test|zone: ''|t.yaml:4:|'zone' is missing (list one)",
+            "category: spam|category: spammy|t.yaml:9:|unknown category “spammy”; expected one of spam, exploit",
+            "zone: bl.one.test|zone: ''|t.yaml:4:|“zone” is missing (list one)",
             "code: 127.0.0.2|code: 10.0.0.2|t.yaml:8:|answers of DNS blocklists are in 127.0.0.0/8",
             "code: 127.0.0.2|code: 127.0.0.9-127.0.0.3|t.yaml:|range starts after it ends",
-            "kind: ip|kind: ipv4|t.yaml:5:|'kind' is 'ipv4' (list one); expected ip or domain",
+            "kind: ip|kind: ipv4|t.yaml:5:|“kind” is “ipv4” (list one); expected ip or domain",
             "checked: 2026-11-27|checked: yesterday|t.yaml:13:|expected a date like 2026-11-27",
             "removal: https://one.test/remove|removal: one.test/remove|t.yaml:|expected an http(s) URL",
-            "default_on: true|default_one: true|t.yaml:6:5:|unknown key \"default_one\" in list one; expected one of [checked, codes",
+            "default_on: true|default_one: true|t.yaml:6:5:|unknown key \"default_one\" in list one; expected one of checked, codes",
             "zh-TW: 垃圾郵件。|zh: 垃圾郵件。|t.yaml:|no zh-TW text",
             "    name: One|    name: [One|t.yaml:4:|YAML syntax error",
             "    name: One|    name: [One]|t.yaml:3:11:|\"name\" in list one must be a text, but is a list",
             "    name: One|    name: One: Two|t.yaml:3:|mapping values are not allowed",
-            "default_on: true|default_on: [true]|t.yaml:6:17:|'default_on' must be true or false, but is a list",
+            "default_on: true|default_on: [true]|t.yaml:6:17:|\"default_on\" must be true or false, but is a list",
             "id: one|id: One|t.yaml:2:|expected lower-case letters"})
     void mistakesAreReportedWithPlaceAndExpectation(String from, String to, String place, String why) {
         String text = GOOD_LIST.replace(from, to);
@@ -116,21 +116,21 @@ class BlocklistCatalogueTest {
         CatalogueException both = assertThrows(CatalogueException.class,
                 () -> BlocklistCatalogue.parse(text + second, "t.yaml"));
         assertEquals(4, both.problems().size(), both.getMessage());
-        assertTrue(both.problems().get(3).message().contains("zone 'x' (list two) is too short"), both.getMessage());
+        assertTrue(both.problems().get(3).message().contains("zone “x” (list two) is too short"), both.getMessage());
     }
 
     @Test
     void duplicateIdsNameTheSecondLine() {
         String twice = GOOD_LIST + GOOD_LIST.substring("lists:\n".length());
         CatalogueException e = assertThrows(CatalogueException.class, () -> BlocklistCatalogue.parse(twice, "t.yaml"));
-        assertTrue(e.getMessage().startsWith("t.yaml:14:5: list id 'one' is used twice"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("t.yaml:14:5: list id \"one\" is used twice"), e.getMessage());
     }
 
     @Test
     void ipListTestPointsMustBeAddresses() {
         String text = GOOD_LIST.replace("    default_on: true", "    default_on: true\n    test_points: {listed: test, not_listed: invalid}");
         CatalogueException e = assertThrows(CatalogueException.class, () -> BlocklistCatalogue.parse(text, "t.yaml"));
-        assertTrue(e.getMessage().contains("test point 'test' (list one) is not an IP address"), e.getMessage());
+        assertTrue(e.getMessage().contains("test point “test” (list one) is not an IP address"), e.getMessage());
     }
 
     @Test

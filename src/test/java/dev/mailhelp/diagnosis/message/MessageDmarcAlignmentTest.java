@@ -57,7 +57,7 @@ class MessageDmarcAlignmentTest {
         }
         MessageText text = MessageText.parse(signed.getBytes(StandardCharsets.ISO_8859_1));
         return analyzer.analyze(text, Connection.of(text, Optional.of(InetAddress.getByName("192.0.2.10")), Optional.of("mail.rcpt.example"),
-                Optional.of(mailFrom))).get(10, TimeUnit.SECONDS).dmarc();
+                Optional.of(mailFrom))).get(60, TimeUnit.SECONDS).dmarc();
     }
 
     @Test

@@ -54,7 +54,11 @@ class ProviderCheckTest {
         CheckOutcome o = run("provider.mx.test");
         assertEquals("known", o.outcome());
         assertEquals(Map.of("provider", "testmail"), o.facts());
-        assertTrue(o.summary().contains("Test Mail"));
+        dev.mailhelp.conversation.FindingLocalizer words = new dev.mailhelp.conversation.FindingLocalizer(
+                dev.mailhelp.knowledge.FindingTexts.NONE,
+                dev.mailhelp.knowledge.KnowledgeLoader.loadCatalogue(java.nio.file.Path.of("knowledge")));
+        assertEquals("provider.mx.test uses Test Mail.", words.phrase(o.headline(), "en"));
+        assertEquals("provider.mx.test 使用 Test Mail。", words.phrase(o.headline(), "zh-TW"));
     }
 
     @Test

@@ -181,7 +181,13 @@ class SpfPartTest {
         Finding nine = only(check("nine.test"), "spf.lookups-near-limit");
         assertEquals(Severity.WARN, nine.severity());
         assertTrue(nine.message().contains("needs 9 of the 10 DNS lookups"), nine.message());
-        assertTrue(nine.message().contains("Costliest first: include:_spf.big.test costs 7, include:small.test costs 2"), nine.message());
+        assertTrue(nine.message().contains("Costliest first: include:_spf.big.test costs 7 and include:small.test costs 2"),
+                nine.message());
+        Finding nineZh = dev.mailhelp.texts.ShippedTexts.in("zh-TW", new SpfPart(SuiteDns.client(server)).check("nine.test")
+                .toCompletableFuture().get(20, TimeUnit.SECONDS).stream()
+                .filter(f -> f.code().equals("spf.lookups-near-limit")).findFirst().orElseThrow());
+        assertTrue(nineZh.message().contains("需要 9 次 DNS 查詢，收件方最多只允許 10 次")
+                && nineZh.message().contains("include:_spf.big.test 用掉 7 次和include:small.test 用掉 2 次"), nineZh.message());
         Finding ten = only(check("ten.test"), "spf.lookups-near-limit");
         assertTrue(ten.message().contains("needs 10 of the 10"), ten.message());
         assertFalse(codes(check("ten.test")).contains("spf.too-many-lookups"), "10 is still allowed");
